@@ -1,0 +1,88 @@
+"""Personal data in contributed text: email addresses, phone numbers and Indonesian NIKs.
+
+The detector is deliberately simple and errs on the side of refusing. What it finds:
+
+- email addresses, also written as `name [at] domain [dot] com` or `name(at)domain.com`;
+- phone numbers in international form (`+62 812-3456-7890`, `+44 20 7946 0958`,
+  `0062...`), Indonesian national form (`0812 3456 7890`, `(021) 555-1234`) and Indonesian
+  numbers without the plus (`6281234567890`), with spaces, dots, dashes or parentheses;
+- a 16-digit number, written as one run or in groups of four: the length of an Indonesian
+  national ID (NIK), which encodes the holder's birth date and sex (card numbers have it too).
+
+Known limits: numbers spelled out in words, split across fields, or disguised beyond the
+forms above pass; a long reference number of 9 to 15 digits that starts with `0`, `+` or
+`62` is taken for a phone number (write it with a prefix such as `No. ` and no leading zero).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from cocreate.problems import FieldPath
+
+_EMAIL = re.compile(
+    r"[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\)|\sat\s)\s*[A-Za-z0-9-]+"
+    r"(?:\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z0-9-]+)*\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z]{2,}",
+    re.IGNORECASE,
+)
+_NIK = re.compile(r"(?<![\d])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d])")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().-]{7,22}\d(?![\d])|(?<![\w+])62[\s-]?8[\d\s.-]{7,16}\d(?![\d])")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A piece of personal data in one field; `masked` shows only its edges."""
+
+    kind: str  # "email" | "phone" | "nik"
+    path: FieldPath
+    masked: str
+
+
+def mask(text: str) -> str:
+    """Show enough of a finding to locate it, not enough to publish it (logs are public)."""
+    text = text.strip()
+    if len(text) <= 6:
+        return "*" * len(text)
+    return f"{text[:2]}{'*' * (len(text) - 4)}{text[-2:]}"
+
+
+def _phone_like(candidate: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.startswith("+") or digits.startswith("00"):
+        return 8 <= len(digits.lstrip("0")) <= 15
+    if digits.startswith("62"):
+        return 10 <= len(digits) <= 14
+    return 9 <= len(digits) <= 13 and digits[1:2] != "0"
+
+
+def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
+    """Every piece of personal data in one string."""
+    taken: list[tuple[int, int]] = []
+    for match in _EMAIL.finditer(text):
+        if "@" in match.group() or re.search(r"\[at\]|\(at\)", match.group(), re.IGNORECASE):
+            taken.append(match.span())
+            yield Finding("email", path, mask(match.group()))
+    for match in _NIK.finditer(text):
+        taken.append(match.span())
+        yield Finding("nik", path, mask(match.group()))
+    for match in _PHONE.finditer(text):
+        start, end = match.span()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        if _phone_like(match.group().strip()):
+            yield Finding("phone", path, mask(match.group()))
+
+
+def find_in_data(data: Any, path: FieldPath = ()) -> Iterator[Finding]:
+    """Every piece of personal data in every string (keys included) of loaded data."""
+    if isinstance(data, str):
+        yield from find_in_text(data, path)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from find_in_text(key, (*path, key))
+            yield from find_in_data(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from find_in_data(value, (*path, index))

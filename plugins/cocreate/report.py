@@ -1,0 +1,97 @@
+"""Rendering a validation report as text, JSON or GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from cocreate.messages import hint, message, ui
+from cocreate.problems import Problem
+from cocreate.validate import Report
+
+
+def problem_line(problem: Problem, language: str) -> str:
+    """`file:line:col: error[code]: field: message`."""
+    pos = problem.position
+    return (
+        f"{problem.file}:{pos.line}:{pos.column}: {problem.severity.value}[{problem.code}]: "
+        f"{problem.field}: {message(problem, language)}"
+    )
+
+
+def summary(report: Report, language: str) -> str:
+    files = len(report.results)
+    if report.errors:
+        return ui("summary_errors", language, files=files, errors=report.errors,
+                  warnings=report.warnings, failed=report.failed_files)
+    if report.warnings:
+        return ui("summary_warnings", language, files=files, warnings=report.warnings)
+    return ui("summary_ok", language, files=files)
+
+
+def render_text(report: Report, language: str) -> str:
+    label = ui("hint", language)
+    lines: list[str] = []
+    for problem in report.problems:
+        lines.append(problem_line(problem, language))
+        lines.append(f"    {label}: {hint(problem, language)}")
+    lines.append(summary(report, language))
+    return "\n".join(lines) + "\n"
+
+
+def problem_dict(problem: Problem, language: str) -> dict[str, object]:
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "file": problem.file,
+        "line": problem.position.line,
+        "column": problem.position.column,
+        "field": problem.field,
+        "path": list(problem.path),
+        "message": message(problem, language),
+        "hint": hint(problem, language),
+        "params": problem.params,
+    }
+
+
+def render_json(report: Report, language: str) -> str:
+    body = {
+        "valid": report.valid,
+        "files": len(report.results),
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "language": language,
+        "problems": [problem_dict(p, language) for p in report.problems],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow-command message so contributor text cannot start a new command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow-command property value (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: Report, language: str) -> str:
+    """One `::error` or `::warning` annotation per problem, then the summary as a notice."""
+    lines = []
+    for p in report.problems:
+        props = (
+            f"file={escape_property(p.file)},line={p.position.line},col={p.position.column},"
+            f"title={escape_property(f'{p.code}: {p.field}')}"
+        )
+        text = f"{message(p, language)}\n{ui('hint', language)}: {hint(p, language)}"
+        lines.append(f"::{p.severity.value} {props}::{escape_data(text)}")
+    lines.append(f"::notice::{escape_data(summary(report, language))}")
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Report, str], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}

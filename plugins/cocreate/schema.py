@@ -1,0 +1,101 @@
+"""The project standard as JSON Schema, and its errors turned into positioned problems."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from cocreate.loader import Document
+from cocreate.problems import FieldPath, Problem
+
+SCHEMA_VERSION = "1"
+
+
+@cache
+def project_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a project file, as shipped in the package."""
+    text = resources.files("cocreate").joinpath("schema/project.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(project_schema())
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    """The closest of `choices` to `word`, or an empty string when none is close."""
+    found = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    return found[0] if found else ""
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "map"
+    if isinstance(value, list):
+        return "list"
+    return "text"
+
+
+def schema_problems(doc: Document, file: str) -> list[Problem]:
+    """Check a loaded document against the standard and say where each violation stands."""
+    problems: list[Problem] = []
+    for error in _validator().iter_errors(doc.data):
+        problems.extend(_convert(error, doc, file))
+    return problems
+
+
+def _convert(error: ValidationError, doc: Document, file: str) -> Iterator[Problem]:
+    path: FieldPath = tuple(error.absolute_path)
+    keyword = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    value = error.validator_value
+    instance = error.instance
+    here = doc.position(path)
+
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        for name in instance:
+            if name not in allowed:
+                child = (*path, name)
+                yield Problem("unknown-field", file, doc.key_position(child), child,
+                              {"name": name, "suggestion": suggest(name, allowed), "allowed": allowed})
+    elif keyword == "required" and isinstance(instance, dict):
+        code = schema.get("x-code", "missing-field")
+        for name in value:
+            if name not in instance:
+                yield Problem(code, file, here, (*path, name), {"name": name})
+    elif keyword == "enum":
+        allowed = [str(v) for v in value]
+        yield Problem("invalid-value", file, here, path,
+                      {"value": str(instance), "allowed": allowed, "suggestion": suggest(str(instance), allowed)})
+    elif keyword == "type":
+        expected = value if isinstance(value, list) else [value]
+        yield Problem("wrong-type", file, here, path,
+                      {"expected": " | ".join(expected), "got": _describe(instance)})
+    elif keyword == "minLength":
+        yield Problem("empty-text", file, here, path)
+    elif keyword == "maxLength":
+        yield Problem("text-too-long", file, here, path, {"length": len(instance), "limit": value})
+    elif keyword == "pattern":
+        code = schema.get("x-code", "invalid-format")
+        if "propertyNames" in error.absolute_schema_path:
+            path = (*path, instance)
+            here = doc.key_position(path)
+        yield Problem(code, file, here, path, {"value": str(instance)})
+    elif keyword == "minItems":
+        yield Problem("too-few-items", file, here, path, {"limit": value})
+    elif keyword == "maxItems":
+        yield Problem("too-many-items", file, here, path, {"length": len(instance), "limit": value})
+    elif keyword == "uniqueItems":
+        yield Problem("duplicate-item", file, here, path)
+    elif keyword == "minProperties":
+        yield Problem("empty-map", file, here, path)
+    else:  # a keyword the standard does not use today: still a positioned problem
+        yield Problem("schema-violation", file, here, path, {"detail": error.message})

@@ -1,0 +1,195 @@
+"""Validating project files and project trees: discovery, one file, many files in parallel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from cocreate.loader import load_file, load_text
+from cocreate.problems import Problem, Severity
+from cocreate.rules import rule_problems
+from cocreate.schema import schema_problems
+
+PROJECT_FILE = "project.yml"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 64
+PARALLEL_MIN_FILES = 400
+"""Below this many files, starting worker processes costs more than it saves."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A project file to validate: where it is, how to name it, and its slug if it has one."""
+
+    path: Path
+    name: str
+    slug: str | None
+
+
+@dataclass(slots=True)
+class Result:
+    """The outcome for one file: its problems and, when it is valid, its data."""
+
+    source: Source
+    problems: list[Problem]
+    data: dict[str, Any] | None = None
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything found in one validation run, in file and position order."""
+
+    results: list[Result] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+    @property
+    def failed_files(self) -> int:
+        return len({p.file for p in self.problems if p.severity is Severity.ERROR})
+
+    @property
+    def valid(self) -> bool:
+        return self.errors == 0
+
+    @property
+    def projects(self) -> list[Result]:
+        """The valid projects that have a slug, by slug."""
+        found = [r for r in self.results if r.valid and r.source.slug and r.data is not None]
+        return sorted(found, key=lambda r: r.source.slug or "")
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _slug_problems(source: Source) -> list[Problem]:
+    slug = source.slug
+    if slug is None or (SLUG.match(slug) and len(slug) <= SLUG_MAX):
+        return []
+    return [Problem("invalid-slug", source.name, params={"slug": slug})]
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
+    """Find the project files under `paths` and what is wrong with the tree itself.
+
+    A folder that holds `project.yml` is one project; any other folder is a projects tree
+    whose every sub-folder must hold a `project.yml`. A file is validated as it is.
+    """
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_file() or path.is_symlink():
+            slug = path.parent.name if path.name == PROJECT_FILE else None
+            sources.append(Source(path, _display(path), slug))
+        elif (path / PROJECT_FILE).exists():
+            sources.append(Source(path / PROJECT_FILE, _display(path / PROJECT_FILE), path.resolve().name))
+        elif path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.name.startswith("."):
+                    continue
+                if child.is_dir():
+                    file = child / PROJECT_FILE
+                    if file.exists() or file.is_symlink():
+                        sources.append(Source(file, _display(file), child.name))
+                    else:
+                        problems.append(Problem("missing-project-file", _display(child), params={"slug": child.name}))
+                elif child.suffix in (".yml", ".yaml"):
+                    problems.append(Problem("misplaced-file", _display(child)))
+    return sources, problems
+
+
+def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None) -> Result:
+    """Validate one project file's content: loading, the schema and the rules."""
+    source = Source(Path(name), name, slug)
+    return _finish(source, load_text(raw, name), _slug_problems(source), today)
+
+
+def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | None) -> Result:
+    problems.extend(doc.problems)
+    if doc.data is None:
+        return Result(source, problems)
+    problems.extend(schema_problems(doc, source.name))
+    problems.extend(rule_problems(doc, source.name, today))
+    problems.sort(key=lambda p: p.sort_key)
+    result = Result(source, problems)
+    if result.valid:
+        result.data = doc.data
+    return result
+
+
+def check_source(source: Source, today: dt.date | None = None) -> Result:
+    """Validate one discovered file. Never raises: a bug becomes an `internal-error` problem."""
+    try:
+        problems = _slug_problems(source)
+        if source.path.is_symlink():
+            return Result(source, [*problems, Problem("file-is-symlink", source.name)])
+        return _finish(source, load_file(source.path, source.name), problems, today)
+    except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
+        detail = f"{type(exc).__name__}: {exc}"
+        return Result(source, [Problem("internal-error", source.name, params={"detail": detail})])
+
+
+def _check_many(chunk: list[Source]) -> list[Result]:
+    return [check_source(source) for source in chunk]
+
+
+def _chunks(items: list[Source], size: int) -> Iterator[list[Source]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def validate_sources(
+    sources: list[Source],
+    *,
+    jobs: int | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> list[Result]:
+    """Validate many files, in worker processes when there are enough to pay off."""
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
+        results = []
+        for source in sources:
+            results.append(check_source(source))
+            if on_done:
+                on_done(1)
+        return results
+    size = max(50, len(sources) // (workers * 8))
+    results = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for chunk_results in pool.map(_check_many, _chunks(sources, size)):
+            results.extend(chunk_results)
+            if on_done:
+                on_done(len(chunk_results))
+    return results
+
+
+def make_report(results: list[Result], tree_problems: Iterable[Problem] = ()) -> Report:
+    """Gather the results of a run and the problems of the tree into one sorted report."""
+    problems = [*tree_problems, *(p for result in results for p in result.problems)]
+    problems.sort(key=lambda p: p.sort_key)
+    return Report(results, problems)
+
+
+def validate_paths(paths: Iterable[Path], *, jobs: int | None = None) -> Report:
+    """Validate every project file under `paths` and gather one report."""
+    sources, problems = discover(paths)
+    return make_report(validate_sources(sources, jobs=jobs), problems)
