@@ -121,7 +121,8 @@ class _Builder:
         if depth >= MAX_DEPTH:
             self.problem("yaml-too-deep", event, path, limit=MAX_DEPTH)
             raise _Stop
-        self.doc.positions[path] = _pos(event)
+        # a list or map is shown where its key stands: `stakeholders:` rather than its first `-`
+        self.doc.positions[path] = self.doc.key_positions.get(path) or _pos(event)
         if isinstance(event, SequenceStartEvent):
             return self.sequence(path, depth + 1)
         return self.mapping(path, depth + 1)

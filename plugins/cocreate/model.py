@@ -27,6 +27,8 @@ CATEGORIES: tuple[str, ...] = (
 )
 """The seven stakeholder categories of a smart city."""
 
+ROLES: tuple[str, ...] = ("initiator", "partner", "contributor", "funder", "advisor")
+
 GOVERNMENT: frozenset[str] = frozenset({"local-government", "central-government"})
 
 KINDS: dict[tuple[str, str], str] = {

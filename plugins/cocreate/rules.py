@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any, Callable, Iterator
 
 from cocreate.loader import Document
-from cocreate.model import ACTIVITIES, GOVERNMENT, PHASES
+from cocreate.model import ACTIVITIES, GOVERNMENT, PHASES, ROLES
 from cocreate.privacy import find_in_data
 from cocreate.problems import FieldPath, Problem, Severity
 
@@ -69,8 +69,8 @@ def check_dates(data: dict[str, Any], doc: Document, file: str, today: dt.date) 
 
 
 def check_initiator(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
-    stakeholders = _items(data, "stakeholders")
-    if stakeholders and not any(item.get("role") == "initiator" for _, item in stakeholders):
+    roles = [item.get("role") for _, item in _items(data, "stakeholders")]
+    if roles and all(role in ROLES for role in roles) and "initiator" not in roles:
         yield _problem(doc, file, "no-initiator", ("stakeholders",))
 
 

@@ -31,7 +31,7 @@ def _validator() -> Draft202012Validator:
 
 def suggest(word: str, choices: list[str]) -> str:
     """The closest of `choices` to `word`, or an empty string when none is close."""
-    found = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.5)
     return found[0] if found else ""
 
 

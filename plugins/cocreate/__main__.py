@@ -1,0 +1,5 @@
+"""`python -m cocreate` runs the command line."""
+
+from cocreate.cli import main
+
+main()

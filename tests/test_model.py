@@ -1,0 +1,36 @@
+"""Derived values: the approach and the kind of co-creation."""
+
+from __future__ import annotations
+
+import pytest
+
+from cocreate.model import ACTIVITIES, PHASES, approach, kind
+
+
+@pytest.mark.parametrize(
+    ("initiators", "expected"),
+    [
+        (["local-government"], "top-down"),
+        (["local-government", "central-government"], "top-down"),
+        (["community"], "bottom-up"),
+        (["community", "business"], "bottom-up"),
+        (["community", "local-government"], "mixed"),
+    ],
+)
+def test_approach(initiators: list[str], expected: str) -> None:
+    stakeholders = [{"category": c, "role": "initiator"} for c in initiators]
+    stakeholders.append({"category": "local-government", "role": "partner"})  # partners do not count
+    assert approach(stakeholders) == expected
+
+
+@pytest.mark.parametrize(
+    ("openness", "ownership", "expected"),
+    [("open", "initiator", "crowd"), ("criteria", "initiator", "club"),
+     ("criteria", "shared", "coalition"), ("open", "shared", "community")],
+)
+def test_kind(openness: str, ownership: str, expected: str) -> None:
+    assert kind(openness, ownership) == expected
+
+
+def test_every_activity_belongs_to_a_phase() -> None:
+    assert set(ACTIVITIES.values()) == set(PHASES)

@@ -1,0 +1,55 @@
+"""The personal-data detector: what it must find and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cocreate.privacy import find_in_data, find_in_text, mask
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hubungi budi.santoso@example.com", "email"),
+        ("budi [at] example [dot] com", "email"),
+        ("budi(at)example.co.id", "email"),
+        ("+62 812-3456-7890", "phone"),
+        ("+628123456789", "phone"),
+        ("0812 3456 7890", "phone"),
+        ("0812-3456-789", "phone"),
+        ("(021) 555-1234", "phone"),
+        ("6281234567890", "phone"),
+        ("https://wa.me/6281234567890", "phone"),
+        ("+44 20 7946 0958", "phone"),
+        ("0044 20 7946 0958", "phone"),
+        ("NIK 3201014501900001", "nik"),
+        ("3201 0145 0190 0001", "nik"),
+        ("3201-0145-0190-0001", "nik"),
+    ],
+)
+def test_finds(text: str, kind: str) -> None:
+    assert [f.kind for f in find_in_text(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-01-05", "Rp 1.500.000.000", "tahun 2019-2024", "RT 003/RW 005", "0,5 ha", "2.000 warga",
+        "@kota-sukamaju/tim-data", "pukul 08.00-12.00 WIB", "CC-BY-4.0", "ISBN 978-602-1234-56-7",
+        "kode pos 40123", "https://sukamaju.example/2024/03/01/berita", "+/- 300 orang", "15 dari 17 RW",
+        "Perda No. 12 Tahun 2023", "1.2 hektare", "v2.0.1",
+    ],
+)
+def test_leaves_ordinary_text_alone(text: str) -> None:
+    assert list(find_in_text(text)) == []
+
+
+def test_masks_what_it_reports() -> None:
+    assert mask("budi@example.com") == "bu************om"
+    assert mask("12345") == "*****"
+    assert all("3201014501900001" not in f.masked for f in find_in_text("3201014501900001"))
+
+
+def test_walks_data_with_paths_including_keys() -> None:
+    data = {"a": ["x", {"b": "tel +62 812 3456 7890"}], "c@d.com": "y"}
+    assert [(f.kind, f.path) for f in find_in_data(data)] == [("phone", ("a", 1, "b")), ("email", ("c@d.com",))]

@@ -1,0 +1,47 @@
+"""The JSON Schema of the standard: well-formed, documented, and mapped to positioned problems."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+
+from cocreate.schema import project_schema, suggest
+
+
+def properties(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    for name, sub in schema.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        yield path, sub
+        if sub.get("type") == "object":
+            yield from properties(sub, f"{path}.")
+        items = sub.get("items", {})
+        if items.get("type") == "object":
+            yield from properties(items, f"{path}[].")
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    Draft202012Validator.check_schema(project_schema())
+
+
+def test_every_property_is_described() -> None:
+    undocumented = [path for path, sub in properties(project_schema()) if not sub.get("description")]
+    assert undocumented == []
+
+
+def test_core_fields_of_the_standard() -> None:
+    paths = {path for path, _ in properties(project_schema())}
+    assert {
+        "title", "summary", "description", "status", "phase", "openness.level", "openness.criteria",
+        "openness.how_to_join", "ownership.level", "ownership.license", "stakeholders[].name",
+        "stakeholders[].category", "stakeholders[].role", "stakeholders[].contributes", "stakeholders[].benefit",
+        "stakeholders[].motivations", "stakeholders[].since", "timeline[].date", "timeline[].phase",
+        "timeline[].activity", "timeline[].title", "timeline[].evidence", "trust.information", "trust.purpose",
+        "trust.access", "trust.retention", "maintainers", "location.city", "location.province", "tags",
+        "dimensions", "outputs[].title", "links[].url", "start_date",
+    } <= paths
+
+
+def test_suggestions() -> None:
+    assert suggest("academic", ["academia", "business"]) == "academia"
+    assert suggest("zzz", ["academia", "business"]) == ""
