@@ -2,7 +2,8 @@
 
 The detector is deliberately simple and errs on the side of refusing. What it finds:
 
-- email addresses, also written as `name [at] domain [dot] com` or `name(at)domain.com`;
+- email addresses, also written as `name [at] domain [dot] com`, `name(at)domain.com` or
+  `name at domain dot com`;
 - phone numbers in international form (`+62 812-3456-7890`, `+44 20 7946 0958`,
   `0062...`), Indonesian national form (`0812 3456 7890`, `(021) 555-1234`) and Indonesian
   numbers without the plus (`6281234567890`), with spaces, dots, dashes or parentheses;
@@ -24,11 +25,15 @@ from cocreate.problems import FieldPath
 
 _EMAIL = re.compile(
     r"[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\)|\sat\s)\s*[A-Za-z0-9-]+"
-    r"(?:\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z0-9-]+)*\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z]{2,}",
+    r"(?:\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*[A-Za-z0-9-]+)*\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*[A-Za-z]{2,}",
     re.IGNORECASE,
 )
 _NIK = re.compile(r"(?<![\d])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().-]{7,22}\d(?![\d])|(?<![\w+])62[\s-]?8[\d\s.-]{7,16}\d(?![\d])")
+
+
+_MAYBE = re.compile(r"@|\(at\)|\[at\]|\sat\s|\d[\d\s().-]{6,}\d", re.IGNORECASE)
+"""A cheap first look: text without any of these cannot hold what the detector finds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +64,11 @@ def _phone_like(candidate: str) -> bool:
 
 def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
     """Every piece of personal data in one string."""
+    if not _MAYBE.search(text):
+        return
     taken: list[tuple[int, int]] = []
     for match in _EMAIL.finditer(text):
-        if "@" in match.group() or re.search(r"\[at\]|\(at\)", match.group(), re.IGNORECASE):
+        if "@" in match.group() or re.search(r"\[at\]|\(at\)|\sat\s", match.group(), re.IGNORECASE):
             taken.append(match.span())
             yield Finding("email", path, mask(match.group()))
     for match in _NIK.finditer(text):

@@ -24,9 +24,23 @@ def project_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every local `$ref` replaced by its definition (the standard has no
+    recursion), so that validation need not resolve references for each value."""
+    if isinstance(node, dict):
+        if "$ref" in node and node["$ref"].startswith("#/$defs/"):
+            target = inline_refs(defs[node["$ref"].removeprefix("#/$defs/")], defs)
+            return {**target, **{k: inline_refs(v, defs) for k, v in node.items() if k != "$ref"}}
+        return {k: inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [inline_refs(v, defs) for v in node]
+    return node
+
+
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(project_schema())
+    schema = project_schema()
+    return Draft202012Validator(inline_refs(schema, schema.get("$defs", {})))
 
 
 def suggest(word: str, choices: list[str]) -> str:
