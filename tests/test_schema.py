@@ -6,7 +6,9 @@ from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator
 
-from cocreate.schema import project_schema, suggest
+from cocreate.loader import load_text
+from cocreate.schema import _validator, is_valid, project_schema, suggest
+from conftest import FIXTURES, PROJECTS
 
 
 def properties(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -45,3 +47,19 @@ def test_core_fields_of_the_standard() -> None:
 def test_suggestions() -> None:
     assert suggest("academic", ["academia", "business"]) == "academia"
     assert suggest("zzz", ["academia", "business"]) == ""
+
+
+def _documents():
+    files = [*FIXTURES.glob("*/*.yml"), *PROJECTS.glob("*/project.yml")]
+    for file in sorted(files):
+        doc = load_text(file.read_bytes(), file.name)
+        if doc.data is not None:
+            yield file.name, doc.data
+
+
+def test_compiled_fast_path_agrees_with_jsonschema() -> None:
+    checked = 0
+    for name, data in _documents():
+        assert is_valid(data) == _validator().is_valid(data), name
+        checked += 1
+    assert checked > 40
