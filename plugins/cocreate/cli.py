@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cocreate import portal
+from cocreate import portal_config as portal
 from cocreate.messages import LANGUAGES, ui
 from cocreate.report import RENDERERS
 from cocreate.validate import discover, make_report, validate_sources

@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable, Iterator
 
+import re
+
 from cocreate.loader import Document
 from cocreate.model import ACTIVITIES, GOVERNMENT, PHASES, ROLES
+from cocreate.portal.markdown import unsafe_changes
 from cocreate.privacy import find_in_data
 from cocreate.problems import FieldPath, Problem, Severity
 
@@ -149,6 +152,40 @@ def check_translations(data: dict[str, Any], doc: Document, file: str, today: dt
     yield from walk(data, ())
 
 
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+
+
+def is_markdown_field(path: FieldPath) -> bool:
+    """Whether the text at `path` is Markdown (`description`, `openness.how_to_join`,
+    `timeline[].description`, each possibly followed by a language code)."""
+    core = path[:-1] if path and isinstance(path[-1], str) and len(path) > 1 and path[-2] in (
+        "description", "how_to_join") else path
+    return core in (("description",), ("openness", "how_to_join")) or (
+        len(core) == 3 and core[0] == "timeline" and core[2] == "description")
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*path, index))
+
+
+def check_markup(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    """Markdown must survive sanitizing unchanged; plain text must hold no HTML at all."""
+    for path, text in _strings(data, ()):
+        if is_markdown_field(path):
+            removed = unsafe_changes(text) if ("<" in text or ":" in text or "&" in text) else None
+            if removed:
+                yield _problem(doc, file, "unsafe-markup", path, removed=removed)
+        elif _TAG_LIKE.search(text):
+            yield _problem(doc, file, "markup-in-text", path)
+
+
 RULES: tuple[Rule, ...] = (
     check_dates,
     check_initiator,
@@ -156,6 +193,7 @@ RULES: tuple[Rule, ...] = (
     check_current_phase,
     check_government_and_society,
     check_personal_data,
+    check_markup,
     check_translations,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cocreate import portal
+from cocreate import portal_config as portal
 
 
 def test_language_and_folder_from_mkdocs_yml(tmp_path: Path) -> None:

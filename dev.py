@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Developer entry point: one command to build or serve the demo portal, one to test.
+
+    python3 dev.py serve      # the demo portal at http://127.0.0.1:8000, rebuilt on change
+    python3 dev.py build      # the demo portal into site/
+    python3 dev.py test       # the whole test suite (extra arguments go to pytest)
+    python3 dev.py bench      # the benchmarks, with their ratios
+
+Needs only Python 3.11+ with pip: the first run makes a virtual environment in .venv and
+installs cocreate with everything it needs; later runs reinstall only when pyproject.toml
+changes. Browser tests need Chromium (`apt-get install chromium`); with CI=true, `test`
+installs it through apt when it is missing and the user is root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("COCREATE_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".cocreate-installed"
+
+
+def run(*args: str | Path, **kwargs) -> int:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    return subprocess.call([str(a) for a in args], cwd=ROOT, **kwargs)
+
+
+def ensure_environment() -> None:
+    """Create .venv and install cocreate (with test and data extras) when needed."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data]"):
+        sys.exit("installing cocreate failed; see the pip output above")
+    STAMP.write_text(wanted)
+
+
+def ensure_chromium() -> None:
+    """In CI, install Debian's Chromium for the browser tests when it is missing."""
+    if shutil.which("chromium") or os.environ.get("CI") != "true":
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"serve", "build", "test", "bench"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    ensure_environment()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    if command == "serve":
+        return run(PYTHON, "-m", "mkdocs", "serve", *rest, env=env)
+    if command == "build":
+        return run(PYTHON, "-m", "mkdocs", "build", "--strict", *rest, env=env)
+    if command == "bench":
+        code = 0
+        for bench in sorted((ROOT / "bench").glob("bench_*.py")):
+            code |= run(PYTHON, bench, *rest, env=env)
+        return code
+    ensure_chromium()
+    return run(PYTHON, "-m", "pytest", *rest, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""The portal core: from validated projects to page content, with no dependency on MkDocs."""
