@@ -1,0 +1,27 @@
+"""Options of the MkDocs plugin, as given under `plugins: - cocreate:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from cocreate.messages import LANGUAGES
+
+
+class CocreateConfig(base.Config):
+    """Typed options of the `cocreate` plugin."""
+
+    projects_dir = c.Type(str, default="projects")
+    """The projects folder, relative to mkdocs.yml."""
+
+    language = c.Optional(c.Choice(LANGUAGES))
+    """Language of the portal's text; defaults to `theme.language`, else `id`."""
+
+    repo_url = c.Optional(c.Type(str))
+    """Repository for "edit this project" links; defaults to the site's `repo_url`."""
+
+    branch = c.Type(str, default="main")
+    """Branch that edit links open."""
+
+    page_size = c.Type(int, default=24)
+    """Projects per page in paginated lists."""

@@ -1,0 +1,197 @@
+"""The portal's model: validated projects seen in one language, with their facets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable, Iterable
+
+from cocreate.model import CATEGORIES, KINDS, PHASES, approach, kind
+from cocreate.portal.i18n import Translator
+
+STATUSES: tuple[str, ...] = ("proposed", "active", "paused", "completed", "archived")
+DIMENSIONS: tuple[str, ...] = ("governance", "branding", "economy", "living", "society", "environment")
+KIND_ORDER: tuple[str, ...] = ("crowd", "club", "coalition", "community")
+
+
+def slugify(text: str) -> str:
+    """`Kota Sukamaju` -> `kota-sukamaju`: ASCII, lowercase, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+@dataclass
+class Project:
+    """One valid project, with derived values and its texts in the portal's language."""
+
+    slug: str
+    data: dict[str, Any]
+    source: str
+    """Path of the YAML file relative to the repository root, for edit links."""
+    t: Translator
+    last_changed: str | None = None
+
+    @cached_property
+    def title(self) -> str:
+        return self.t.text(self.data["title"])
+
+    @cached_property
+    def summary(self) -> str:
+        return self.t.text(self.data["summary"])
+
+    @property
+    def phase(self) -> str:
+        return self.data["phase"]
+
+    @property
+    def status(self) -> str:
+        return self.data["status"]
+
+    @property
+    def openness(self) -> str:
+        return self.data["openness"]["level"]
+
+    @property
+    def ownership(self) -> str:
+        return self.data["ownership"]["level"]
+
+    @cached_property
+    def kind(self) -> str:
+        return kind(self.openness, self.ownership)
+
+    @cached_property
+    def approach(self) -> str:
+        return approach(self.data["stakeholders"])
+
+    @cached_property
+    def categories(self) -> list[str]:
+        present = {s["category"] for s in self.data["stakeholders"]}
+        return [c for c in CATEGORIES if c in present]
+
+    @property
+    def dimensions(self) -> list[str]:
+        return list(self.data.get("dimensions", []))
+
+    @property
+    def tags(self) -> list[str]:
+        return list(self.data.get("tags", []))
+
+    @property
+    def city(self) -> str:
+        return self.data["location"]["city"]
+
+    @property
+    def example(self) -> bool:
+        return self.data.get("example") == "true"
+
+    @property
+    def uri(self) -> str:
+        return f"projects/{self.slug}/index.md"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to filter the catalogue: a name, how to read a project's values, and labels."""
+
+    name: str
+    values_of: Callable[[Project], Iterable[str]]
+    label_group: str | None = None
+    """Vocabulary group for labels; None when the value is its own label (tags, places)."""
+    order: tuple[str, ...] = ()
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("phase", lambda p: [p.phase], "phase", PHASES),
+    Facet("kind", lambda p: [p.kind], "kind", KIND_ORDER),
+    Facet("openness", lambda p: [p.openness], "openness", ("open", "criteria")),
+    Facet("ownership", lambda p: [p.ownership], "ownership", ("initiator", "shared")),
+    Facet("category", lambda p: p.categories, "category", CATEGORIES),
+    Facet("status", lambda p: [p.status], "status", STATUSES),
+    Facet("dimension", lambda p: p.dimensions, "dimension", DIMENSIONS),
+    Facet("approach", lambda p: [p.approach], "approach", ("top-down", "bottom-up", "mixed")),
+    Facet("location", lambda p: [p.city]),
+    Facet("tag", lambda p: p.tags),
+)
+
+
+@dataclass
+class FacetValue:
+    facet: Facet
+    value: str
+    label: str
+    slug: str
+    projects: list[Project] = field(default_factory=list)
+
+
+@dataclass
+class Organisation:
+    """A stakeholder as it appears across projects, named the same way."""
+
+    name: str
+    category: str
+    roles: list[tuple[Project, str]] = field(default_factory=list)
+
+
+class Catalog:
+    """All projects of the portal, sorted by title, with facets and the stakeholder directory."""
+
+    def __init__(self, projects: Iterable[Project], t: Translator) -> None:
+        self.t = t
+        self.projects = sorted(projects, key=lambda p: (p.title.casefold(), p.slug))
+
+    @cached_property
+    def facets(self) -> dict[str, list[FacetValue]]:
+        """Each facet's values that occur, in vocabulary order (or by label), with projects."""
+        result: dict[str, list[FacetValue]] = {}
+        for facet in FACETS:
+            found: dict[str, FacetValue] = {}
+            for project in self.projects:
+                for value in facet.values_of(project):
+                    if value not in found:
+                        label = self.t.label(facet.label_group, value) if facet.label_group else value
+                        found[value] = FacetValue(facet, value, label, slugify(value))
+                    found[value].projects.append(project)
+            if facet.order:
+                values = [found[v] for v in facet.order if v in found]
+            else:
+                values = sorted(found.values(), key=lambda fv: fv.label.casefold())
+            result[facet.name] = values
+        return result
+
+    def facet_value(self, facet: str, value: str) -> FacetValue | None:
+        return next((fv for fv in self.facets[facet] if fv.value == value), None)
+
+    @cached_property
+    def organisations(self) -> dict[str, list[Organisation]]:
+        """Stakeholders by category, each organisation once with every project it is in."""
+        by_key: dict[tuple[str, str], Organisation] = {}
+        for project in self.projects:
+            for stakeholder in project.data["stakeholders"]:
+                key = (stakeholder["category"], stakeholder["name"].strip().casefold())
+                org = by_key.setdefault(key, Organisation(stakeholder["name"].strip(), stakeholder["category"]))
+                org.roles.append((project, stakeholder["role"]))
+        grouped: dict[str, list[Organisation]] = defaultdict(list)
+        for org in by_key.values():
+            grouped[org.category].append(org)
+        return {c: sorted(grouped[c], key=lambda o: o.name.casefold()) for c in CATEGORIES}
+
+    @cached_property
+    def coverage(self) -> dict[str, dict[str, int]]:
+        """How many projects in each phase include each stakeholder category."""
+        table = {c: dict.fromkeys(PHASES, 0) for c in CATEGORIES}
+        for project in self.projects:
+            for category in project.categories:
+                table[category][project.phase] += 1
+        return table
+
+    def count_by(self, facet: str) -> list[tuple[str, str, int]]:
+        """(value, label, number of projects) for a facet, in its order."""
+        return [(fv.value, fv.label, len(fv.projects)) for fv in self.facets[facet]]
+
+    @staticmethod
+    def kinds_matrix() -> list[list[tuple[str, str, str]]]:
+        """Rows (openness) x columns (ownership) of (openness, ownership, kind)."""
+        return [[(o, w, KINDS[(o, w)]) for w in ("initiator", "shared")] for o in ("open", "criteria")]

@@ -1,0 +1,220 @@
+"""Every page and data file of the portal, as specifications rendered on demand.
+
+`Site.pages()` lists what the portal publishes: the fixed overview pages (catalogue, kinds,
+phases, stakeholders, statistics), one transparency page per project, and paginated lists
+(the catalogue, each facet value, each stakeholder category). Nothing but paginated lists
+grows with the number of projects, so the build stays linear. Each page is rendered only
+when asked, from one in-memory catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from html import escape
+from typing import Any, Callable, Iterator, Sequence
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from cocreate.model import ACTIVITIES, CATEGORIES, PHASES
+from cocreate.portal import markdown
+from cocreate.portal.catalog import FACETS, Catalog, FacetValue, Project
+from cocreate.portal.charts import bar_chart
+from cocreate.portal.i18n import Translator
+
+OVERVIEWS: tuple[str, ...] = ("projects", "kinds", "phases", "stakeholders", "statistics")
+INDEX_JSON = "projects/index.json"
+PREVIEW = 6
+"""Projects shown in a cell of the kinds matrix or a column of the phase board."""
+TOP = 30
+"""Values of one facet listed on the catalogue page; the rest are reached by search."""
+
+
+def top_values(values: list[FacetValue]) -> list[FacetValue]:
+    """A facet's values for the catalogue page: all of them, or the `TOP` most used."""
+    if len(values) <= TOP:
+        return values
+    return sorted(values, key=lambda fv: (-len(fv.projects), fv.label.casefold()))[:TOP]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the portal needs to know from its configuration."""
+
+    language: str = "id"
+    page_size: int = 24
+    repo_url: str | None = None
+    branch: str = "main"
+    directory_urls: bool = True
+
+
+@dataclass
+class PageSpec:
+    """A generated page: where it goes, its title, and how to render its HTML."""
+
+    uri: str
+    title: str
+    render: Callable[[], str]
+    description: str = ""
+    in_nav: bool = False
+    edit_url: str | None = None
+
+
+@dataclass
+class Listing:
+    """One page of a paginated list."""
+
+    number: int
+    count: int
+    items: Sequence[Any] = field(default_factory=list)
+    uris: list[str] = field(default_factory=list)
+
+
+def paginate(items: Sequence[Any], size: int, first_uri: str, more_uri: Callable[[int], str]) -> list[Listing]:
+    """Split `items` into pages of `size`; page 1 lives at `first_uri`, page n at `more_uri(n)`."""
+    count = max(1, -(-len(items) // size))
+    uris = [first_uri, *(more_uri(n) for n in range(2, count + 1))]
+    return [Listing(n + 1, count, items[n * size : (n + 1) * size], uris) for n in range(count)]
+
+
+class Site:
+    """The portal's pages for one catalogue and one set of options."""
+
+    def __init__(self, catalog: Catalog, options: Options) -> None:
+        self.catalog = catalog
+        self.options = options
+        self.t: Translator = catalog.t
+        self.env = Environment(
+            loader=PackageLoader("cocreate", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(t=self.t, md=self.markdown, PHASES=PHASES, ACTIVITIES=ACTIVITIES,
+                                CATEGORIES=CATEGORIES, options=options, facet_uri=self.facet_uri,
+                                top=top_values, preview=PREVIEW)
+
+    # ----- helpers for templates -------------------------------------------------------
+    def _dest(self, uri: str) -> str:
+        """Where a generated file is served: `projects/x/` (or `projects/x/index.html`)."""
+        if not uri.endswith(".md"):
+            return uri
+        if self.options.directory_urls:
+            return uri.removesuffix("index.md")
+        return uri.removesuffix(".md") + ".html"
+
+    def url(self, from_uri: str, to_uri: str) -> str:
+        """A relative link between two generated files, honouring `use_directory_urls`."""
+        source = self._dest(from_uri)
+        base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+        target = self._dest(to_uri)
+        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        if relative == ".":
+            return "./"
+        return relative + "/" if target.endswith("/") else relative
+
+    @staticmethod
+    def markdown(value: str) -> Markup:
+        return Markup(markdown.render(value))
+
+    def edit_url(self, project: Project) -> str | None:
+        if not self.options.repo_url:
+            return None
+        return f"{self.options.repo_url.rstrip('/')}/edit/{self.options.branch}/{project.source}"
+
+    def source_url(self, project: Project) -> str | None:
+        if not self.options.repo_url:
+            return None
+        return f"{self.options.repo_url.rstrip('/')}/blob/{self.options.branch}/{project.source}"
+
+    def _render(self, template: str, uri: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            uri=uri, link=lambda to: self.url(uri, to), catalog=self.catalog, **context
+        )
+
+    # ----- the pages -------------------------------------------------------------------
+    @staticmethod
+    def facet_uri(fv: FacetValue, number: int = 1) -> str:
+        base = f"catalogue/{fv.facet.name}/{fv.slug}/"
+        return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
+
+    def pages(self) -> Iterator[PageSpec]:
+        """Every page of the portal, overview pages first."""
+        yield from self._catalogue_pages()
+        yield self._page("kinds/index.md", self.t("kinds.title"), "kinds.html", in_nav=True,
+                         description=self.t("kinds.intro"))
+        yield self._page("phases/index.md", self.t("phases.title"), "phases.html", in_nav=True,
+                         description=self.t("phases.intro"))
+        yield from self._stakeholder_pages()
+        yield self._page("statistics/index.md", self.t("statistics.title"), "statistics.html", in_nav=True,
+                         charts=self._charts, description=self.t("statistics.intro"))
+        for project in self.catalog.projects:
+            yield PageSpec(project.uri, project.title,
+                           lambda p=project: self._render("project.html", p.uri, project=p, site=self),
+                           description=project.summary, edit_url=self.edit_url(project))
+        for facet in FACETS:
+            for fv in self.catalog.facets[facet.name]:
+                listings = paginate(fv.projects, self.options.page_size, self.facet_uri(fv),
+                                    lambda n, fv=fv: self.facet_uri(fv, n))
+                for listing in listings:
+                    title = self.t("catalogue.facet_title", facet=self.t(f"facets.{facet.name}"), value=fv.label)
+                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
+                                     listing=listing, facet_value=fv)
+
+    def _page(self, uri: str, title: str, template: str, *, in_nav: bool = False, description: str = "",
+              **context: Any) -> PageSpec:
+        return PageSpec(uri, title, lambda: self._render(template, uri, title=title, **context),
+                        description=description, in_nav=in_nav)
+
+    def _catalogue_pages(self) -> Iterator[PageSpec]:
+        listings = paginate(self.catalog.projects, self.options.page_size, "projects/index.md",
+                            lambda n: f"catalogue/{n}/index.md")
+        for listing in listings:
+            uri = listing.uris[listing.number - 1]
+            title = self.t("catalogue.title") if listing.number == 1 else \
+                self.t("catalogue.page_title", number=listing.number)
+            yield self._page(uri, title, "catalogue.html", in_nav=listing.number == 1, listing=listing,
+                             facet_value=None, description=self.t("catalogue.intro"))
+
+    def _stakeholder_pages(self) -> Iterator[PageSpec]:
+        yield self._page("stakeholders/index.md", self.t("stakeholders.title"), "stakeholders.html",
+                         in_nav=True, description=self.t("stakeholders.intro"))
+        for category in CATEGORIES:
+            organisations = self.catalog.organisations[category]
+            listings = paginate(organisations, self.options.page_size * 2, f"stakeholders/{category}/index.md",
+                                lambda n, c=category: f"stakeholders/{c}/{n}/index.md")
+            for listing in listings:
+                title = self.t("stakeholders.category_title", category=self.t.label("category", category))
+                yield self._page(listing.uris[listing.number - 1], title, "stakeholder_list.html",
+                                 listing=listing, category=category)
+
+    @cached_property
+    def _charts(self) -> list[Markup]:
+        charts = []
+        for facet in ("phase", "kind", "status", "approach", "category", "dimension"):
+            rows = [(label, count) for _, label, count in self.catalog.count_by(facet)]
+            title = self.t("statistics.chart_title", facet=self.t(f"facets.{facet}"))
+            words = "; ".join(f"{label}: {count}" for label, count in rows) or self.t("statistics.none")
+            charts.append(bar_chart(f"chart-{facet}", title, rows, words))
+        return charts
+
+    # ----- data files ------------------------------------------------------------------
+    def index_json(self) -> str:
+        """The compact catalogue index that the catalogue page filters with JavaScript."""
+        fields = ["slug", "title", "summary", "phase", "kind", "openness", "ownership", "status",
+                  "categories", "dimensions", "approach", "location", "tags"]
+        rows = [
+            [p.slug, p.title, p.summary, p.phase, p.kind, p.openness, p.ownership, p.status,
+             p.categories, p.dimensions, p.approach, p.city, p.tags]
+            for p in self.catalog.projects
+        ]
+        return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
+
+
+def safe_title(text: str) -> str:
+    """A title for MkDocs' templates, which print it without escaping (and after
+    `striptags`, which unescapes): no `<` or `>` at all, and every `&` escaped."""
+    return escape(text.replace("<", "‹").replace(">", "›"), quote=True)
