@@ -27,5 +27,6 @@ def last_changed(repo: Path, folder: str) -> dict[str, str]:
             continue
         day = dt.datetime.fromtimestamp(int(lines[0]), dt.timezone.utc).date().isoformat()
         for name in lines[1:]:
-            dates.setdefault(name.strip(), day)
+            if name.strip():
+                dates.setdefault(name.strip(), day)
     return dates

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
@@ -93,6 +94,7 @@ class Site:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.filters["safe_url"] = safe_url
         self.env.globals.update(t=self.t, md=self.markdown, PHASES=PHASES, ACTIVITIES=ACTIVITIES,
                                 CATEGORIES=CATEGORIES, options=options, facet_uri=self.facet_uri,
                                 top=top_values, preview=PREVIEW)
@@ -212,6 +214,13 @@ class Site:
             for p in self.catalog.projects
         ]
         return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
+
+
+def safe_url(value: Any) -> str:
+    """The URL when it is http(s), else an empty string. Validation already refuses other
+    schemes; the build checks again so that no path around validation can publish one."""
+    text = str(value or "").strip()
+    return text if re.match(r"https?://[^\s\"'<>`]+$", text, re.IGNORECASE) else ""
 
 
 def safe_title(text: str) -> str:
