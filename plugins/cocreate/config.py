@@ -24,4 +24,7 @@ class CocreateConfig(base.Config):
     """Branch that edit links open."""
 
     page_size = c.Type(int, default=24)
-    """Projects per page in paginated lists."""
+    """Projects per page of the catalogue."""
+
+    facet_page_size = c.Type(int, default=96)
+    """Projects per page of a facet list (one list per phase, kind, tag...)."""

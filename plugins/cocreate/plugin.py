@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -41,6 +42,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def __init__(self) -> None:
         self.specs: dict[str, PageSpec] = {}
+        self._full_content: dict[str, str] = {}
         self.language = DEFAULT_LANGUAGE
         self.root = Path.cwd()
         self.projects = self.root / "projects"
@@ -77,6 +79,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         page.meta["title"] = safe_title(spec.title)
         if spec.description:
             page.meta["description"] = safe_title(spec.description)
+        if not spec.searchable:
+            page.meta["search"] = {"exclude": True}
         page.edit_url = spec.edit_url
         return ""
 
@@ -84,6 +88,24 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         return html if spec is None else spec.render()
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def _search_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.search is not None:
+            self._full_content[page.file.src_uri] = page.content or ""
+            page.content = spec.search()
+        return context
+
+    @event_priority(-100)  # after every other plugin, before the theme renders the page
+    def _page_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if page.file.src_uri in self._full_content:
+            page.content = self._full_content.pop(page.file.src_uri)
+        return context
+
+    on_page_context = CombinedEvent(_search_content, _page_content)
+    """Search indexes a project's own words (title, summary, description, parties,
+    timeline); the reader gets the whole transparency page."""
 
     # ------------------------------------------------------------------------------------
     def _site(self, config: MkDocsConfig) -> Site:
@@ -104,6 +126,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             if (slug := result.source.slug) is not None and result.data is not None
         ]
         options = Options(language=self.language, page_size=max(1, self.config.page_size),
+                          facet_page_size=max(1, self.config.facet_page_size),
                           repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
                           directory_urls=config.use_directory_urls)
         return Site(Catalog(projects, t), options)

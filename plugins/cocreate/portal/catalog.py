@@ -101,6 +101,8 @@ class Facet:
     label_group: str | None = None
     """Vocabulary group for labels; None when the value is its own label (tags, places)."""
     order: tuple[str, ...] = ()
+    static: bool = True
+    """Whether the facet has static list pages (else it filters only with JavaScript)."""
 
 
 FACETS: tuple[Facet, ...] = (
@@ -111,7 +113,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("category", lambda p: p.categories, "category", CATEGORIES),
     Facet("status", lambda p: [p.status], "status", STATUSES),
     Facet("dimension", lambda p: p.dimensions, "dimension", DIMENSIONS),
-    Facet("approach", lambda p: [p.approach], "approach", ("top-down", "bottom-up", "mixed")),
+    Facet("approach", lambda p: [p.approach], "approach", ("top-down", "bottom-up", "mixed"), static=False),
     Facet("location", lambda p: [p.city]),
     Facet("tag", lambda p: p.tags),
 )

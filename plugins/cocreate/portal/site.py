@@ -47,6 +47,8 @@ class Options:
 
     language: str = "id"
     page_size: int = 24
+    facet_page_size: int = 96
+    """Facet lists hold more per page: every project is in a dozen of them."""
     repo_url: str | None = None
     branch: str = "main"
     directory_urls: bool = True
@@ -62,6 +64,10 @@ class PageSpec:
     description: str = ""
     in_nav: bool = False
     edit_url: str | None = None
+    searchable: bool = True
+    """Paginated lists repeat what project pages say: they stay out of the search index."""
+    search: Callable[[], str] | None = None
+    """What the search index takes instead of the page, when it should not take it all."""
 
 
 @dataclass
@@ -97,7 +103,9 @@ class Site:
         self.env.filters["safe_url"] = safe_url
         self.env.globals.update(t=self.t, md=self.markdown, PHASES=PHASES, ACTIVITIES=ACTIVITIES,
                                 CATEGORIES=CATEGORIES, options=options, facet_uri=self.facet_uri,
-                                top=top_values, preview=PREVIEW)
+                                top=top_values, preview=PREVIEW, card=self.card,
+                                static_facet=lambda name: next(f.static for f in FACETS if f.name == name))
+        self._cards: dict[tuple[str, str], Markup] = {}
 
     # ----- helpers for templates -------------------------------------------------------
     def _dest(self, uri: str) -> str:
@@ -117,6 +125,16 @@ class Site:
         if relative == ".":
             return "./"
         return relative + "/" if target.endswith("/") else relative
+
+    def card(self, project: Project, from_uri: str) -> Markup:
+        """A project's card in a list. A project appears in many lists (the catalogue and one
+        per facet value), so each card is rendered once per folder depth and reused."""
+        depth = "../" * from_uri.count("/")
+        key = (project.slug, depth)
+        if key not in self._cards:
+            macro = self.env.get_template("_macros.html").module.card  # type: ignore[attr-defined]
+            self._cards[key] = Markup(macro(project, lambda to: self.url(from_uri, to)))
+        return self._cards[key]
 
     @staticmethod
     def markdown(value: str) -> Markup:
@@ -156,20 +174,23 @@ class Site:
         for project in self.catalog.projects:
             yield PageSpec(project.uri, project.title,
                            lambda p=project: self._render("project.html", p.uri, project=p, site=self),
-                           description=project.summary, edit_url=self.edit_url(project))
+                           description=project.summary, edit_url=self.edit_url(project),
+                           search=lambda p=project: self._render("project_search.html", p.uri, project=p))
         for facet in FACETS:
+            if not facet.static:
+                continue
             for fv in self.catalog.facets[facet.name]:
-                listings = paginate(fv.projects, self.options.page_size, self.facet_uri(fv),
+                listings = paginate(fv.projects, self.options.facet_page_size, self.facet_uri(fv),
                                     lambda n, fv=fv: self.facet_uri(fv, n))
                 for listing in listings:
                     title = self.t("catalogue.facet_title", facet=self.t(f"facets.{facet.name}"), value=fv.label)
-                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
+                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html", searchable=False,
                                      listing=listing, facet_value=fv)
 
     def _page(self, uri: str, title: str, template: str, *, in_nav: bool = False, description: str = "",
-              **context: Any) -> PageSpec:
+              searchable: bool = True, **context: Any) -> PageSpec:
         return PageSpec(uri, title, lambda: self._render(template, uri, title=title, **context),
-                        description=description, in_nav=in_nav)
+                        description=description, in_nav=in_nav, searchable=searchable)
 
     def _catalogue_pages(self) -> Iterator[PageSpec]:
         listings = paginate(self.catalog.projects, self.options.page_size, "projects/index.md",
@@ -179,7 +200,8 @@ class Site:
             title = self.t("catalogue.title") if listing.number == 1 else \
                 self.t("catalogue.page_title", number=listing.number)
             yield self._page(uri, title, "catalogue.html", in_nav=listing.number == 1, listing=listing,
-                             facet_value=None, description=self.t("catalogue.intro"))
+                             facet_value=None, description=self.t("catalogue.intro"),
+                             searchable=listing.number == 1)
 
     def _stakeholder_pages(self) -> Iterator[PageSpec]:
         yield self._page("stakeholders/index.md", self.t("stakeholders.title"), "stakeholders.html",
@@ -191,7 +213,7 @@ class Site:
             for listing in listings:
                 title = self.t("stakeholders.category_title", category=self.t.label("category", category))
                 yield self._page(listing.uris[listing.number - 1], title, "stakeholder_list.html",
-                                 listing=listing, category=category)
+                                 listing=listing, category=category, searchable=listing.number == 1)
 
     @cached_property
     def _charts(self) -> list[Markup]:

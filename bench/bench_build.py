@@ -1,0 +1,122 @@
+"""Benchmark: building a cocreate portal against building plain Markdown pages.
+
+Side by side in one run, each build in its own process:
+- baseline: N plain Markdown pages with mkdocs-material, kept out of the navigation,
+  each holding the same texts as one project (title, summary, description, parties,
+  timeline, trust statement);
+- cocreate: a portal of the same N projects (validation, project pages, catalogue, facet
+  lists, overviews, index JSON).
+Budgets (issue #3): cocreate at N <= 1.25x the baseline at N; cocreate at 4N <= 4.4x
+cocreate at N; peak memory of a cocreate build of 10,000 projects < 1 GB.
+
+    python bench/bench_build.py [--projects 2000] [--memory-projects 10000] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+import yaml  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = "from mkdocs.commands.build import build; from mkdocs.config import load_config; build(load_config({!r}))"
+
+
+def _text(value: object) -> str:
+    if isinstance(value, dict):
+        return str(value.get("id") or next(iter(value.values())))
+    return str(value)
+
+
+def plain_page(data: dict) -> str:
+    """The same texts as a project page, as plain Markdown."""
+    lines = [f"# {_text(data['title'])}", "", _text(data["summary"]), "", _text(data["description"]), "", "## Pihak", ""]
+    for s in data["stakeholders"]:
+        lines.append(f"- **{s['name']}** ({s['category']}, {s['role']}): {_text(s['contributes'])} / {_text(s['benefit'])}")
+    lines += ["", "## Linimasa", ""]
+    lines += [f"- {e['date']} {e['phase']} {e['activity']}: {_text(e['title'])}" for e in data["timeline"]]
+    lines += ["", "## Informasi", ""] + [f"- {k}: {_text(v)}" for k, v in data["trust"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def make_baseline(target: Path, projects: Path) -> Path:
+    pages = target / "docs" / "pages"
+    pages.mkdir(parents=True)
+    (target / "docs" / "index.md").write_text("# Home\n", "utf-8")
+    for folder in sorted(projects.iterdir()):
+        data = yaml.load((folder / "project.yml").read_text("utf-8"), Loader=yaml.CBaseLoader)
+        (pages / f"{folder.name}.md").write_text(plain_page(data), "utf-8")
+    config = {
+        "site_name": "baseline", "theme": {"name": "material", "language": "id", "font": False},
+        "plugins": ["search"], "nav": ["index.md"], "not_in_nav": "/pages/**", "docs_dir": "docs",
+    }
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+    return target / "mkdocs.yml"
+
+
+def make_portal(target: Path, count: int) -> Path:
+    generate(target, count)
+    shutil.copytree(ROOT / "content", target / "content")
+    (target / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    return target / "mkdocs.yml"
+
+
+def timed_build(config_file: Path) -> tuple[float, int]:
+    """Seconds and peak resident memory (bytes) of one build in a fresh process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", BUILD.format(str(config_file))], cwd=config_file.parent,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build of {config_file} failed:\n{proc.stderr.read().decode()[-3000:]}")
+    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return elapsed, peak
+
+
+def best(config_file: Path, repeat: int) -> tuple[float, int]:
+    runs = [timed_build(config_file) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--projects", type=int, default=2000)
+    parser.add_argument("--memory-projects", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a budget is exceeded")
+    args = parser.parse_args()
+    n = args.projects
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        portal_n = make_portal(base / "portal-n", n)
+        plain_n = make_baseline(base / "plain-n", base / "portal-n" / "projects")
+        portal_4n = make_portal(base / "portal-4n", 4 * n)
+        plain_time, plain_mem = best(plain_n, args.repeat)
+        ours_time, ours_mem = best(portal_n, args.repeat)
+        ours_4n_time, ours_4n_mem = best(portal_4n, 1)
+        shutil.rmtree(base / "portal-4n")
+        portal_mem = make_portal(base / "portal-mem", args.memory_projects)
+        mem_time, mem_peak = timed_build(portal_mem)
+    ratio, growth = ours_time / plain_time, ours_4n_time / ours_time
+    print(f"plain Material, {n} pages out of nav:  {plain_time:6.2f} s  {plain_mem / 2**20:6.0f} MB")
+    print(f"cocreate portal, {n} projects:          {ours_time:6.2f} s  {ours_mem / 2**20:6.0f} MB  ratio {ratio:.2f} (budget 1.25)")
+    print(f"cocreate portal, {4 * n} projects:          {ours_4n_time:6.2f} s  {ours_4n_mem / 2**20:6.0f} MB  growth x4 -> {growth:.2f} (budget 4.4)")
+    print(f"cocreate portal, {args.memory_projects} projects:         {mem_time:6.2f} s  peak {mem_peak / 2**20:6.0f} MB (budget 1024 MB)")
+    over = ratio > 1.25 or growth > 4.4 or mem_peak > 2**30
+    return 1 if args.check and over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
