@@ -120,7 +120,9 @@ def test_deep_nesting_stops_at_the_limit(backend: str) -> None:
     raw = b"a: " + b"[" * 100_000 + b"]" * 100_000
     doc, peak = _peak_kib(lambda: load_text(raw, "deep.yml", backend=backend))
     assert codes(doc) == ["yaml-too-deep"]
-    assert doc.problems[0].position == Position(1, 3 + MAX_DEPTH)  # the root map is the first level
+    # where: at our limit (the root map is the first level), or where libyaml >= 0.2.5,
+    # which scans ahead, meets its own limit of 1,000
+    assert doc.problems[0].position in (Position(1, 3 + MAX_DEPTH), Position(1, 1003))
     assert peak < 4096
 
 

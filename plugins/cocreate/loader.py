@@ -227,7 +227,10 @@ def load_text(raw: bytes, file: str, *, backend: str = "c") -> Document:
         mark = exc.problem_mark or exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         detail = exc.problem or exc.context or "syntax error"
-        doc.problems.append(Problem("yaml-syntax", file, position, (), {"detail": detail}))
+        if "nesting depth" in detail:  # libyaml >= 0.2.5 has a depth limit of its own
+            doc.problems.append(Problem("yaml-too-deep", file, position, (), {"limit": MAX_DEPTH}))
+        else:
+            doc.problems.append(Problem("yaml-syntax", file, position, (), {"detail": detail}))
         data = None
     except yaml.YAMLError as exc:
         doc.problems.append(Problem("yaml-syntax", file, Position(1, 1), (), {"detail": str(exc)}))

@@ -22,7 +22,8 @@ from mkdocs.structure.pages import Page
 
 from cocreate.config import CocreateConfig
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
-from cocreate.portal.catalog import Catalog, Project
+from cocreate.portal.catalog import Catalog
+from cocreate.portal.prerender import Prerender, project_from
 from cocreate.portal.history import last_changed
 from cocreate.portal.i18n import Translator
 from cocreate.portal.site import INDEX_JSON, Options, PageSpec, Site, safe_title
@@ -111,25 +112,21 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def _site(self, config: MkDocsConfig) -> Site:
         if not self.projects.is_dir():
             raise PluginError(f"cocreate: no projects folder at {self.projects}")
-        report = validate_paths([self.projects])
+        folder = self.projects.relative_to(self.root).as_posix() if self.projects.is_relative_to(self.root) \
+            else self.config.projects_dir
+        options = Options(language=self.language, page_size=max(1, self.config.page_size),
+                          facet_page_size=max(1, self.config.facet_page_size),
+                          repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
+                          directory_urls=config.use_directory_urls, projects_folder=folder)
+        dates = last_changed(self.root, folder)
+        report = validate_paths([self.projects], finish=Prerender(options, dates))
         for problem in report.problems:
             (log.error if problem.severity.value == "error" else log.warning)("%s", problem_line(problem, self.language))
         if not report.valid:
             raise PluginError(f"cocreate: {summary(report, self.language)}")
-        t = Translator(self.language)
-        folder = self.projects.relative_to(self.root).as_posix() if self.projects.is_relative_to(self.root) \
-            else self.config.projects_dir
-        dates = last_changed(self.root, folder)
-        projects = [
-            Project(slug, result.data, f"{folder}/{slug}/project.yml", t, dates.get(f"{folder}/{slug}/project.yml"))
-            for result in report.projects
-            if (slug := result.source.slug) is not None and result.data is not None
-        ]
-        options = Options(language=self.language, page_size=max(1, self.config.page_size),
-                          facet_page_size=max(1, self.config.facet_page_size),
-                          repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
-                          directory_urls=config.use_directory_urls)
-        return Site(Catalog(projects, t), options)
+        projects = [p for result in report.projects if (p := project_from(result, options, dates)) is not None]
+        rendered = {r.source.slug: r.extra["page"] for r in report.projects if r.source.slug and "page" in r.extra}
+        return Site(Catalog(projects, Translator(self.language)), options, rendered)
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

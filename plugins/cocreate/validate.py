@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +39,8 @@ class Result:
     source: Source
     problems: list[Problem]
     data: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    """What a `finish` step added in the worker (the build puts rendered pages here)."""
 
     @property
     def valid(self) -> bool:
@@ -148,8 +151,15 @@ def check_source(source: Source, today: dt.date | None = None) -> Result:
         return Result(source, [Problem("internal-error", source.name, params={"detail": detail})])
 
 
-def _check_many(chunk: list[Source]) -> list[Result]:
-    return [check_source(source) for source in chunk]
+Finish = Callable[[Result], None]
+
+
+def _check_many(chunk: list[Source], finish: Finish | None = None) -> list[Result]:
+    results = [check_source(source) for source in chunk]
+    if finish is not None:
+        for result in results:
+            finish(result)
+    return results
 
 
 def _chunks(items: list[Source], size: int) -> Iterator[list[Source]]:
@@ -162,20 +172,26 @@ def validate_sources(
     *,
     jobs: int | None = None,
     on_done: Callable[[int], None] | None = None,
+    finish: Finish | None = None,
 ) -> list[Result]:
-    """Validate many files, in worker processes when there are enough to pay off."""
+    """Validate many files, in worker processes when there are enough to pay off.
+
+    `finish`, a picklable callable, runs on each result where it was made (in the worker),
+    so that work that follows validation, such as rendering a page, is shared out too.
+    """
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         results = []
         for source in sources:
-            results.append(check_source(source))
+            results.extend(_check_many([source], finish))
             if on_done:
                 on_done(1)
         return results
     size = max(50, len(sources) // (workers * 8))
     results = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk_results in pool.map(_check_many, _chunks(sources, size)):
+        chunks = _chunks(sources, size)
+        for chunk_results in pool.map(_check_many, chunks, itertools.repeat(finish)):
             results.extend(chunk_results)
             if on_done:
                 on_done(len(chunk_results))
@@ -189,7 +205,7 @@ def make_report(results: list[Result], tree_problems: Iterable[Problem] = ()) ->
     return Report(results, problems)
 
 
-def validate_paths(paths: Iterable[Path], *, jobs: int | None = None) -> Report:
+def validate_paths(paths: Iterable[Path], *, jobs: int | None = None, finish: Finish | None = None) -> Report:
     """Validate every project file under `paths` and gather one report."""
     sources, problems = discover(paths)
-    return make_report(validate_sources(sources, jobs=jobs), problems)
+    return make_report(validate_sources(sources, jobs=jobs, finish=finish), problems)

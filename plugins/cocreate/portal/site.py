@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from cocreate.model import ACTIVITIES, CATEGORIES, PHASES
 from cocreate.portal import markdown
-from cocreate.portal.catalog import FACETS, Catalog, FacetValue, Project
+from cocreate.portal.catalog import FACETS, Catalog, FacetValue, Project, slugify
 from cocreate.portal.charts import bar_chart
 from cocreate.portal.i18n import Translator
 
@@ -52,6 +52,8 @@ class Options:
     repo_url: str | None = None
     branch: str = "main"
     directory_urls: bool = True
+    projects_folder: str = "projects"
+    """The projects folder relative to the repository root, for edit links."""
 
 
 @dataclass
@@ -90,9 +92,12 @@ def paginate(items: Sequence[Any], size: int, first_uri: str, more_uri: Callable
 class Site:
     """The portal's pages for one catalogue and one set of options."""
 
-    def __init__(self, catalog: Catalog, options: Options) -> None:
+    def __init__(self, catalog: Catalog, options: Options,
+                 rendered: dict[str, tuple[str, str]] | None = None) -> None:
         self.catalog = catalog
         self.options = options
+        self.rendered = dict(rendered or {})
+        """Project pages already rendered (by the validation workers), by slug."""
         self.t: Translator = catalog.t
         self.env = Environment(
             loader=PackageLoader("cocreate", "templates"),
@@ -103,7 +108,8 @@ class Site:
         self.env.filters["safe_url"] = safe_url
         self.env.globals.update(t=self.t, md=self.markdown, PHASES=PHASES, ACTIVITIES=ACTIVITIES,
                                 CATEGORIES=CATEGORIES, options=options, facet_uri=self.facet_uri,
-                                top=top_values, preview=PREVIEW, card=self.card,
+                                top=top_values, preview=PREVIEW, card=self.card, value_uri=value_uri,
+                                edit_url=self.edit_url, source_url=self.source_url,
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name))
         self._cards: dict[tuple[str, str], Markup] = {}
 
@@ -158,8 +164,13 @@ class Site:
     # ----- the pages -------------------------------------------------------------------
     @staticmethod
     def facet_uri(fv: FacetValue, number: int = 1) -> str:
-        base = f"catalogue/{fv.facet.name}/{fv.slug}/"
-        return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
+        return value_uri(fv.facet.name, fv.value, number)
+
+    def render_project(self, project: Project) -> tuple[str, str]:
+        """A project's transparency page and what the search index takes of it. Depends on
+        the project alone, so worker processes can render it beside validation."""
+        return (self._render("project.html", project.uri, project=project),
+                self._render("project_search.html", project.uri, project=project))
 
     def pages(self) -> Iterator[PageSpec]:
         """Every page of the portal, overview pages first."""
@@ -172,10 +183,17 @@ class Site:
         yield self._page("statistics/index.md", self.t("statistics.title"), "statistics.html", in_nav=True,
                          charts=self._charts, description=self.t("statistics.intro"))
         for project in self.catalog.projects:
-            yield PageSpec(project.uri, project.title,
-                           lambda p=project: self._render("project.html", p.uri, project=p, site=self),
-                           description=project.summary, edit_url=self.edit_url(project),
-                           search=lambda p=project: self._render("project_search.html", p.uri, project=p))
+            rendered = self.rendered.pop(project.slug, None)
+            if rendered is None:
+                def page(p: Project = project) -> str:
+                    return self.render_project(p)[0]
+
+                def search(p: Project = project) -> str:
+                    return self.render_project(p)[1]
+            else:
+                page, search = (lambda html=rendered[0]: html), (lambda html=rendered[1]: html)
+            yield PageSpec(project.uri, project.title, page, description=project.summary,
+                           edit_url=self.edit_url(project), search=search)
         for facet in FACETS:
             if not facet.static:
                 continue
@@ -236,6 +254,12 @@ class Site:
             for p in self.catalog.projects
         ]
         return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
+
+
+def value_uri(facet: str, value: str, number: int = 1) -> str:
+    """Where the list of projects with one facet value lives."""
+    base = f"catalogue/{facet}/{slugify(value)}/"
+    return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
 
 
 def safe_url(value: Any) -> str:
