@@ -126,3 +126,28 @@ def test_every_option_and_problem_code_is_documented() -> None:
         assert command.help, name
     for code in problem_codes():
         assert f"`{code}`" in page, f"problem code `{code}` is not documented in {STANDARD_PAGE.name}"
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(monkeypatch, capsys) -> None:
+    # fault injection: listing the folders fails in a way no check foresees
+    from cocreate import cli as cli_module
+
+    def broken(paths):
+        raise PermissionError(13, "Permission denied", "projects/locked")
+
+    monkeypatch.setattr(cli_module, "discover", broken)
+    monkeypatch.setattr(sys, "argv", ["cocreate", "validate", str(FIXTURES / "valid" / "minimal.yml")])
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 3
+    assert err.startswith("cocreate: internal error: PermissionError") and "Traceback" not in err
+
+
+def test_readme_example_is_a_valid_project(tmp_path: Path) -> None:
+    import re
+
+    example = re.search(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S).group(1)
+    (tmp_path / "bank-sampah").mkdir()
+    (tmp_path / "bank-sampah" / "project.yml").write_text(example, "utf-8")
+    assert run(["validate", str(tmp_path / "bank-sampah")]).exit_code == 0

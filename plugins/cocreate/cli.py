@@ -40,7 +40,7 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, jobs: int | No
 
     PATHS are project files, project folders or projects trees; without PATHS the
     portal's projects/ folder is checked. Exit status: 0 valid (warnings allowed),
-    1 invalid, 2 usage error.
+    1 invalid, 2 usage error, 3 internal error.
     """
     root = portal.find_root()
     config = portal.read_config(root)
@@ -62,6 +62,20 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, jobs: int | No
     sys.exit(0 if report.valid else 1)
 
 
+INTERNAL_ERROR = 3
+
+
 def main() -> None:
-    """Entry point of the `cocreate` console script."""
-    cli(prog_name="cocreate")
+    """Entry point of the `cocreate` console script.
+
+    Problems in project files are reported by `validate` itself; whatever else goes wrong
+    (a folder that cannot be listed, a bug) ends in one line and exit status 3, never in a
+    traceback that hides the message.
+    """
+    try:
+        cli(prog_name="cocreate", standalone_mode=True)
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(INTERNAL_ERROR)
+    except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
+        click.echo(f"cocreate: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        sys.exit(INTERNAL_ERROR)
