@@ -10,6 +10,7 @@ on_page_markdown / on_page_content
 
 from __future__ import annotations
 
+import gc
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,18 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             content = resources.files("cocreate").joinpath(f"assets/{name}").read_bytes()
             self._add(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         log.info("%d projects, %d generated pages", len(site.catalog.projects), len(self.specs))
+        # The projects are loaded and will not change during the build: keep the cyclic
+        # garbage collector from scanning them again and again (it made large builds
+        # grow faster than linearly). Undone when the build ends.
+        gc.collect()
+        gc.freeze()
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)

@@ -39,12 +39,12 @@
       function card(project) {
         var li = document.createElement("li");
         li.className = "cc-card";
-        var h3 = document.createElement("h3");
-        h3.className = "cc-card__title";
+        var heading = document.createElement("h2");
+        heading.className = "cc-card__title";
         var a = document.createElement("a");
         a.href = form.dataset.base + encodeURIComponent(project.slug) + "/" + (form.dataset.suffix || "");
         a.textContent = project.title;
-        h3.appendChild(a);
+        heading.appendChild(a);
         var badges = document.createElement("p");
         badges.className = "cc-card__badges";
         badges.append(badge("phase", project.phase), " ", badge("kind", project.kind), " ", badge("status", project.status));
@@ -54,7 +54,7 @@
         var meta = document.createElement("p");
         meta.className = "cc-card__meta";
         meta.textContent = project.location;
-        li.append(h3, badges, summary, meta);
+        li.append(heading, badges, summary, meta);
         return li;
       }
       function update() {

@@ -75,6 +75,11 @@ class Project:
     def dimensions(self) -> list[str]:
         return list(self.data.get("dimensions", []))
 
+    @cached_property
+    def organisations(self) -> list[str]:
+        """The parties' names, each once."""
+        return list(dict.fromkeys(s["name"].strip() for s in self.data["stakeholders"]))
+
     @property
     def tags(self) -> list[str]:
         return list(self.data.get("tags", []))
@@ -116,6 +121,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("approach", lambda p: [p.approach], "approach", ("top-down", "bottom-up", "mixed"), static=False),
     Facet("location", lambda p: [p.city]),
     Facet("tag", lambda p: p.tags),
+    Facet("organisation", lambda p: p.organisations),
 )
 
 
@@ -160,6 +166,12 @@ class Catalog:
                 values = [found[v] for v in facet.order if v in found]
             else:
                 values = sorted(found.values(), key=lambda fv: fv.label.casefold())
+            taken: set[str] = set()
+            for fv in values:  # two values may slugify alike ("RW 05" and "RW-05"): keep URLs apart
+                base, n = fv.slug, 2
+                while fv.slug in taken:
+                    fv.slug, n = f"{base}-{n}", n + 1
+                taken.add(fv.slug)
             result[facet.name] = values
         return result
 

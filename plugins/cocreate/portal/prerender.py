@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from cocreate.portal.catalog import Catalog, Project
 from cocreate.portal.i18n import Translator
@@ -36,3 +37,16 @@ class Prerender:
         project = project_from(result, self.options, self.dates)
         if project is not None:
             result.extra["page"] = _site(self.options).render_project(project)
+            result.data = slim(project.data)  # what lists and overviews need; less to send and keep
+
+
+LIST_FIELDS = ("title", "summary", "status", "phase", "dimensions", "tags", "location", "example")
+
+
+def slim(data: dict[str, Any]) -> dict[str, Any]:
+    """The part of a project that lists, overviews and the index show (its page is rendered)."""
+    kept = {key: data[key] for key in LIST_FIELDS if key in data}
+    kept["openness"] = {"level": data["openness"]["level"]}
+    kept["ownership"] = {"level": data["ownership"]["level"]}
+    kept["stakeholders"] = [{k: s[k] for k in ("name", "category", "role")} for s in data["stakeholders"]]
+    return kept

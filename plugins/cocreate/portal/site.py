@@ -110,6 +110,7 @@ class Site:
                                 CATEGORIES=CATEGORIES, options=options, facet_uri=self.facet_uri,
                                 top=top_values, preview=PREVIEW, card=self.card, value_uri=value_uri,
                                 edit_url=self.edit_url, source_url=self.source_url,
+                                organisation_uri=self.organisation_uri,
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name))
         self._cards: dict[tuple[str, str], Markup] = {}
 
@@ -164,7 +165,11 @@ class Site:
     # ----- the pages -------------------------------------------------------------------
     @staticmethod
     def facet_uri(fv: FacetValue, number: int = 1) -> str:
-        return value_uri(fv.facet.name, fv.value, number)
+        return value_uri(fv.facet.name, fv.slug, number)
+
+    def organisation_uri(self, name: str) -> str:
+        fv = self.catalog.facet_value("organisation", name)
+        return self.facet_uri(fv) if fv else "stakeholders/index.md"
 
     def render_project(self, project: Project) -> tuple[str, str]:
         """A project's transparency page and what the search index takes of it. Depends on
@@ -257,7 +262,7 @@ class Site:
 
 
 def value_uri(facet: str, value: str, number: int = 1) -> str:
-    """Where the list of projects with one facet value lives."""
+    """Where the list of projects with one facet value lives (tags are their own slugs)."""
     base = f"catalogue/{facet}/{slugify(value)}/"
     return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
 
