@@ -19,11 +19,12 @@ def minimal_text() -> str:
 
 def make_portal(tmp_path: Path, projects: Path | None = PROJECTS, *, language: str = "id",
                 extra: str = "") -> Path:
-    """A portal repository in `tmp_path`: the demo's mkdocs.yml and content, and a copy of
-    `projects` (the demo's by default). Returns the path of its mkdocs.yml."""
+    """A portal repository in `tmp_path`: the demo's mkdocs.yml, content and theme overrides,
+    and a copy of `projects` (the demo's by default). Returns the path of its mkdocs.yml."""
     import shutil
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     if projects is not None:
         shutil.copytree(projects, tmp_path / "projects")
     else:
@@ -62,7 +63,8 @@ def assert_inert(html: str, where: str = "") -> None:
 
     doc = BeautifulSoup(html, "html.parser")
     for tag in doc.find_all(True):
-        ours = (tag.name, (tag.get("class") or [""])[0]) in {("svg", "cc-chart"), ("form", "cc-filters")}
+        ours = (tag.name, (tag.get("class") or [""])[0]) in {("svg", "cc-chart"), ("form", "cc-filters"),
+                                                                ("form", "cc-propose-form")}
         assert ours or tag.name not in {"script", "iframe", "object", "embed", "form", "meta", "style", "img",
                                         "svg", "math", "base", "link"}, f"{where}: <{tag.name}>"
         for name, value in tag.attrs.items():

@@ -63,3 +63,10 @@ def test_valid_report_summary(minimal_text: str) -> None:
     report = make_report([check_bytes(minimal_text.encode(), "p.yml")])
     assert render_text(report, "id") == "1 berkas diperiksa: semuanya sah\n"
     assert render_github(report, "en") == "::notice::1 file(s) checked: all valid\n"
+
+
+def test_text_lines_never_break_on_contributor_text(minimal_text: str) -> None:
+    report = _report(minimal_text, "status: active", 'status: "x\\n::add-mask::secret"')
+    lines = render_text(report, "en").splitlines()
+    assert not any(line.startswith("::") for line in lines)
+    assert "x\\n::add-mask::secret" in lines[0]

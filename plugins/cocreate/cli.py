@@ -65,6 +65,17 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, jobs: int | No
 INTERNAL_ERROR = 3
 
 
+def _register() -> None:
+    from cocreate.cli_changes import codeowners, diff, review
+    from cocreate.cli_scaffold import init, join, new
+
+    for command in (diff, review, codeowners, new, join, init):
+        cli.add_command(command)
+
+
+_register()
+
+
 def main() -> None:
     """Entry point of the `cocreate` console script.
 

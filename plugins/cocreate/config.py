@@ -20,6 +20,10 @@ class CocreateConfig(base.Config):
     repo_url = c.Optional(c.Type(str))
     """Repository for "edit this project" links; defaults to the site's `repo_url`."""
 
+    maintainers = c.ListOfItems(c.Type(str), default=[])
+    """The portal's maintainers (GitHub users or teams): they own everything that is not a
+    project (CODEOWNERS) and may change any project."""
+
     branch = c.Type(str, default="main")
     """Branch that edit links open."""
 

@@ -28,7 +28,10 @@ def git(repo: Path, *args: str, input: bytes | None = None) -> bytes:
 
 def resolve(repo: Path, revision: str) -> str:
     """The commit a revision names."""
-    return git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
+    try:
+        return git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
+    except GitError as exc:
+        raise GitError(f"unknown revision: {revision} ({exc})") from exc
 
 
 def read_blobs(repo: Path, objects: list[str]) -> dict[str, bytes]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -27,7 +26,7 @@ def _show(value: Any) -> str:
 
 def fill(template: str, params: dict[str, Any]) -> str:
     """Fill `{name}` placeholders; an unknown placeholder is left as it is."""
-    return string.Formatter().vformat(template, (), _Params({k: _show(v) for k, v in params.items()}))
+    return template.format_map(_Params({k: _show(v) for k, v in params.items()}))
 
 
 @cache

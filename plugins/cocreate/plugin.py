@@ -33,7 +33,7 @@ from cocreate.validate import validate_paths
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("cocreate.css", "catalogue.js")
+ASSETS = ("cocreate.css", "catalogue.js", "propose.js")
 ASSET_DIR = "assets/cocreate"
 
 
@@ -58,6 +58,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             config.watch.append(str(self.projects))
         config.extra_css.append(f"{ASSET_DIR}/cocreate.css")
         config.extra_javascript.append(f"{ASSET_DIR}/catalogue.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/propose.js")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

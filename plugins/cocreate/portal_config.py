@@ -34,10 +34,24 @@ def read_config(root: Path | None) -> dict[str, Any]:
     if root is None:
         return {}
     try:
-        data = yaml.load((root / CONFIG_FILE).read_text("utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return parse_config((root / CONFIG_FILE).read_bytes())
+    except OSError:
+        return {}
+
+
+def parse_config(raw: bytes) -> dict[str, Any]:
+    """mkdocs.yml's content as data, or an empty dict when it cannot be read."""
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_ConfigLoader)
+    except (UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def portal_maintainers(config: dict[str, Any]) -> list[str]:
+    """The portal's maintainers: `maintainers` of the cocreate plugin."""
+    value = plugin_options(config).get("maintainers") or []
+    return [str(v) for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:

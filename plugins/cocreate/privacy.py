@@ -32,7 +32,7 @@ _NIK = re.compile(r"(?<![\d])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d])"
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().-]{7,22}\d(?![\d])|(?<![\w+])62[\s-]?8[\d\s.-]{7,16}\d(?![\d])")
 
 
-_MAYBE = re.compile(r"@|\(at\)|\[at\]|\sat\s|\d[\d\s().-]{6,}\d", re.IGNORECASE)
+_MAYBE = re.compile(r"@|\(at\)|\[at\]|\sat\s|(?<!\d)(?!\d{4}-\d\d-\d\d(?!\d))\d[\d\s().-]{6,}\d", re.IGNORECASE)
 """A cheap first look: text without any of these cannot hold what the detector finds."""
 
 
@@ -82,8 +82,22 @@ def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
             yield Finding("phone", path, mask(match.group()))
 
 
+def _texts(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
+
+
 def find_in_data(data: Any, path: FieldPath = ()) -> Iterator[Finding]:
     """Every piece of personal data in every string (keys included) of loaded data."""
+    if not path and not _MAYBE.search("\x00".join(_texts(data))):
+        return  # one look at all the text: most projects hold nothing that could match
     if isinstance(data, str):
         yield from find_in_text(data, path)
     elif isinstance(data, dict):

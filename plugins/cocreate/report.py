@@ -10,10 +10,16 @@ from cocreate.problems import Problem
 from cocreate.validate import Report
 
 
+def one_line(text: str) -> str:
+    """Contributor text kept on its line: a line break in a value could otherwise start a
+    line that a CI runner reads as a command (`::add-mask::...`)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def problem_line(problem: Problem, language: str) -> str:
-    """`file:line:col: error[code]: field: message`."""
+    """`file:line:col: error[code]: field: message`, always one line."""
     pos = problem.position
-    return (
+    return one_line(
         f"{problem.file}:{pos.line}:{pos.column}: {problem.severity.value}[{problem.code}]: "
         f"{problem.field}: {message(problem, language)}"
     )
@@ -34,7 +40,7 @@ def render_text(report: Report, language: str) -> str:
     lines: list[str] = []
     for problem in report.problems:
         lines.append(problem_line(problem, language))
-        lines.append(f"    {label}: {hint(problem, language)}")
+        lines.append(one_line(f"    {label}: {hint(problem, language)}"))
     lines.append(summary(report, language))
     return "\n".join(lines) + "\n"
 

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from cocreate.messages import LANGUAGES, catalog, fill
+
+
+@cache
+def _flat(language: str) -> dict[str, str]:
+    """Every `portal.*` string of a language by dotted key, the other language filling gaps."""
+    def walk(node: Any, prefix: str, out: dict[str, str]) -> dict[str, str]:
+        for key, value in node.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.", out)
+            else:
+                out[f"{prefix}{key}"] = value
+        return out
+
+    other = next(lang for lang in LANGUAGES if lang != language)
+    return {**walk(catalog(other)["portal"], "", {}), **walk(catalog(language)["portal"], "", {})}
 
 
 @dataclass(frozen=True)
@@ -19,20 +35,10 @@ class Translator:
     def fallback(self) -> str:
         return next(lang for lang in LANGUAGES if lang != self.language)
 
-    def _lookup(self, language: str, key: str) -> Any:
-        node: Any = catalog(language)["portal"]
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return None
-            node = node[part]
-        return node
-
     def __call__(self, key: str, **params: Any) -> str:
         """The string at dotted `key`, with `{placeholders}` filled."""
-        value = self._lookup(self.language, key)
+        value = _flat(self.language).get(key)
         if value is None:
-            value = self._lookup(self.fallback, key)
-        if not isinstance(value, str):
             raise KeyError(f"no portal string {key!r}")
         return fill(value, params) if params else value
 

@@ -26,7 +26,7 @@ from cocreate.portal.catalog import FACETS, Catalog, FacetValue, Project, slugif
 from cocreate.portal.charts import bar_chart
 from cocreate.portal.i18n import Translator
 
-OVERVIEWS: tuple[str, ...] = ("projects", "kinds", "phases", "stakeholders", "statistics")
+OVERVIEWS: tuple[str, ...] = ("projects", "kinds", "phases", "stakeholders", "statistics", "propose")
 INDEX_JSON = "projects/index.json"
 PREVIEW = 6
 """Projects shown in a cell of the kinds matrix or a column of the phase board."""
@@ -187,6 +187,8 @@ class Site:
         yield from self._stakeholder_pages()
         yield self._page("statistics/index.md", self.t("statistics.title"), "statistics.html", in_nav=True,
                          charts=self._charts, description=self.t("statistics.intro"))
+        yield self._page("propose/index.md", self.t("propose.title"), "propose.html", in_nav=True,
+                         description=self.t("propose.intro"))
         for project in self.catalog.projects:
             rendered = self.rendered.pop(project.slug, None)
             if rendered is None:

@@ -1,0 +1,152 @@
+"""Commands about changes between git revisions: `diff`, `review`, `codeowners`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from cocreate import codeowners as owners
+from cocreate import portal_config as portal
+from cocreate.changes import all_changes, sentence
+from cocreate.gitrepo import GitError, changed_paths, file_at, projects_at
+from cocreate.messages import LANGUAGES
+from cocreate.portal.i18n import Translator
+from cocreate.review import handle, review_project
+from cocreate.validate import discover, make_report, validate_sources
+
+FORMATS = ("text", "markdown", "json")
+
+
+def _repo_and_folder() -> tuple[Path, str, dict]:
+    root = portal.find_root() or Path.cwd()
+    config = portal.read_config(root)
+    folder = portal.projects_dir(root, config).relative_to(root).as_posix() \
+        if portal.projects_dir(root, config).is_relative_to(root) else "projects"
+    return root, folder, config
+
+
+def _language(lang: str | None, config: dict) -> str:
+    return lang or portal.portal_language(config)
+
+
+@click.command()
+@click.argument("base")
+@click.argument("head")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: one line per change; markdown: for a pull request summary; json: structured.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the sentences. Default: the portal's language.")
+def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
+    """Say in plain words what changed in the projects between two git revisions.
+
+    BASE and HEAD are commits, branches or tags: projects added or removed, phases moved,
+    stakeholders who joined or left, openness or ownership changed, timeline entries added,
+    maintainers changed.
+    """
+    root, folder, config = _repo_and_folder()
+    t = Translator(_language(lang, config))
+    try:
+        old, new = projects_at(root, base, folder), projects_at(root, head, folder)
+    except GitError as exc:
+        raise click.UsageError(str(exc)) from exc
+    changes = all_changes(old.data, new.data, t)
+    if fmt == "json":
+        click.echo(json.dumps({"base": old.revision, "head": new.revision, "language": t.language,
+                               "changes": [{"project": c.slug, "kind": c.kind, "params": c.params,
+                                            "text": sentence(c, t)} for c in changes]},
+                              ensure_ascii=False, indent=2))
+        return
+    if fmt == "markdown":
+        click.echo(f"### {t('changes.heading')}\n")
+        if not changes:
+            click.echo(f"{t('changes.none')}\n")
+        current = None
+        for change in changes:
+            if change.slug != current:
+                current = change.slug
+                click.echo(f"\n**`{change.slug}`**\n")
+            click.echo(f"- {_md_escape(sentence(change, t))}")
+        return
+    if not changes:
+        click.echo(t("changes.none"))
+    for change in changes:
+        click.echo(f"{change.slug}: {sentence(change, t)}")
+
+
+def _md_escape(text: str) -> str:
+    """Contributor text in a Markdown summary: no HTML, no links, no mentions."""
+    for char in "\\`*_[]<>#|!":
+        text = text.replace(char, "\\" + char)
+    return text.replace("@", "@\u200b")
+
+
+@click.command()
+@click.argument("base")
+@click.argument("head")
+@click.option("--author", required=True, help="GitHub login of the pull request's author.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of the sentences.")
+def review(base: str, head: str, author: str, fmt: str, lang: str | None) -> None:
+    """Check that the author may make the pull request's changes to each project.
+
+    Who may change what is read from BASE (the project files and mkdocs.yml there), never
+    from HEAD. Exit status 1 when a change needs a maintainer.
+    """
+    root, folder, config = _repo_and_folder()
+    t = Translator(_language(lang, config))
+    try:
+        old, new = projects_at(root, base, folder), projects_at(root, head, folder)
+        paths = changed_paths(root, base, head)
+        base_config = portal.parse_config(file_at(root, base, portal.CONFIG_FILE) or b"")
+    except GitError as exc:
+        raise click.UsageError(str(exc)) from exc
+    portal_maintainers = {handle(m) for m in portal.portal_maintainers(base_config)}
+    slugs = sorted({p.split("/")[1] for p in paths if p.startswith(f"{folder}/") and p.count("/") >= 2})
+    decisions = [review_project(slug, old.data.get(slug), new.data.get(slug) if slug in new.files else None,
+                                slug in old.files, author, portal_maintainers) for slug in slugs]
+    refused = [d for d in decisions if not d.allowed]
+    if fmt == "json":
+        click.echo(json.dumps({"author": author, "allowed": not refused, "decisions": [
+            {"project": d.slug, "allowed": d.allowed, "reason": d.reason, "params": d.params,
+             "text": t(f"review.{d.reason}", **d.params)} for d in decisions]}, ensure_ascii=False, indent=2))
+    else:
+        bullet = "- " if fmt == "markdown" else ""
+        for d in decisions:
+            mark = "✅" if d.allowed else "❌"
+            click.echo(f"{bullet}{mark} {d.slug}: {t(f'review.{d.reason}', **d.params)}")
+        if not decisions:
+            click.echo(f"{bullet}{t('review.no-projects')}")
+    sys.exit(1 if refused else 0)
+
+
+@click.command()
+@click.option("--check", is_flag=True, help="Do not write: exit 1 when .github/CODEOWNERS is out of date.")
+def codeowners(check: bool) -> None:
+    """Write .github/CODEOWNERS from each project's maintainers.
+
+    The portal's maintainers (`maintainers` of the cocreate plugin in mkdocs.yml) own
+    everything else: the schema, plugins and workflows.
+    """
+    root, folder, config = _repo_and_folder()
+    sources, _ = discover([root / folder])
+    results = validate_sources(sources)
+    projects = {r.source.slug: r.data for r in results if r.source.slug}
+    report = make_report(results)
+    if not report.valid:
+        click.echo("cocreate: some project files are invalid; run `cocreate validate` first", err=True)
+    text = owners.render(projects, portal.portal_maintainers(config), folder)
+    target = root / ".github" / "CODEOWNERS"
+    current = target.read_text("utf-8") if target.exists() else ""
+    if check:
+        if current != text:
+            click.echo(f"{target.relative_to(root)} is out of date: run `cocreate codeowners`", err=True)
+            sys.exit(1)
+        click.echo(f"{target.relative_to(root)} is up to date")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, "utf-8")
+    click.echo(f"wrote {target.relative_to(root)}")
