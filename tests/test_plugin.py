@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from conftest import FIXTURES, PROJECTS, build, make_portal
 
 SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
-SECTIONS = ["phase", "kind", "join", "ownership", "about", "stakeholders", "timeline", "trust", "details"]
+SECTIONS = ["phase", "kind", "join", "ownership", "about", "stakeholders", "timeline", "history", "trust", "details"]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -93,7 +93,7 @@ def test_overview_pages_and_nav(demo_site: Path) -> None:
     nav = [a.text.strip() for a in page.select("nav.md-nav--primary > ul > li > a")]
     assert nav[:7] == ["Portal Ko-kreasi Kota Sukamaju", "Proyek", "Jenis ko-kreasi", "Papan fase",
                        "Pemangku kepentingan", "Statistik", "Usulkan proyek"]
-    assert len(nav) == 9  # and the two hand-written guides
+    assert len(nav) == 10  # the data page and the two hand-written guides
 
 
 def test_stakeholder_coverage_shows_missing_voices(demo_site: Path) -> None:

@@ -27,6 +27,9 @@ class CocreateConfig(base.Config):
     branch = c.Type(str, default="main")
     """Branch that edit links open."""
 
+    data_license = c.Type(str, default="CC-BY-4.0")
+    """SPDX licence of the portal's open data (the data package)."""
+
     page_size = c.Type(int, default=24)
     """Projects per page of the catalogue."""
 

@@ -11,6 +11,8 @@ on_page_markdown / on_page_content
 from __future__ import annotations
 
 import gc
+import heapq
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,12 +25,15 @@ from mkdocs.structure.pages import Page
 
 from cocreate.config import CocreateConfig
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
-from cocreate.portal.catalog import Catalog
+from cocreate.portal import datapackage, feeds
+from cocreate.portal.catalog import Catalog, slugify
 from cocreate.portal.prerender import Prerender, project_from
-from cocreate.portal.history import last_changed
+from cocreate.portal.history import read_history
 from cocreate.portal.i18n import Translator
 from cocreate.portal.site import INDEX_JSON, Options, PageSpec, Site, safe_title
 from cocreate.report import problem_line, summary
+from cocreate.scaffold import SCHEMA_PATH
+from cocreate.schema import project_schema
 from cocreate.validate import validate_paths
 
 log = get_plugin_logger(__name__)
@@ -45,6 +50,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def __init__(self) -> None:
         self.specs: dict[str, PageSpec] = {}
         self._full_content: dict[str, str] = {}
+        self._data_files: dict[str, str] = {}
         self.language = DEFAULT_LANGUAGE
         self.root = Path.cwd()
         self.projects = self.root / "projects"
@@ -69,6 +75,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                       inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
             self.specs[spec.uri] = spec
         self._add(files, File.generated(config, INDEX_JSON, content=site.index_json()))
+        for path, text in self._data_files.items():
+            self._add(files, File.generated(config, path, content=text))
+        self._data_files = {}
         for name in ASSETS:
             content = resources.files("cocreate").joinpath(f"assets/{name}").read_bytes()
             self._add(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
@@ -103,6 +112,17 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         spec = self.specs.get(page.file.src_uri)
         return html if spec is None else spec.render()
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Advertise the feeds: the portal's on every page, a project's on its page."""
+        up = "../" * page.url.count("/")
+        links = [("application/atom+xml", f"{up}feed.xml"), ("application/feed+json", f"{up}feed.json")]
+        if page.file.src_uri.startswith("projects/") and page.file.src_uri.count("/") == 2 and \
+                page.file.src_uri in self.specs:
+            folder = page.file.src_uri.removesuffix("index.md")
+            links += [("application/atom+xml", f"{up}{folder}feed.xml"), ("application/feed+json", f"{up}{folder}feed.json")]
+        tags = "".join(f'<link rel="alternate" type="{kind}" href="{href}">' for kind, href in links)
+        return output.replace("</head>", f"{tags}</head>", 1)
+
     @event_priority(100)  # before the search plugin indexes the page
     def _search_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         spec = self.specs.get(page.file.src_uri)
@@ -130,15 +150,32 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         options = Options(language=self.language, page_size=max(1, self.config.page_size),
                           facet_page_size=max(1, self.config.facet_page_size),
                           repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
-                          directory_urls=config.use_directory_urls, projects_folder=folder)
-        dates = last_changed(self.root, folder)
-        report = validate_paths([self.projects], finish=Prerender(options, dates))
+                          directory_urls=config.use_directory_urls, projects_folder=folder,
+                          site_url=config.site_url or "", site_name=config.site_name)
+        history = read_history(self.root, folder, Translator(self.language))
+        report = validate_paths([self.projects], finish=Prerender(options, history))
         for problem in report.problems:
             (log.error if problem.severity.value == "error" else log.warning)("%s", problem_line(problem, self.language))
         if not report.valid:
             raise PluginError(f"cocreate: {summary(report, self.language)}")
-        projects = [p for result in report.projects if (p := project_from(result, options, dates)) is not None]
-        rendered = {r.source.slug: r.extra["page"] for r in report.projects if r.source.slug and "page" in r.extra}
+        projects = [p for result in report.projects if (p := project_from(result, options, history)) is not None]
+        rendered = {r.source.slug: r.extra.pop("page") for r in report.projects if r.source.slug and "page" in r.extra}
+        t = Translator(self.language)
+        self._data_files = {f"{datapackage.FOLDER}/{path}": text for path, text in datapackage.files(
+            [r.extra.pop("rows") for r in report.projects if "rows" in r.extra],
+            [r.extra.pop("json") for r in report.projects if "json" in r.extra], t,
+            name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
+            site_url=config.site_url).items()}
+        items = heapq.nlargest(feeds.LIMIT, (i for r in report.projects for i in r.extra.pop("items", [])),
+                               key=lambda i: (i.timestamp, i.id))
+        self._data_files.update(feeds.both(config.site_name, options.site_url, "", options.site_url or "./", items,
+                                           self.language))
+        for r in report.projects:
+            self._data_files.update(r.extra.pop("feeds", {}))
+        schema = dict(project_schema())
+        if config.site_url:
+            schema["$id"] = f"{config.site_url}{SCHEMA_PATH}"
+        self._data_files[SCHEMA_PATH] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         return Site(Catalog(projects, Translator(self.language)), options, rendered)
 
     @staticmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 from cocreate.messages import hint, message, ui
@@ -10,10 +11,17 @@ from cocreate.problems import Problem
 from cocreate.validate import Report
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on or breaks lines at: C0 and C1 controls (ESC starts terminal
+escape sequences), line and paragraph separators, and bidirectional controls."""
+
+
 def one_line(text: str) -> str:
     """Contributor text kept on its line: a line break in a value could otherwise start a
-    line that a CI runner reads as a command (`::add-mask::...`)."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    line that a CI runner reads as a command (`::add-mask::...`), and a control character
+    escaped in YAML (`"\\e]0;..."`) could drive the reader's terminal. Both are shown escaped."""
+    text = text.replace("\r", "\\r").replace("\n", "\\n")
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def problem_line(problem: Problem, language: str) -> str:

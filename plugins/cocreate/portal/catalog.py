@@ -33,6 +33,8 @@ class Project:
     """Path of the YAML file relative to the repository root, for edit links."""
     t: Translator
     last_changed: str | None = None
+    history: list[Any] | None = None
+    """The project's history events, newest first; None when history is unavailable."""
 
     @cached_property
     def title(self) -> str:

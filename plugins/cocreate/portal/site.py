@@ -20,16 +20,19 @@ from typing import Any, Callable, Iterator, Sequence
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from cocreate.changes import sentence
 from cocreate.model import ACTIVITIES, CATEGORIES, PHASES
-from cocreate.portal import markdown
+from cocreate.portal import datapackage, markdown
 from cocreate.portal.catalog import FACETS, Catalog, FacetValue, Project, slugify
 from cocreate.portal.charts import bar_chart
 from cocreate.portal.i18n import Translator
 
-OVERVIEWS: tuple[str, ...] = ("projects", "kinds", "phases", "stakeholders", "statistics", "propose")
+OVERVIEWS: tuple[str, ...] = ("projects", "kinds", "phases", "stakeholders", "statistics", "propose", "data")
 INDEX_JSON = "projects/index.json"
 PREVIEW = 6
 """Projects shown in a cell of the kinds matrix or a column of the phase board."""
+HISTORY_SHOWN = 30
+"""History events shown on a project page; the rest are in the repository."""
 TOP = 30
 """Values of one facet listed on the catalogue page; the rest are reached by search."""
 
@@ -54,6 +57,9 @@ class Options:
     directory_urls: bool = True
     projects_folder: str = "projects"
     """The projects folder relative to the repository root, for edit links."""
+    site_url: str = ""
+    """The portal's public address (ends with /), for feeds; empty when unknown."""
+    site_name: str = ""
 
 
 @dataclass
@@ -110,7 +116,8 @@ class Site:
                                 CATEGORIES=CATEGORIES, options=options, facet_uri=self.facet_uri,
                                 top=top_values, preview=PREVIEW, card=self.card, value_uri=value_uri,
                                 edit_url=self.edit_url, source_url=self.source_url,
-                                organisation_uri=self.organisation_uri,
+                                organisation_uri=self.organisation_uri, change_text=lambda c: sentence(c, self.t),
+                                repo_link=self.repo_link, HISTORY_SHOWN=HISTORY_SHOWN,
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name))
         self._cards: dict[tuple[str, str], Markup] = {}
 
@@ -152,6 +159,14 @@ class Site:
             return None
         return f"{self.options.repo_url.rstrip('/')}/edit/{self.options.branch}/{project.source}"
 
+    def repo_link(self, kind: str, value: str | int) -> str | None:
+        """A link into the repository: a commit, a pull request, or a file's history."""
+        if not self.options.repo_url:
+            return None
+        base = self.options.repo_url.rstrip("/")
+        return {"commit": f"{base}/commit/{value}", "pull": f"{base}/pull/{value}",
+                "commits": f"{base}/commits/{self.options.branch}/{value}"}[kind]
+
     def source_url(self, project: Project) -> str | None:
         if not self.options.repo_url:
             return None
@@ -189,6 +204,9 @@ class Site:
                          charts=self._charts, description=self.t("statistics.intro"))
         yield self._page("propose/index.md", self.t("propose.title"), "propose.html", in_nav=True,
                          description=self.t("propose.intro"))
+        yield self._page("data/index.md", self.t("data.title"), "data.html", in_nav=True,
+                         description=self.t("data.intro"), tables=datapackage.TABLES,
+                         schema=lambda table: datapackage.table_schema(table, self.t))
         for project in self.catalog.projects:
             rendered = self.rendered.pop(project.slug, None)
             if rendered is None:

@@ -1,0 +1,180 @@
+"""The portal as open data: a Frictionless Data Package of CSV tables plus `projects.json`.
+
+Each project's rows are made where the project is validated (a worker process), as CSV
+text; the package joins them in slug order. Field descriptions, in the portal's language,
+are the codebook; the same schemas generate the portal's data page. Nothing in the package
+depends on the time of the build, so two builds of one commit give identical bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from cocreate.model import ACTIVITIES, CATEGORIES, KINDS, PHASES, ROLES, approach, kind
+from cocreate.portal.catalog import STATUSES
+from cocreate.portal.i18n import Translator
+
+FOLDER = "data"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "string"
+    enum: tuple[str, ...] = ()
+    required: bool = False
+
+
+def _text(value: Any, language: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(language, ""))
+    return str(value) if language == "id" and isinstance(value, str) else ""
+
+
+def _bilingual(name: str) -> tuple[Column, Column]:
+    return Column(f"{name}_id"), Column(f"{name}_en")
+
+
+def _pair(value: Any) -> list[str]:
+    """A multilingual value as (Bahasa Indonesia, English); a plain string counts as `id`."""
+    if isinstance(value, str):
+        return [value, ""]
+    return [_text(value, "id"), _text(value, "en")]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    rows: Callable[[str, dict[str, Any], str | None], list[list[Any]]]
+    primary_key: str | None = None
+
+
+def _project_rows(slug: str, d: dict[str, Any], last_changed: str | None) -> list[list[Any]]:
+    location = d["location"]
+    return [[slug, *_pair(d["title"]), *_pair(d["summary"]), d["status"], d["phase"],
+             kind(d["openness"]["level"], d["ownership"]["level"]), d["openness"]["level"],
+             d["ownership"]["level"], d["ownership"].get("license", ""), approach(d["stakeholders"]),
+             location["city"], location["province"], location.get("district", ""), d.get("start_date", ""),
+             ";".join(d.get("dimensions", [])), ";".join(d.get("tags", [])), len(d["stakeholders"]),
+             len(d["timeline"]), d.get("example", "false"), last_changed or ""]]
+
+
+TABLES: tuple[Table, ...] = (
+    Table("projects", (
+        Column("slug", required=True), *_bilingual("title"), *_bilingual("summary"),
+        Column("status", enum=STATUSES, required=True), Column("phase", enum=PHASES, required=True),
+        Column("kind", enum=tuple(KINDS.values())), Column("openness", enum=("open", "criteria")),
+        Column("ownership", enum=("initiator", "shared")), Column("license"),
+        Column("approach", enum=("top-down", "bottom-up", "mixed")), Column("city"), Column("province"),
+        Column("district"), Column("start_date", "date"), Column("dimensions"), Column("tags"),
+        Column("stakeholders", "integer"), Column("timeline_entries", "integer"), Column("example", "boolean"),
+        Column("last_changed", "date"),
+    ), _project_rows, primary_key="slug"),
+    Table("stakeholders", (
+        Column("project", required=True), Column("name", required=True), Column("category", enum=CATEGORIES),
+        Column("role", enum=ROLES), *_bilingual("contributes"), *_bilingual("benefit"), Column("motivations"),
+        Column("since", "date"),
+    ), lambda slug, d, _: [[slug, s["name"], s["category"], s["role"], *_pair(s["contributes"]),
+                            *_pair(s["benefit"]), ";".join(s.get("motivations", [])), s.get("since", "")]
+                           for s in d["stakeholders"]]),
+    Table("timeline", (
+        Column("project", required=True), Column("date", "date", required=True), Column("phase", enum=PHASES),
+        Column("activity", enum=tuple(ACTIVITIES)), *_bilingual("title"), Column("evidence"),
+    ), lambda slug, d, _: [[slug, e["date"], e["phase"], e["activity"], *_pair(e["title"]), e.get("evidence", "")]
+                           for e in d["timeline"]]),
+    Table("criteria", (Column("project", required=True), *_bilingual("criterion")),
+          lambda slug, d, _: [[slug, *_pair(c)] for c in d["openness"].get("criteria", [])]),
+    Table("trust", (
+        Column("project", required=True), *_bilingual("information"), *_bilingual("purpose"),
+        *_bilingual("access"), *_bilingual("retention"),
+    ), lambda slug, d, _: [[slug, *(x for key in ("information", "purpose", "access", "retention")
+                                    for x in _pair(d["trust"][key]))]]),
+    Table("outputs", (
+        Column("project", required=True), *_bilingual("title"),
+        Column("type", enum=("service", "dataset", "report", "software", "policy", "event", "other")), Column("url"),
+    ), lambda slug, d, _: [[slug, *_pair(o["title"]), o["type"], o.get("url", "")] for o in d.get("outputs", [])]),
+    Table("links", (Column("project", required=True), *_bilingual("title"), Column("url")),
+          lambda slug, d, _: [[slug, *_pair(link["title"]), link["url"]] for link in d.get("links", [])]),
+)
+"""The tables of the package, in order. `dimensions`, `tags` and `motivations` hold
+values separated by semicolons."""
+
+def csv_text(rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def project_rows(slug: str, data: dict[str, Any], last_changed: str | None) -> dict[str, str]:
+    """One project's rows of every table, as CSV text (without header)."""
+    return {table.name: csv_text(table.rows(slug, data, last_changed)) for table in TABLES}
+
+
+def project_json(slug: str, data: dict[str, Any]) -> str:
+    """One project as JSON, for `projects.json`."""
+    return json.dumps({"slug": slug, **data}, ensure_ascii=False, sort_keys=True)
+
+
+def column_description(table: Table, column: Column, t: Translator) -> str:
+    """The codebook entry of a column; `_id`/`_en` columns share one, with their language."""
+    base, _, language = column.name.rpartition("_")
+    if base and language in ("id", "en") and column.name not in ("id",):
+        return f"{t(f'data.fields.{table.name}.{base}')} ({t(f'data.in_{language}')})"
+    return t(f"data.fields.{table.name}.{column.name}")
+
+
+def table_schema(table: Table, t: Translator) -> dict[str, Any]:
+    fields = []
+    for column in table.columns:
+        field: dict[str, Any] = {"name": column.name, "type": column.type,
+                                 "description": column_description(table, column, t)}
+        constraints: dict[str, Any] = {}
+        if column.enum:
+            constraints["enum"] = list(column.enum)
+        if column.required:
+            constraints["required"] = True
+        if constraints:
+            field["constraints"] = constraints
+        if column.type == "boolean":
+            field.update(trueValues=["true"], falseValues=["false"])
+        fields.append(field)
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    if table.primary_key:
+        schema["primaryKey"] = [table.primary_key]
+    elif table.columns[0].name == "project":
+        schema["foreignKeys"] = [{"fields": ["project"], "reference": {"resource": "projects", "fields": ["slug"]}}]
+    return schema
+
+
+def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_url: str | None) -> dict[str, Any]:
+    """`datapackage.json`."""
+    resources: list[dict[str, Any]] = [
+        {"name": table.name, "path": f"{table.name}.csv", "profile": "tabular-data-resource", "format": "csv",
+         "mediatype": "text/csv", "encoding": "utf-8", "description": t(f"data.tables.{table.name}"),
+         "schema": table_schema(table, t)}
+        for table in TABLES
+    ]
+    resources.append({"name": "projects-json", "path": "projects.json", "format": "json",
+                      "mediatype": "application/json", "description": t("data.tables.projects_json")})
+    package: dict[str, Any] = {"name": name, "title": title, "description": t("data.description"),
+                               "licenses": [{"name": license_id, "path": f"https://spdx.org/licenses/{license_id}.html"}],
+                               "resources": resources}
+    if site_url:
+        package["homepage"] = site_url
+    return package
+
+
+def files(rows: list[dict[str, str]], jsons: list[str], t: Translator, *, name: str, title: str,
+          license_id: str, site_url: str | None) -> dict[str, str]:
+    """Every file of the package, by path below `data/`."""
+    out = {f"{table.name}.csv": csv_text([[c.name for c in table.columns]]) + "".join(r[table.name] for r in rows)
+           for table in TABLES}
+    out["projects.json"] = "[" + ",\n".join(jsons) + "]\n"
+    out["datapackage.json"] = json.dumps(descriptor(t, name=name, title=title, license_id=license_id,
+                                                    site_url=site_url), ensure_ascii=False, indent=2) + "\n"
+    return out

@@ -1,0 +1,93 @@
+"""Atom and JSON Feed of changes: new projects, phases moved, parties joined, new entries.
+
+Items come from the git history (one per project and commit). Where the history is not
+available (no git, a shallow clone) they come from the projects' timeline entries instead.
+Every date comes from the data, never from the clock, so feeds are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from cocreate.changes import sentence
+from cocreate.portal.history import Event
+from cocreate.portal.i18n import Translator
+
+LIMIT = 50
+"""Items in a feed: the newest ones."""
+FEED_KINDS = ("project-added", "phase-moved", "stakeholder-joined", "timeline-added", "status-changed",
+              "openness-changed", "ownership-changed")
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: str
+    url: str
+    timestamp: int
+    text: str
+
+    @property
+    def iso(self) -> str:
+        return dt.datetime.fromtimestamp(self.timestamp, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _tag(site_url: str | None) -> str:
+    host = urlsplit(site_url or "").hostname or "cocreate.invalid"
+    return f"tag:{host},2024:"
+
+
+def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[str, str], t: Translator,
+                      site_url: str | None) -> list[Item]:
+    items = []
+    for event in events:
+        said = [sentence(c, t) for c in event.changes if c.kind in FEED_KINDS]
+        if not said or event.slug not in titles:
+            continue
+        items.append(Item(f"{_tag(site_url)}{event.slug}/{event.commit}", f"{titles[event.slug]}: {said[0]}",
+                          urls[event.slug], event.timestamp, "; ".join(said)))
+    return items[:LIMIT]
+
+
+def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict], t: Translator,
+                        site_url: str | None) -> list[Item]:
+    items = []
+    for index, entry in enumerate(timeline):
+        day = dt.date.fromisoformat(entry["date"])
+        stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+        text = t.text(entry["title"])
+        items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text))
+    return sorted(items, key=lambda i: (i.timestamp, i.id), reverse=True)[:LIMIT]
+
+
+def atom(title: str, self_url: str, home_url: str, items: list[Item], language: str) -> str:
+    updated = items[0].iso if items else "1970-01-01T00:00:00Z"
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">',
+           f"<title>{escape(title)}</title>", f"<id>{escape(self_url)}</id>",
+           f"<link rel=\"self\" href={quoteattr(self_url)}/>", f"<link rel=\"alternate\" href={quoteattr(home_url)}/>",
+           f"<updated>{updated}</updated>", "<author><name>cocreate</name></author>"]
+    for item in items:
+        out += ["<entry>", f"<id>{escape(item.id)}</id>", f"<title>{escape(item.title)}</title>",
+                f"<link href={quoteattr(item.url)}/>", f"<updated>{item.iso}</updated>",
+                f"<summary>{escape(item.text)}</summary>", "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def json_feed(title: str, self_url: str, home_url: str, items: list[Item], language: str) -> str:
+    body = {"version": "https://jsonfeed.org/version/1.1", "title": title, "home_page_url": home_url,
+            "feed_url": self_url, "language": language,
+            "items": [{"id": i.id, "url": i.url, "title": i.title, "content_text": i.text, "date_modified": i.iso}
+                      for i in items]}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def both(title: str, base_url: str, folder: str, home_url: str, items: list[Item], language: str) -> dict[str, str]:
+    """`feed.xml` and `feed.json` of one feed, by path."""
+    return {f"{folder}feed.xml": atom(title, f"{base_url}{folder}feed.xml", home_url, items, language),
+            f"{folder}feed.json": json_feed(title, f"{base_url}{folder}feed.json", home_url, items, language)}
