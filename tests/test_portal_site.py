@@ -60,3 +60,14 @@ def test_every_page_is_listed_once_and_only_lists_grow() -> None:
         "projects/index.md", "kinds/index.md", "phases/index.md", "stakeholders/index.md", "statistics/index.md",
         "propose/index.md", "data/index.md"]
     assert "catalogue/2/index.md" in uris and "catalogue/3/index.md" not in uris
+
+
+def test_an_organisation_in_many_projects_gets_its_own_list() -> None:
+    site = Site(Catalog([_project(f"p{i}") for i in range(8)], Translator("en")), Options(facet_page_size=5))
+    specs = {spec.uri: spec for spec in site.pages()}
+    assert "stakeholders/community/paguyuban-warga-rt-03/index.md" in specs
+    assert "stakeholders/community/paguyuban-warga-rt-03/2/index.md" in specs  # paginated: 5 + 3
+    category = specs["stakeholders/community/index.md"].render()
+    assert 'href="paguyuban-warga-rt-03/"' in category and "All 8 projects of this party" in category
+    few = Site(Catalog([_project(f"p{i}") for i in range(3)], Translator("en")), Options())
+    assert not any("paguyuban" in spec.uri for spec in few.pages())  # all listed on the category page

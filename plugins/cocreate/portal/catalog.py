@@ -77,11 +77,6 @@ class Project:
     def dimensions(self) -> list[str]:
         return list(self.data.get("dimensions", []))
 
-    @cached_property
-    def organisations(self) -> list[str]:
-        """The parties' names, each once."""
-        return list(dict.fromkeys(s["name"].strip() for s in self.data["stakeholders"]))
-
     @property
     def tags(self) -> list[str]:
         return list(self.data.get("tags", []))
@@ -123,7 +118,6 @@ FACETS: tuple[Facet, ...] = (
     Facet("approach", lambda p: [p.approach], "approach", ("top-down", "bottom-up", "mixed"), static=False),
     Facet("location", lambda p: [p.city]),
     Facet("tag", lambda p: p.tags),
-    Facet("organisation", lambda p: p.organisations),
 )
 
 
@@ -143,6 +137,8 @@ class Organisation:
     name: str
     category: str
     roles: list[tuple[Project, str]] = field(default_factory=list)
+    slug: str = ""
+    """Unique within its category: the address of its own list, when it needs one."""
 
 
 class Catalog:
@@ -192,7 +188,16 @@ class Catalog:
         grouped: dict[str, list[Organisation]] = defaultdict(list)
         for org in by_key.values():
             grouped[org.category].append(org)
-        return {c: sorted(grouped[c], key=lambda o: o.name.casefold()) for c in CATEGORIES}
+        result = {c: sorted(grouped[c], key=lambda o: o.name.casefold()) for c in CATEGORIES}
+        for orgs in result.values():
+            taken: set[str] = set()
+            for org in orgs:
+                base = org.slug = slugify(org.name)
+                n = 2
+                while org.slug in taken:
+                    org.slug, n = f"{base}-{n}", n + 1
+                taken.add(org.slug)
+        return result
 
     @cached_property
     def coverage(self) -> dict[str, dict[str, int]]:

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from cocreate.changes import sentence
 from cocreate.model import ACTIVITIES, CATEGORIES, PHASES
 from cocreate.portal import datapackage, markdown
-from cocreate.portal.catalog import FACETS, Catalog, FacetValue, Project, slugify
+from cocreate.portal.catalog import FACETS, Catalog, Facet, FacetValue, Organisation, Project, slugify
 from cocreate.portal.charts import bar_chart
 from cocreate.portal.i18n import Translator
 
@@ -31,6 +31,8 @@ OVERVIEWS: tuple[str, ...] = ("projects", "kinds", "phases", "stakeholders", "st
 INDEX_JSON = "projects/index.json"
 PREVIEW = 6
 """Projects shown in a cell of the kinds matrix or a column of the phase board."""
+ORGANISATION = Facet("organisation", lambda p: [], static=False)
+"""Organisations are not a facet of the catalogue; one in many projects gets its own list."""
 HISTORY_SHOWN = 30
 """History events shown on a project page; the rest are in the repository."""
 TOP = 30
@@ -182,9 +184,11 @@ class Site:
     def facet_uri(fv: FacetValue, number: int = 1) -> str:
         return value_uri(fv.facet.name, fv.slug, number)
 
-    def organisation_uri(self, name: str) -> str:
-        fv = self.catalog.facet_value("organisation", name)
-        return self.facet_uri(fv) if fv else "stakeholders/index.md"
+    @staticmethod
+    def organisation_uri(org: Organisation, number: int = 1) -> str:
+        """The list of an organisation's projects (only for one in more than `PREVIEW`)."""
+        base = f"stakeholders/{org.category}/{org.slug}/"
+        return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
 
     def render_project(self, project: Project) -> tuple[str, str]:
         """A project's transparency page and what the search index takes of it. Depends on
@@ -257,6 +261,16 @@ class Site:
                 title = self.t("stakeholders.category_title", category=self.t.label("category", category))
                 yield self._page(listing.uris[listing.number - 1], title, "stakeholder_list.html",
                                  listing=listing, category=category, searchable=listing.number == 1)
+            for org in organisations:
+                if len(org.roles) <= PREVIEW:
+                    continue  # its projects are all listed in the category's list
+                projects = [project for project, _ in org.roles]
+                value = FacetValue(ORGANISATION, org.name, org.name, org.slug, projects)
+                for listing in paginate(projects, self.options.facet_page_size, self.organisation_uri(org),
+                                        lambda n, o=org: self.organisation_uri(o, n)):
+                    title = self.t("catalogue.facet_title", facet=self.t("facets.organisation"), value=org.name)
+                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html", searchable=False,
+                                     listing=listing, facet_value=value)
 
     @cached_property
     def _charts(self) -> list[Markup]:
