@@ -185,3 +185,24 @@ def test_serve_watches_the_projects_folder(tmp_path: Path) -> None:
 def test_generated_pages_never_become_files_in_the_docs_folder(demo_site: Path) -> None:
     docs = demo_site.parent / "content"
     assert not (docs / "projects").exists() and not (docs / "kinds").exists()
+
+
+def test_publishing_is_atomic(tmp_path: Path) -> None:
+    projects = tmp_path / "src"
+    shutil.copytree(PROJECTS, projects)
+    config_file = make_portal(tmp_path / "portal", projects)
+    site = build(config_file)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert (site / "projects" / "taman-kota-hijau" / "index.html").exists()
+    # a later change breaks one project: the build fails and the published site is untouched
+    bad = tmp_path / "portal" / "projects" / "taman-kota-hijau" / "project.yml"
+    bad.write_text(bad.read_text("utf-8").replace("phase: empowerment\n", "phase: nonsense\n", 1), "utf-8")
+    with pytest.raises(Abort):
+        build(config_file)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+    # a good build replaces the site as a whole: a removed project's page is gone
+    shutil.rmtree(tmp_path / "portal" / "projects" / "taman-kota-hijau")
+    build(config_file)
+    assert not (site / "projects" / "taman-kota-hijau").exists() and (site / "index.html").exists()
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []

@@ -11,6 +11,8 @@ on_page_markdown / on_page_content
 from __future__ import annotations
 
 import gc
+import os
+import shutil
 import heapq
 import json
 from importlib import resources
@@ -51,11 +53,20 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self.specs: dict[str, PageSpec] = {}
         self._full_content: dict[str, str] = {}
         self._data_files: dict[str, str] = {}
+        self._site_dir = Path("site")
+        self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
         self.root = Path.cwd()
         self.projects = self.root / "projects"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Atomic publishing: MkDocs writes into a fresh folder beside the site; only a
+        # build that succeeds replaces the site (on_post_build), a failed one is discarded
+        # (on_build_error) and the previous site stays as it was.
+        self._site_dir = Path(config.site_dir)
+        self._building = self._site_dir.with_name(f".{self._site_dir.name}.building-{os.getpid()}")
+        shutil.rmtree(self._building, ignore_errors=True)
+        config.site_dir = str(self._building)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.projects = (self.root / self.config.projects_dir).resolve()
         theme_language = config.theme.get("language")
@@ -91,9 +102,16 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
+        if self._site_dir.exists():
+            os.replace(self._site_dir, old)
+        os.replace(self._building, self._site_dir)
+        config.site_dir = str(self._site_dir)
+        shutil.rmtree(old, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        shutil.rmtree(self._building, ignore_errors=True)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
