@@ -58,6 +58,9 @@ def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
     for i, item in _items(data, "stakeholders"):
         if isinstance(item.get("since"), str):
             yield ("stakeholders", i, "since"), item["since"], False
+        consent = item.get("consent")
+        if isinstance(consent, dict) and isinstance(consent.get("date"), str):
+            yield ("stakeholders", i, "consent", "date"), consent["date"], False
 
 
 def check_dates(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:

@@ -76,10 +76,11 @@ TABLES: tuple[Table, ...] = (
         Column("last_changed", "date"),
     ), _project_rows, primary_key="slug"),
     Table("stakeholders", (
-        Column("project", required=True), Column("name", required=True), Column("category", enum=CATEGORIES),
+        Column("project", required=True), Column("name", required=True),
+        Column("kind", enum=("organisation", "individual")), Column("category", enum=CATEGORIES),
         Column("role", enum=ROLES), *_bilingual("contributes"), *_bilingual("benefit"), Column("motivations"),
         Column("since", "date"),
-    ), lambda slug, d, _: [[slug, s["name"], s["category"], s["role"], *_pair(s["contributes"]),
+    ), lambda slug, d, _: [[slug, s["name"], s.get("kind", "organisation"), s["category"], s["role"], *_pair(s["contributes"]),
                             *_pair(s["benefit"]), ";".join(s.get("motivations", [])), s.get("since", "")]
                            for s in d["stakeholders"]]),
     Table("timeline", (
