@@ -22,6 +22,8 @@ NOT_FROM_ONE_FILE = {
     # about the tree or the file system, tested below; not expressible as one fixture's content
     "file-too-large", "file-unreadable", "file-is-symlink", "invalid-slug",
     "missing-project-file", "misplaced-file",
+    # about the data files beside a project: tests/test_datafiles.py
+    "data-file-missing", "data-file-unsafe", "data-file-too-large", "data-schema-invalid", "data-invalid",
     # guards for what cannot happen with today's schema: a bug, or a keyword not yet used
     "internal-error", "schema-violation", "invalid-format",
 }

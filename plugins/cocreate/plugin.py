@@ -52,7 +52,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def __init__(self) -> None:
         self.specs: dict[str, PageSpec] = {}
         self._full_content: dict[str, str] = {}
-        self._data_files: dict[str, str] = {}
+        self._data_files: dict[str, str | bytes] = {}
         self._site_dir = Path("site")
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
@@ -179,11 +179,21 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         projects = [p for result in report.projects if (p := project_from(result, options, history)) is not None]
         rendered = {r.source.slug: r.extra.pop("page") for r in report.projects if r.source.slug and "page" in r.extra}
         t = Translator(self.language)
-        self._data_files = {f"{datapackage.FOLDER}/{path}": text for path, text in datapackage.files(
+        tables: list[dict[str, Any]] = []
+        self._data_files = {}
+        for project in projects:
+            for entry in project.data.get("data", []):
+                folder = self.projects / project.slug
+                schema = json.loads((folder / entry["schema"]).read_text("utf-8"))
+                tables.append(datapackage.project_resource(project.slug, entry, schema, self.config.data_license, t))
+                base = f"{datapackage.FOLDER}/projects/{project.slug}"
+                self._data_files[f"{base}/{entry['path']}"] = (folder / entry["path"]).read_bytes()
+                self._data_files[f"{base}/{entry['schema']}"] = (folder / entry["schema"]).read_bytes()
+        self._data_files |= {f"{datapackage.FOLDER}/{path}": text for path, text in datapackage.files(
             [r.extra.pop("rows") for r in report.projects if "rows" in r.extra],
             [r.extra.pop("json") for r in report.projects if "json" in r.extra], t,
             name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
-            site_url=config.site_url).items()}
+            site_url=config.site_url, extra=tables).items()}
         items = heapq.nlargest(feeds.LIMIT, (i for r in report.projects for i in r.extra.pop("items", [])),
                                key=lambda i: (i.timestamp, i.id))
         self._data_files.update(feeds.both(config.site_name, options.site_url, "", options.site_url or "./", items,

@@ -62,24 +62,44 @@ def _phone_like(candidate: str) -> bool:
     return 9 <= len(digits) <= 13 and digits[1:2] != "0"
 
 
-def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
-    """Every piece of personal data in one string."""
+def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every piece of personal data in one string: its kind and where it stands."""
     if not _MAYBE.search(text):
         return
     taken: list[tuple[int, int]] = []
     for match in _EMAIL.finditer(text):
         if "@" in match.group() or re.search(r"\[at\]|\(at\)|\sat\s", match.group(), re.IGNORECASE):
             taken.append(match.span())
-            yield Finding("email", path, mask(match.group()))
+            yield "email", match
     for match in _NIK.finditer(text):
         taken.append(match.span())
-        yield Finding("nik", path, mask(match.group()))
+        yield "nik", match
     for match in _PHONE.finditer(text):
         start, end = match.span()
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         if _phone_like(match.group().strip()):
-            yield Finding("phone", path, mask(match.group()))
+            yield "phone", match
+
+
+def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
+    """Every piece of personal data in one string."""
+    for kind, match in _matches(text):
+        yield Finding(kind, path, mask(match.group()))
+
+
+def redact(text: str) -> str:
+    """`text` with every piece of personal data in it masked: for messages and logs, which
+    are public, when they repeat a value (an email written where a status belongs)."""
+    spans: list[list[int]] = []
+    for start, end in sorted(match.span() for _, match in _matches(text)):
+        if spans and start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)  # overlapping findings are masked as one
+        else:
+            spans.append([start, end])
+    for start, end in reversed(spans):
+        text = text[:start] + mask(text[start:end]) + text[end:]
+    return text
 
 
 def _texts(data: Any) -> Iterator[str]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from typing import Callable
+from typing import Any, Callable
 
 from cocreate.messages import hint, message, ui
+from cocreate.privacy import redact
 from cocreate.problems import Problem
 from cocreate.validate import Report
 
@@ -24,8 +26,24 @@ def one_line(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def _redacted(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_redacted(v) for v in value)
+    return value
+
+
+def shown(problem: Problem) -> Problem:
+    """The problem as reports show it: personal data in its parameters and field path
+    masked, whichever check repeats the value (reports and CI logs are public)."""
+    return dataclasses.replace(problem, path=_redacted(problem.path),
+                               params={k: _redacted(v) for k, v in problem.params.items()})
+
+
 def problem_line(problem: Problem, language: str) -> str:
     """`file:line:col: error[code]: field: message`, always one line."""
+    problem = shown(problem)
     pos = problem.position
     return one_line(
         f"{problem.file}:{pos.line}:{pos.column}: {problem.severity.value}[{problem.code}]: "
@@ -54,6 +72,7 @@ def render_text(report: Report, language: str) -> str:
 
 
 def problem_dict(problem: Problem, language: str) -> dict[str, object]:
+    problem = shown(problem)
     return {
         "code": problem.code,
         "severity": problem.severity.value,
@@ -93,7 +112,7 @@ def escape_property(text: str) -> str:
 def render_github(report: Report, language: str) -> str:
     """One `::error` or `::warning` annotation per problem, then the summary as a notice."""
     lines = []
-    for p in report.problems:
+    for p in map(shown, report.problems):
         props = (
             f"file={escape_property(p.file)},line={p.position.line},col={p.position.column},"
             f"title={escape_property(f'{p.code}: {p.field}')}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from cocreate.datafiles import check_data_files
 from cocreate.loader import load_file, load_text
 from cocreate.problems import Problem, Severity
 from cocreate.rules import rule_problems
@@ -132,6 +133,8 @@ def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | 
         return Result(source, problems)
     problems.extend(schema_problems(doc, source.name))
     problems.extend(rule_problems(doc, source.name, today))
+    if not problems and isinstance(doc.data, dict) and doc.data.get("data") and source.path.is_file():
+        problems.extend(check_data_files(doc, source.name, source.path.parent))
     problems.sort(key=lambda p: p.sort_key)
     result = Result(source, problems)
     if result.valid:

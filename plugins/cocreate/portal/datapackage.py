@@ -152,7 +152,21 @@ def table_schema(table: Table, t: Translator) -> dict[str, Any]:
     return schema
 
 
-def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_url: str | None) -> dict[str, Any]:
+def project_resource(slug: str, entry: dict[str, Any], schema: dict[str, Any], license_id: str,
+                     t: Translator) -> dict[str, Any]:
+    """A project's own table as a resource of the package."""
+    resource: dict[str, Any] = {
+        "name": f"{slug}-{entry['name']}", "path": f"projects/{slug}/{entry['path']}", "profile": "tabular-data-resource",
+        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "title": t.text(entry["title"]),
+        "schema": schema, "licenses": [{"name": entry.get("license", license_id),
+                                        "path": f"https://spdx.org/licenses/{entry.get('license', license_id)}.html"}]}
+    if entry.get("description"):
+        resource["description"] = t.text(entry["description"])
+    return resource
+
+
+def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_url: str | None,
+               extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """`datapackage.json`."""
     resources: list[dict[str, Any]] = [
         {"name": table.name, "path": f"{table.name}.csv", "profile": "tabular-data-resource", "format": "csv",
@@ -162,6 +176,7 @@ def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_ur
     ]
     resources.append({"name": "projects-json", "path": "projects.json", "format": "json",
                       "mediatype": "application/json", "description": t("data.tables.projects_json")})
+    resources.extend(extra or [])
     package: dict[str, Any] = {"name": name, "title": title, "description": t("data.description"),
                                "licenses": [{"name": license_id, "path": f"https://spdx.org/licenses/{license_id}.html"}],
                                "resources": resources}
@@ -171,11 +186,11 @@ def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_ur
 
 
 def files(rows: list[dict[str, str]], jsons: list[str], t: Translator, *, name: str, title: str,
-          license_id: str, site_url: str | None) -> dict[str, str]:
+          license_id: str, site_url: str | None, extra: list[dict[str, Any]] | None = None) -> dict[str, str]:
     """Every file of the package, by path below `data/`."""
     out = {f"{table.name}.csv": csv_text([[c.name for c in table.columns]]) + "".join(r[table.name] for r in rows)
            for table in TABLES}
     out["projects.json"] = "[" + ",\n".join(jsons) + "]\n"
     out["datapackage.json"] = json.dumps(descriptor(t, name=name, title=title, license_id=license_id,
-                                                    site_url=site_url), ensure_ascii=False, indent=2) + "\n"
+                                                    site_url=site_url, extra=extra), ensure_ascii=False, indent=2) + "\n"
     return out

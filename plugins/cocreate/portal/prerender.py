@@ -60,7 +60,7 @@ def project_feeds(project: Project, options: Options, history: History) -> tuple
     return items, both(title, options.site_url, f"projects/{project.slug}/", url, items, options.language)
 
 
-LIST_FIELDS = ("title", "summary", "status", "phase", "dimensions", "tags", "location", "example")
+LIST_FIELDS = ("title", "summary", "status", "phase", "dimensions", "tags", "location", "example", "data")
 
 
 def slim(data: dict[str, Any]) -> dict[str, Any]:
