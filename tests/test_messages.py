@@ -46,6 +46,7 @@ def emitted_codes() -> set[str]:
         found |= set(re.findall(r'(?:Problem\(|problem\(|_problem\(doc, file, )"([a-z0-9-]+)"', text))
         found |= set(re.findall(r'self\.problem\("([a-z0-9-]+)"', text))
         found |= set(re.findall(r'get\("x-code", "([a-z0-9-]+)"\)', text))
+        found |= set(re.findall(r'return None, "([a-z0-9-]+)"', text))
         for pair in re.findall(r'code = "([a-z0-9-]+)" if .+ else "([a-z0-9-]+)"', text):
             found |= set(pair)
     schema = json.loads((PACKAGE / "schema" / "project.schema.json").read_text("utf-8"))
