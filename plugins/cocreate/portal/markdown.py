@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import threading
+from functools import lru_cache
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
@@ -60,13 +61,16 @@ def _instance() -> markdown.Markdown:
     return md
 
 
+@lru_cache(maxsize=256)
 def render_unsafe(text: str) -> str:
-    """Markdown to HTML, before sanitizing: raw HTML in the text is still there."""
+    """Markdown to HTML, before sanitizing: raw HTML in the text is still there. Cached:
+    validation, the page and the search index of one project ask for the same texts."""
     if text.count("[") > MAX_BRACKETS:
         return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n") if part.strip())
     return _instance().reset().convert(text)
 
 
+@lru_cache(maxsize=256)
 def sanitize(fragment: str) -> str:
     """Keep only the allowed tags, attributes and link schemes."""
     return nh3.clean(
