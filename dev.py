@@ -8,8 +8,10 @@
 
 Needs only Python 3.11+ with pip: the first run makes a virtual environment in .venv and
 installs cocreate with everything it needs; later runs reinstall only when pyproject.toml
-changes. Browser tests need Chromium (`apt-get install chromium`); with CI=true, `test`
-installs it through apt when it is missing and the user is root.
+changes. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to validate
+HTML, Java (`default-jre-headless`) and the Nu Html Checker (npm package `vnu-jar`, kept in
+~/.cache/cocreate/vnu). With CI=true, `test` installs what is missing: through apt when the
+user is root, and vnu-jar with npm.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ VENV = Path(os.environ.get("COCREATE_VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".cocreate-installed"
+VNU_VERSION = "26.9.27"
+VNU_DIR = Path.home() / ".cache" / "cocreate" / "vnu"
+VNU_JAR = VNU_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def run(*args: str | Path, **kwargs) -> int:
@@ -48,13 +53,21 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
-def ensure_chromium() -> None:
-    """In CI, install Debian's Chromium for the browser tests when it is missing."""
-    if shutil.which("chromium") or os.environ.get("CI") != "true":
+def ensure_browser_tools() -> None:
+    """In CI, install what the browser tests need when it is missing: Debian's Chromium and
+    Java (and npm, to fetch the Nu Html Checker) through apt, then vnu.jar into VNU_DIR."""
+    if os.environ.get("CI") != "true":
         return
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+    missing = [package for command, package in (("chromium", "chromium"), ("java", "default-jre-headless"),
+                                                ("npm", "npm")) if not shutil.which(command)]
+    if missing and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if not VNU_JAR.exists() and shutil.which("npm"):
+        # --ignore-scripts: the package's install script would download a Java runtime
+        run("npm", "install", "--prefix", VNU_DIR, "--ignore-scripts", "--no-save", "--no-audit", "--no-fund",
+            f"vnu-jar@{VNU_VERSION}")
 
 
 def main(argv: list[str]) -> int:
@@ -73,7 +86,8 @@ def main(argv: list[str]) -> int:
         for bench in sorted((ROOT / "bench").glob("bench_*.py")):
             code |= run(PYTHON, bench, *rest, env=env)
         return code
-    ensure_chromium()
+    ensure_browser_tools()
+    env.setdefault("COCREATE_VNU_JAR", str(VNU_JAR))
     return run(PYTHON, "-m", "pytest", *rest, env=env)
 
 

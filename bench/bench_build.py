@@ -67,7 +67,6 @@ def make_baseline(target: Path, projects: Path) -> Path:
 def make_portal(target: Path, count: int) -> Path:
     generate(target, count)
     shutil.copytree(ROOT / "content", target / "content")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
     (target / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
     return target / "mkdocs.yml"
 

@@ -19,12 +19,11 @@ def minimal_text() -> str:
 
 def make_portal(tmp_path: Path, projects: Path | None = PROJECTS, *, language: str = "id",
                 extra: str = "") -> Path:
-    """A portal repository in `tmp_path`: the demo's mkdocs.yml, content and theme overrides,
+    """A portal repository in `tmp_path`: the demo's mkdocs.yml and content,
     and a copy of `projects` (the demo's by default). Returns the path of its mkdocs.yml."""
     import shutil
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     if projects is not None:
         shutil.copytree(projects, tmp_path / "projects")
     else:

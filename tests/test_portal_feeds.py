@@ -38,7 +38,7 @@ def test_history_feeds_and_links_from_git(tmp_path: Path) -> None:
     links = [a["href"] for a in entries[0].select("a")]
     assert links[0].startswith("https://github.com/cocreate-portal/demo/commit/")
     assert links[1] == "https://github.com/cocreate-portal/demo/pull/7"
-    assert page.select_one('link[rel="alternate"][href="../../projects/taman-kota-hijau/feed.xml"]') is not None
+    assert page.select_one('link[rel="alternate feed"][href="../../projects/taman-kota-hijau/feed.xml"]') is not None
 
     feed = ElementTree.parse(site / "feed.xml").getroot()
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]

@@ -73,6 +73,12 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self.language = self.config.language or (theme_language if theme_language in LANGUAGES else DEFAULT_LANGUAGE)
         if str(self.projects) not in config.watch:
             config.watch.append(str(self.projects))
+        # Fixes to Material's templates that every portal needs (an accessible name for the
+        # search dialog, no request to GitHub's API from readers' browsers, keyboard access to
+        # wide tables), just below the portal's own custom_dir if it has one.
+        theme_dir = str(resources.files("cocreate").joinpath("theme"))
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         config.extra_css.append(f"{ASSET_DIR}/cocreate.css")
         config.extra_javascript.append(f"{ASSET_DIR}/catalogue.js")
         config.extra_javascript.append(f"{ASSET_DIR}/propose.js")
@@ -138,7 +144,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                 page.file.src_uri in self.specs:
             folder = page.file.src_uri.removesuffix("index.md")
             links += [("application/atom+xml", f"{up}{folder}feed.xml"), ("application/feed+json", f"{up}{folder}feed.json")]
-        tags = "".join(f'<link rel="alternate" type="{kind}" href="{href}">' for kind, href in links)
+        # rel="alternate feed": Material reads every rel="alternate" link as a language
+        # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
+        tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
         return output.replace("</head>", f"{tags}</head>", 1)
 
     @event_priority(100)  # before the search plugin indexes the page

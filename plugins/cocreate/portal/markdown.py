@@ -29,7 +29,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow ugc noopener"
 MAX_BRACKETS = 200
-"""Python-Markdown takes quadratic time on runs of `[`; text with more is shown as plain text."""
+"""Python-Markdown takes quadratic time on runs of `[` and of raw HTML (`<a <a <a ...`); text
+with more `[` or more `<` than this is shown as plain text."""
+MAX_CHARS = 20_000
+"""The longest Markdown the standard allows (`$defs/markdown` in the schema); longer text,
+already an error, is shown as plain text: each inline element costs time in proportion to
+the text's length."""
 
 
 class _Demote(Treeprocessor):
@@ -65,9 +70,19 @@ def _instance() -> markdown.Markdown:
 def render_unsafe(text: str) -> str:
     """Markdown to HTML, before sanitizing: raw HTML in the text is still there. Cached:
     validation, the page and the search index of one project ask for the same texts."""
-    if text.count("[") > MAX_BRACKETS:
-        return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n") if part.strip())
-    return _instance().reset().convert(text)
+    if len(text) > MAX_CHARS or text.count("[") > MAX_BRACKETS or text.count("<") > MAX_BRACKETS:
+        return _plain(text)
+    try:
+        return _instance().reset().convert(text)
+    except RecursionError:  # list markers nested on one line (`+ + + ...`, `1. 1. ...`): a level each
+        _local.md = None  # the instance's parser state is left broken: the next text gets a new one
+        return _plain(text)
+
+
+def _plain(text: str) -> str:
+    """The text as escaped paragraphs, for what Python-Markdown cannot render in bounded time
+    or stack depth."""
+    return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n") if part.strip())
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,186 @@
+"""What the browser tests share: finding Chromium and vnu.jar, serving a folder on
+localhost, and watching a page for requests that leave the machine, console and HTTP
+errors, script errors, dialogs and popups."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CI = os.environ.get("CI") == "true"
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",  # root cannot use Chromium's sandbox
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+LANGUAGES = ("id", "en")
+
+PAGE_TYPES = {
+    "home": "",
+    "project": "projects/taman-kota-hijau/",
+    "catalogue": "projects/",
+    "facet": "catalogue/phase/curation/",
+    "kinds": "kinds/",
+    "phases": "phases/",
+    "stakeholders": "stakeholders/",
+    "stakeholder-category": "stakeholders/community/",
+    "statistics": "statistics/",
+    "open-data": "data/",
+    "propose": "propose/",
+    "take-part": "take-part/",
+    "standard": "standard/",
+}
+"""One page of each type the demo portal publishes, by path from the site's root."""
+
+VNU_JAR_DEFAULT = Path.home() / ".cache" / "cocreate" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+"""Where `python3 dev.py test` installs the npm package vnu-jar in CI."""
+
+
+def screenshot(page: Any, stem: str) -> Path | None:
+    """A full-page screenshot in test-artifacts/, for a reviewer to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', stem)[:150]}.png"
+    try:
+        page.screenshot(path=str(path), full_page=True, timeout=10_000)
+    except Exception:  # a closed or crashed page: nothing to show
+        return None
+    return path
+
+
+def unavailable(missing: str) -> None:
+    """A tool the test needs is missing: skip, saying so; with CI=true, fail instead."""
+    if CI:
+        pytest.fail(f"{missing}; with CI=true this test must run, not be skipped", pytrace=False)
+    pytest.skip(f"skipped: {missing}")
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium: $COCREATE_CHROMIUM when set, else /usr/bin/chromium or `chromium`
+    on PATH."""
+    if "COCREATE_CHROMIUM" in os.environ:
+        candidates = [os.environ["COCREATE_CHROMIUM"]]
+    else:
+        candidates = ["/usr/bin/chromium", shutil.which("chromium")]
+    return next((c for c in candidates if c and Path(c).is_file()), None)
+
+
+def vnu_jar() -> Path | None:
+    jar = Path(os.environ.get("COCREATE_VNU_JAR") or VNU_JAR_DEFAULT)
+    return jar if jar.is_file() else None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a connection early (navigating on) is no error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 at a free port; yields the base URL, ending in `/`."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = _Server(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {root.name}", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass(eq=False)
+class Watched:
+    """A page in its own browser context, and everything it did that a test forbids."""
+
+    page: Any
+    name: str
+    external: list[str] = field(default_factory=list)
+    """Requests to any host but localhost: blocked, and recorded here."""
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """Uncaught exceptions in the page's scripts."""
+    missing: list[str] = field(default_factory=list)
+    """Responses with an HTTP error status (the console says only "404", not what)."""
+    dialogs: list[str] = field(default_factory=list)
+    popups: list[str] = field(default_factory=list)
+    navigations: list[str] = field(default_factory=list)
+    """Navigations cancelled while `hold` was on."""
+    hold: bool = False
+    """When on, every navigation is cancelled (and recorded), so that a test can click every
+    link of a page and stay on it."""
+
+    def reset(self, name: str) -> None:
+        """Ready for the next test: nothing recorded, navigations allowed."""
+        self.name, self.hold = name, False
+        for records in (self.external, self.console, self.errors, self.missing, self.dialogs, self.popups,
+                        self.navigations):
+            records.clear()
+
+    def problems(self) -> list[str]:
+        return ([f"request left localhost: {url}" for url in self.external]
+                + [f"console error: {text}" for text in self.console]
+                + [f"page error: {text}" for text in self.errors]
+                + [f"HTTP error: {text}" for text in self.missing]
+                + [f"dialog opened: {text}" for text in self.dialogs]
+                + [f"popup opened: {url}" for url in self.popups])
+
+
+def watch(context: Any, name: str) -> Watched:
+    """Open a page in `context` and record what it does."""
+    page = context.new_page()
+    watched = Watched(page, name)
+
+    def route(route: Any) -> None:
+        request = route.request
+        if watched.hold and request.is_navigation_request():
+            watched.navigations.append(request.url)
+            route.abort("aborted")
+        elif (urlsplit(request.url).hostname or "") in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            watched.external.append(request.url)
+            route.abort("blockedbyclient")
+
+    def dialog(dialog: Any) -> None:
+        watched.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    context.route("**/*", route)
+    page.on("console", lambda message: message.type == "error" and watched.console.append(message.text))
+    page.on("pageerror", lambda error: watched.errors.append(str(error)))
+    page.on("response", lambda response: response.status >= 400
+            and watched.missing.append(f"{response.status} {response.url}"))
+    page.on("dialog", dialog)
+    context.on("page", lambda popup: popup != page and watched.popups.append(popup.url))
+    return watched

@@ -1,0 +1,244 @@
+"""The demo portal in Chromium, as a citizen uses it: on a phone and on a desktop, in both
+languages, with and without JavaScript: every page type, the menu, the catalogue's filters
+(and its static facet lists without JavaScript), the kinds matrix, site search and the
+proposal form. Every page is watched (see conftest.py): no request may leave localhost, and
+no console error, HTTP error, script error or dialog may happen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .support import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+def index_rows(site: Path) -> list[dict]:
+    index = json.loads((site / "projects" / "index.json").read_text("utf-8"))
+    return [dict(zip(index["fields"], row)) for row in index["projects"]]
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def built(lang: str, demo_site: Path, demo_site_en: Path) -> Path:
+    return demo_site if lang == "id" else demo_site_en
+
+
+def card_slugs(page) -> list[str]:
+    hrefs = page.locator("ul.cc-cards .cc-card__title a").evaluate_all("links => links.map(a => a.href)")
+    return sorted(re.search(r"/projects/([^/]+)/", href).group(1) for href in hrefs)
+
+
+def test_every_page_type_opens_cleanly_on_a_phone(open_page, sites, lang: str) -> None:
+    """(The accessibility tests open every page type on a desktop, watched the same way.)"""
+    page = open_page(PHONE).page
+    for kind, path in PAGE_TYPES.items():
+        response = page.goto(sites[lang] + path)
+        assert response is not None and response.ok, f"{kind}: {path}"
+        assert page.locator("html").get_attribute("lang") == lang, kind
+        assert page.locator("article h1").first.is_visible(), kind
+        assert page.title(), kind
+        # nothing wider than the screen: no sideways scrolling on a phone
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{kind}: {overflow}px wider than a phone's screen"
+
+
+def test_home_leads_to_a_project_page(open_page, sites, built: Path, lang: str) -> None:
+    page = open_page().page
+    page.goto(sites[lang])
+    page.locator("nav.md-nav--primary a.md-nav__link[href$='projects/']").first.click()
+    page.wait_for_url(re.compile(r"/projects/$"))
+    first = index_rows(built)[0]
+    page.get_by_role("link", name=first["title"], exact=True).first.click()
+    page.wait_for_url(re.compile(rf"/projects/{first['slug']}/$"))
+    article = page.locator("article.cc-project")
+    assert article.get_attribute("data-slug") == first["slug"]
+    assert article.locator("h1").inner_text() == first["title"]
+    assert article.locator('.cc-stepper [aria-current="step"]').count() == 1
+    for section in ("phase", "kind", "join", "ownership", "about", "stakeholders", "timeline", "trust", "details"):
+        assert article.locator(f"section#{section} h2").is_visible(), section
+
+
+def test_project_page_tag_links_to_its_facet(open_page, sites, lang: str) -> None:
+    page = open_page(PHONE).page
+    page.goto(sites[lang] + PAGE_TYPES["project"])
+    tag = page.locator("a.cc-tag").first
+    tag.click()
+    page.wait_for_url(re.compile(r"/catalogue/tag/[^/]+/$"))
+    assert "taman-kota-hijau" in card_slugs(page)
+
+
+def test_phone_menu_reaches_the_overviews(open_page, sites, lang: str) -> None:
+    page = open_page(PHONE).page
+    for path in ("kinds/", "statistics/"):
+        page.goto(sites[lang])
+        drawer = page.locator('label.md-header__button[for="__drawer"]')
+        assert drawer.is_visible()
+        drawer.click()
+        link = page.locator(f'nav.md-nav--primary a.md-nav__link[href$="{path}"]').first
+        link.wait_for(state="visible")
+        link.click()
+        page.wait_for_url(re.compile(rf"/{path}$"))
+        assert page.locator("article h1").is_visible()
+
+
+def test_catalogue_filters_with_javascript(open_page, sites, built: Path, lang: str) -> None:
+    rows = index_rows(built)
+    page = open_page(PHONE).page
+    page.goto(sites[lang] + "projects/")
+    form = page.locator("form.cc-filters")
+    form.wait_for(state="visible")  # catalogue.js shows the filters once the index is loaded
+    assert card_slugs(page) == sorted(r["slug"] for r in rows)
+    count = form.locator(".cc-filters__count")
+
+    for phase in sorted({r["phase"] for r in rows}):
+        form.locator('select[name="phase"]').select_option(phase)
+        expected = sorted(r["slug"] for r in rows if r["phase"] == phase)
+        assert card_slugs(page) == expected, phase
+        assert re.search(rf"\b{len(expected)}\b", count.inner_text()), count.inner_text()
+
+    # two filters together
+    form.locator('select[name="phase"]').select_option("")
+    kind, status = rows[0]["kind"], rows[0]["status"]
+    form.locator('select[name="kind"]').select_option(kind)
+    form.locator('select[name="status"]').select_option(status)
+    assert card_slugs(page) == sorted(r["slug"] for r in rows if r["kind"] == kind and r["status"] == status)
+
+    # words typed into the search box
+    form.locator('select[name="kind"]').select_option("")
+    form.locator('select[name="status"]').select_option("")
+    word = rows[-1]["title"].split()[-1]
+    form.locator('input[name="q"]').fill(word)
+    expected = sorted(r["slug"] for r in rows if word.lower() in " ".join([r["title"], r["summary"], r["location"], *r["tags"]]).lower())
+    assert rows[-1]["slug"] in expected and card_slugs(page) == expected
+    form.locator('input[name="q"]').fill("no project is called this")
+    assert card_slugs(page) == []
+
+    # a card drawn by the script leads to its project
+    form.locator('input[name="q"]').fill("")
+    form.locator('select[name="phase"]').select_option(rows[0]["phase"])
+    page.locator("ul.cc-cards .cc-card__title a").first.click()
+    page.wait_for_url(re.compile(r"/projects/[^/]+/$"))
+    assert page.locator("article.cc-project").count() == 1
+
+
+def test_catalogue_without_javascript(open_page, sites, built: Path, lang: str) -> None:
+    rows = index_rows(built)
+    page = open_page(PHONE, javascript=False).page
+    page.goto(sites[lang] + "projects/")
+    assert page.locator("form.cc-filters").is_hidden()
+    assert card_slugs(page) == sorted(r["slug"] for r in rows)
+    for phase in sorted({r["phase"] for r in rows}):
+        page.goto(sites[lang] + "projects/")
+        page.locator(f'.cc-facets a[href$="catalogue/phase/{phase}/"]').click()
+        page.wait_for_url(re.compile(rf"/catalogue/phase/{phase}/$"))
+        assert card_slugs(page) == sorted(r["slug"] for r in rows if r["phase"] == phase)
+    page.locator("article a", has_text="←").first.click()
+    page.wait_for_url(re.compile(r"/projects/$"))
+
+
+def test_kinds_matrix_puts_each_project_in_its_kind(open_page, sites, built: Path, lang: str) -> None:
+    kinds = {r["slug"]: r["kind"] for r in index_rows(built)}
+    page = open_page(DESKTOP).page
+    page.goto(sites[lang] + "kinds/")
+    cells = page.locator("table.cc-matrix td.cc-cell")
+    assert cells.count() == 4
+    seen = set()
+    for i in range(4):
+        cell = cells.nth(i)
+        for href in cell.locator("li a").evaluate_all("links => links.map(a => a.href)"):
+            slug = re.search(r"/projects/([^/]+)/$", href).group(1)
+            assert kinds[slug] == cell.get_attribute("data-kind"), slug
+            seen.add(slug)
+    assert seen == set(kinds)
+    # following a project from its cell: the project page names the same kind
+    cell = page.locator("td.cc-cell", has=page.locator("li a")).first
+    label = cell.locator(".cc-cell__kind").inner_text()
+    cell.locator("li a").first.click()
+    page.wait_for_url(re.compile(r"/projects/[^/]+/$"))
+    assert page.locator("#kind h2").inner_text().endswith(label)
+    # the link to all projects of a kind
+    page.go_back()
+    cell.locator("p a").last.click()
+    page.wait_for_url(re.compile(r"/catalogue/kind/[^/]+/$"))
+
+
+def test_site_search_finds_a_project(open_page, sites, built: Path, lang: str) -> None:
+    project = next(r for r in index_rows(built) if r["slug"] == "taman-kota-hijau")
+    word = max(re.findall(r"[^\W\d_]{4,}", project["title"]), key=len)
+    page = open_page(DESKTOP).page
+    page.goto(sites[lang])
+    page.locator("input.md-search__input").press_sequentially(word, delay=30)
+    result = page.locator('.md-search-result__list a[href*="projects/taman-kota-hijau/"]').first
+    result.wait_for(state="visible", timeout=15_000)
+
+
+PROPOSAL = {
+    "slug": "kebun-warga-rw-02", "title_id": "Kebun Warga RW 02", "title_en": "RW 02 Community Garden",
+    "summary": "Warga RW 02 menanam sayur di lahan tidur milik kelurahan.",
+    "description": "Warga menanam, merawat dan memanen **bersama**.\n\nHasil panen dibagi rata.",
+    "city": "Kota Sukamaju", "province": "Provinsi Tanah Harapan",
+    "org": "Paguyuban Kebun RW 02", "contributes": "Tenaga dan bibit", "benefit": "Sayur segar",
+    "maintainer": "kebun-rw02",
+}
+
+
+def test_proposal_form_writes_a_valid_project_file(open_page, sites, lang: str) -> None:
+    from cocreate.validate import check_bytes
+
+    page = open_page(PHONE).page
+    page.goto(sites[lang] + "propose/")
+    form = page.locator("form.cc-propose-form")
+    form.wait_for(state="visible")  # shown by propose.js
+    for name, value in PROPOSAL.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('select[name="ownership"]').select_option("shared")
+    form.locator('input[name="license"]').fill("CC-BY-4.0")
+    form.locator('select[name="category"]').select_option("community")
+    form.locator('button[type="submit"]').click()
+    result = form.locator(".cc-propose-result")
+    result.wait_for(state="visible")
+    text = result.locator("code.cc-propose-yaml").inner_text()
+    checked = check_bytes(text.encode("utf-8"), "project.yml", PROPOSAL["slug"])
+    assert checked.valid, [p.message for p in checked.problems]
+    assert checked.data["title"] == {"id": PROPOSAL["title_id"], "en": PROPOSAL["title_en"]}
+    assert checked.data["description"] == PROPOSAL["description"]
+    assert checked.data["maintainers"] == ["@kebun-rw02"]
+    # the link opens GitHub's new-file page with the file prefilled (not followed: no request
+    # may leave localhost)
+    href = result.locator(".cc-propose-open a").get_attribute("href")
+    assert href.startswith("https://github.com/cocreate-portal/demo/new/main?filename=projects%2Fkebun-warga-rw-02%2Fproject.yml&value=")
+
+
+def test_proposal_form_keeps_typed_markup_as_text(open_page, sites) -> None:
+    page = open_page(DESKTOP).page
+    page.goto(sites["id"] + "propose/")
+    form = page.locator("form.cc-propose-form")
+    form.wait_for(state="visible")
+    payload = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=1</script>'
+    for name, value in PROPOSAL.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('[name="title_id"]').fill(payload)
+    form.locator('[name="summary"]').fill(payload)
+    form.locator('button[type="submit"]').click()
+    code = form.locator("code.cc-propose-yaml")
+    code.wait_for(state="visible")
+    assert payload.replace('"', '\\"') in code.inner_text()
+    assert code.locator("img, script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_proposal_form_without_javascript_says_so(open_page, sites, lang: str) -> None:
+    page = open_page(PHONE, javascript=False).page
+    page.goto(sites[lang] + "propose/")
+    assert page.locator("form.cc-propose-form").is_hidden()
+    assert page.locator("article .cc-example").first.is_visible()  # the <noscript> notice
