@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import tempfile
 import heapq
 import json
 from importlib import resources
@@ -31,6 +32,7 @@ from cocreate.portal import datapackage, feeds
 from cocreate.portal.catalog import Catalog, slugify
 from cocreate.portal.prerender import Prerender, project_from
 from cocreate.portal.history import read_history
+from cocreate.portal.output import Output
 from cocreate.portal.i18n import Translator
 from cocreate.portal.site import INDEX_JSON, Options, PageSpec, Site, safe_title
 from cocreate.report import problem_line, summary
@@ -52,7 +54,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def __init__(self) -> None:
         self.specs: dict[str, PageSpec] = {}
         self._full_content: dict[str, str] = {}
-        self._data_files: dict[str, str | bytes] = {}
+        self._output: Output | None = None
         self._site_dir = Path("site")
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
@@ -92,9 +94,6 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                       inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
             self.specs[spec.uri] = spec
         self._add(files, File.generated(config, INDEX_JSON, content=site.index_json()))
-        for path, text in self._data_files.items():
-            self._add(files, File.generated(config, path, content=text))
-        self._data_files = {}
         for name in ASSETS:
             content = resources.files("cocreate").joinpath(f"assets/{name}").read_bytes()
             self._add(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
@@ -111,12 +110,16 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
         if self._site_dir.exists():
             os.replace(self._site_dir, old)
+        if self._output is not None:
+            self._output.publish(self._building)
+            self._output = None
         os.replace(self._building, self._site_dir)
         config.site_dir = str(self._site_dir)
         shutil.rmtree(old, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        self._discard_output()
         shutil.rmtree(self._building, ignore_errors=True)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -179,7 +182,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           directory_urls=config.use_directory_urls, projects_folder=folder,
                           site_url=config.site_url or "", site_name=config.site_name)
         history = read_history(self.root, folder, Translator(self.language))
-        report = validate_paths([self.projects], finish=Prerender(options, history))
+        self._discard_output()
+        output = self._output = Output(Path(tempfile.mkdtemp(prefix="cocreate-output-")))
+        report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add)
+        output.close()
         for problem in report.problems:
             (log.error if problem.severity.value == "error" else log.warning)("%s", problem_line(problem, self.language))
         if not report.valid:
@@ -188,31 +194,30 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         rendered = {r.source.slug: r.extra.pop("page") for r in report.projects if r.source.slug and "page" in r.extra}
         t = Translator(self.language)
         tables: list[dict[str, Any]] = []
-        self._data_files = {}
         for project in projects:
             for entry in project.data.get("data", []):
-                folder = self.projects / project.slug
-                schema = json.loads((folder / entry["schema"]).read_text("utf-8"))
+                source = self.projects / project.slug
+                schema = json.loads((source / entry["schema"]).read_text("utf-8"))
                 tables.append(datapackage.project_resource(project.slug, entry, schema, self.config.data_license, t))
-                base = f"{datapackage.FOLDER}/projects/{project.slug}"
-                self._data_files[f"{base}/{entry['path']}"] = (folder / entry["path"]).read_bytes()
-                self._data_files[f"{base}/{entry['schema']}"] = (folder / entry["schema"]).read_bytes()
-        self._data_files |= {f"{datapackage.FOLDER}/{path}": text for path, text in datapackage.files(
-            [r.extra.pop("rows") for r in report.projects if "rows" in r.extra],
-            [r.extra.pop("json") for r in report.projects if "json" in r.extra], t,
-            name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
-            site_url=config.site_url, extra=tables).items()}
-        items = heapq.nlargest(feeds.LIMIT, (i for r in report.projects for i in r.extra.pop("items", [])),
-                               key=lambda i: (i.timestamp, i.id))
-        self._data_files.update(feeds.both(config.site_name, options.site_url, "", options.site_url or "./", items,
-                                           self.language))
-        for r in report.projects:
-            self._data_files.update(r.extra.pop("feeds", {}))
-        schema = dict(project_schema())
+                for name in (entry["path"], entry["schema"]):
+                    output.copy(source / name, f"{datapackage.FOLDER}/projects/{project.slug}/{name}")
+        output.write(f"{datapackage.FOLDER}/datapackage.json", datapackage.descriptor_json(
+            t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
+            site_url=config.site_url, extra=tables))
+        items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.timestamp, i.id))
+        for path, text in feeds.both(config.site_name, options.site_url, "", options.site_url or "./", items,
+                                     self.language).items():
+            output.write(path, text)
+        schema_text = dict(project_schema())
         if config.site_url:
-            schema["$id"] = f"{config.site_url}{SCHEMA_PATH}"
-        self._data_files[SCHEMA_PATH] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+            schema_text["$id"] = f"{config.site_url}{SCHEMA_PATH}"
+        output.write(SCHEMA_PATH, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n")
         return Site(Catalog(projects, Translator(self.language)), options, rendered)
+
+    def _discard_output(self) -> None:
+        if self._output is not None:
+            self._output.discard()
+            self._output = None
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

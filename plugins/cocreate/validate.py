@@ -176,17 +176,21 @@ def validate_sources(
     jobs: int | None = None,
     on_done: Callable[[int], None] | None = None,
     finish: Finish | None = None,
+    on_result: Callable[[Result], None] | None = None,
 ) -> list[Result]:
     """Validate many files, in worker processes when there are enough to pay off.
 
     `finish`, a picklable callable, runs on each result where it was made (in the worker),
     so that work that follows validation, such as rendering a page, is shared out too.
+    `on_result` sees each result where it arrives, in order, as soon as it arrives.
     """
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         results = []
         for source in sources:
             results.extend(_check_many([source], finish))
+            if on_result:
+                on_result(results[-1])
             if on_done:
                 on_done(1)
         return results
@@ -196,6 +200,8 @@ def validate_sources(
         chunks = _chunks(sources, size)
         for chunk_results in pool.map(_check_many, chunks, itertools.repeat(finish)):
             results.extend(chunk_results)
+            for result in chunk_results if on_result else ():
+                on_result(result)
             if on_done:
                 on_done(len(chunk_results))
     return results
@@ -208,7 +214,8 @@ def make_report(results: list[Result], tree_problems: Iterable[Problem] = ()) ->
     return Report(results, problems)
 
 
-def validate_paths(paths: Iterable[Path], *, jobs: int | None = None, finish: Finish | None = None) -> Report:
+def validate_paths(paths: Iterable[Path], *, jobs: int | None = None, finish: Finish | None = None,
+                   on_result: Callable[[Result], None] | None = None) -> Report:
     """Validate every project file under `paths` and gather one report."""
     sources, problems = discover(paths)
-    return make_report(validate_sources(sources, jobs=jobs, finish=finish), problems)
+    return make_report(validate_sources(sources, jobs=jobs, finish=finish, on_result=on_result), problems)

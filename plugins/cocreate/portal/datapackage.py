@@ -185,12 +185,8 @@ def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_ur
     return package
 
 
-def files(rows: list[dict[str, str]], jsons: list[str], t: Translator, *, name: str, title: str,
-          license_id: str, site_url: str | None, extra: list[dict[str, Any]] | None = None) -> dict[str, str]:
-    """Every file of the package, by path below `data/`."""
-    out = {f"{table.name}.csv": csv_text([[c.name for c in table.columns]]) + "".join(r[table.name] for r in rows)
-           for table in TABLES}
-    out["projects.json"] = "[" + ",\n".join(jsons) + "]\n"
-    out["datapackage.json"] = json.dumps(descriptor(t, name=name, title=title, license_id=license_id,
-                                                    site_url=site_url, extra=extra), ensure_ascii=False, indent=2) + "\n"
-    return out
+def descriptor_json(t: Translator, *, name: str, title: str, license_id: str, site_url: str | None,
+                    extra: list[dict[str, Any]] | None = None) -> str:
+    """`datapackage.json`, as text."""
+    package = descriptor(t, name=name, title=title, license_id=license_id, site_url=site_url, extra=extra)
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
