@@ -86,3 +86,12 @@ def test_two_builds_of_one_commit_are_identical(tmp_path: Path, monkeypatch) -> 
     for path in data:
         assert again[path] == snapshot[path], path
     assert again == snapshot  # the whole site, sitemap included (SOURCE_DATE_EPOCH)
+
+
+def test_commit_author_emails_never_reach_the_site(tmp_path: Path) -> None:
+    config_file = _git_portal(tmp_path)  # its commits are made by t <t@example.invalid>
+    site = build(config_file)
+    assert (site / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8").count("cc-history") >= 1
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".csv", ".js"):
+            assert b"example.invalid" not in path.read_bytes(), path
