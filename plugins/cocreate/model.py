@@ -55,8 +55,3 @@ def approach(stakeholders: Iterable[dict[str, Any]]) -> str:
     if not any(initiators):
         return "bottom-up"
     return "mixed"
-
-
-def phase_index(phase: str) -> int:
-    """Position of a phase in the sequence, for ordering."""
-    return PHASES.index(phase)

@@ -52,12 +52,6 @@ class History:
         events = self.of(slug)
         return events[0].date if events else None
 
-    def latest(self, limit: int) -> list[Event]:
-        """The newest events of the whole portal."""
-        everything = [e for events in self.events.values() for e in events]
-        everything.sort(key=lambda e: (e.timestamp, e.commit, e.slug), reverse=True)
-        return everything[:limit]
-
 
 def _parse_log(out: str, folder: str) -> list[tuple[str, int, str, list[tuple[str, str, str]]]]:
     """[(commit, timestamp, subject, [(slug, old blob, new blob)])], newest first."""

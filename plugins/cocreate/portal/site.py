@@ -27,7 +27,6 @@ from cocreate.portal.catalog import FACETS, Catalog, Facet, FacetValue, Organisa
 from cocreate.portal.charts import bar_chart
 from cocreate.portal.i18n import Translator
 
-OVERVIEWS: tuple[str, ...] = ("projects", "kinds", "phases", "stakeholders", "statistics", "propose", "data")
 INDEX_JSON = "projects/index.json"
 PREVIEW = 6
 """Projects shown in a cell of the kinds matrix or a column of the phase board."""
