@@ -10,7 +10,8 @@ inputs, a new set each run, `--examples` per property, and failing inputs kept i
     python3 bench/fuzz.py -- --hypothesis-seed=1234    # anything after -- goes to pytest
 
 It prints Hypothesis's statistics (examples tried and time spent per property) and exits
-with pytest's status. 20,000 examples per property take about an hour on a 2-core machine.
+with pytest's status. 20,000 examples per property (about 280,000 in all) take about 50
+minutes on a 2-core machine.
 """
 
 from __future__ import annotations
