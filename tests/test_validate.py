@@ -131,3 +131,11 @@ def test_a_bug_becomes_an_internal_error_problem(tmp_path: Path, minimal_text: s
     (tmp_path / "p" / "project.yml").write_text(minimal_text, "utf-8")
     report = validate_paths([tmp_path / "p"])
     assert [(p.code, p.params["detail"]) for p in report.problems] == [("internal-error", "RuntimeError: boom")]
+
+
+def test_a_slug_is_checked_for_personal_data(tmp_path: Path, minimal_text: str) -> None:
+    folder = tmp_path / "projects" / "warga-081234567890"
+    folder.mkdir(parents=True)
+    (folder / "project.yml").write_text(minimal_text, "utf-8")
+    report = validate_paths([tmp_path / "projects"])
+    assert [(p.code, p.params["found"]) for p in report.problems] == [("personal-data-phone", "08********90")]

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from cocreate.datafiles import check_data_files
 from cocreate.loader import load_file, load_text
+from cocreate.privacy import find_in_text
 from cocreate.problems import Problem, Severity
 from cocreate.rules import rule_problems
 from cocreate.schema import schema_problems
@@ -87,9 +88,13 @@ def _display(path: Path) -> str:
 
 def _slug_problems(source: Source) -> list[Problem]:
     slug = source.slug
-    if slug is None or (SLUG.match(slug) and len(slug) <= SLUG_MAX):
+    if slug is None:
         return []
-    return [Problem("invalid-slug", source.name, params={"slug": slug})]
+    if not (SLUG.match(slug) and len(slug) <= SLUG_MAX):
+        return [Problem("invalid-slug", source.name, params={"slug": slug})]
+    # the slug becomes the page's address: no phone number or NIK in it
+    return [Problem(f"personal-data-{f.kind}", source.name, path=(), params={"found": f.masked})
+            for f in find_in_text(slug)]
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
