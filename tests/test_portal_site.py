@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import posixpath
+import re
 
 from cocreate.loader import load_text
 from cocreate.portal.catalog import Catalog, Project
 from cocreate.portal.i18n import Translator
-from cocreate.portal.site import Options, Site, paginate, safe_title
+from cocreate.portal.site import PAGER_SPAN, Listing, Options, Site, paginate, relative_url, safe_title
 
 from conftest import FIXTURES, assert_inert
 
@@ -43,6 +45,38 @@ def test_relative_links_with_and_without_directory_urls() -> None:
     assert site.url("kinds/index.md", "kinds/index.md") == "./"
     flat = Site(Catalog([], Translator("id")), Options(directory_urls=False))
     assert flat.url("catalogue/2/index.md", "projects/index.md") == "../../projects/index.html"
+
+
+def test_relative_url_agrees_with_posixpath() -> None:
+    folders = ["", "a/", "a/b/", "a/b/c/", "x/", "a/x/", "projects/p/", "catalogue/tag/t/2/"]
+    targets = [*folders[1:], "a/b/x.json", "a/x.json", "x.json", "projects/index.json", "a/b/c/d/"]
+    for base in folders:
+        for target in targets:
+            expected = posixpath.relpath(target, base.rstrip("/") or ".")
+            expected = "./" if expected == "." else expected + ("/" if target.endswith("/") else "")
+            assert relative_url(base, target) == expected, (base, target)
+    assert relative_url("a/b/", "") == "../../" and relative_url("", "") == "./"
+
+
+def test_pager_shows_a_window_not_every_page() -> None:
+    assert Listing(1, 5).window() == [1, 2, 3, 4, 5]
+    assert Listing(1, 40).window() == [1, 2, 3, None, 40]
+    assert Listing(20, 40).window() == [1, None, 18, 19, 20, 21, 22, None, 40]
+    assert Listing(5, 40).window() == [1, 2, 3, 4, 5, 6, 7, None, 40]  # no "…" for a single page
+    for count in (1, 2, 9, 100, 1000):
+        for number in range(1, count + 1):
+            shown = Listing(number, count).window()
+            numbers = [n for n in shown if n is not None]
+            assert numbers == sorted(set(numbers)) and {1, number, count} <= set(numbers)
+            assert len(shown) <= 2 * PAGER_SPAN + 5  # the same size on every page of any list
+    many = [_project(f"p{i:03d}") for i in range(100)]
+    html = Site(Catalog(many, Translator("en")), Options(page_size=2)).pages()
+    catalogue = {spec.uri: spec for spec in html}["catalogue/25/index.md"].render()
+    pager = catalogue[catalogue.index('class="cc-pager"'):]
+    assert re.findall(r'href="([^"]+)">(\d+)<', pager) == [
+        ("../../projects/", "1"), ("../23/", "23"), ("../24/", "24"), ("../26/", "26"), ("../27/", "27"),
+        ("../50/", "50")]
+    assert '<span aria-current="page">25</span>' in pager and pager.count("…") == 2
 
 
 def test_paginate() -> None:

@@ -1,11 +1,14 @@
 """The MkDocs plugin: a thin adapter from MkDocs' events to the portal core.
 
-on_config  resolves options, watches the projects folder, adds the portal's CSS and JS;
+on_config  resolves options, builds in a fresh folder beside the site, watches the
+           projects folder, adds the portal's CSS and JS;
 on_files   validates every project once (any error stops the build before anything is
-           written) and adds every portal page and data file, generated in memory;
-on_page_markdown / on_page_content
-           give generated pages their title and their HTML, rendered by the core without
-           passing through the site's Markdown extensions.
+           published), streams the data package and feeds into the folder being built and
+           adds every portal page, generated in memory;
+on_page_context
+           gives the search index a project's own words, not its whole page;
+on_post_build / on_build_error
+           swap the finished folder in for the site, or throw it away.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-import tempfile
 import heapq
 import json
 from importlib import resources
@@ -27,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from cocreate.config import CocreateConfig
+from cocreate.page import PortalPage, nav_titles
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 from cocreate.portal import datapackage, feeds
 from cocreate.portal.catalog import Catalog, slugify
@@ -34,7 +37,7 @@ from cocreate.portal.prerender import Prerender, project_from
 from cocreate.portal.history import read_history
 from cocreate.portal.output import Output
 from cocreate.portal.i18n import Translator
-from cocreate.portal.site import INDEX_JSON, Options, PageSpec, Site, safe_title
+from cocreate.portal.site import INDEX_JSON, Options, Site
 from cocreate.report import problem_line, summary
 from cocreate.scaffold import SCHEMA_PATH
 from cocreate.schema import project_schema
@@ -52,9 +55,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.specs: dict[str, PageSpec] = {}
         self._full_content: dict[str, str] = {}
-        self._output: Output | None = None
         self._site_dir = Path("site")
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
@@ -87,17 +88,21 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        gc.freeze()
         site = self._site(config)
-        self.specs = {}
+        titles = nav_titles(config.nav)
+        pages = 0
         for spec in site.pages():
-            self._add(files, File.generated(config, spec.uri, content="",
-                      inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
-            self.specs[spec.uri] = spec
+            file = File.generated(config, spec.uri, content="",
+                                  inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV)
+            PortalPage(spec, file, config, titles.get(spec.uri))
+            self._add(files, file)
+            pages += 1
         self._add(files, File.generated(config, INDEX_JSON, content=site.index_json()))
         for name in ASSETS:
             content = resources.files("cocreate").joinpath(f"assets/{name}").read_bytes()
             self._add(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
-        log.info("%d projects, %d generated pages", len(site.catalog.projects), len(self.specs))
+        log.info("%d projects, %d generated pages", len(site.catalog.projects), pages)
         # The projects are loaded and will not change during the build: keep the cyclic
         # garbage collector from scanning them again and again (it made large builds
         # grow faster than linearly). Undone when the build ends.
@@ -110,41 +115,20 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
         if self._site_dir.exists():
             os.replace(self._site_dir, old)
-        if self._output is not None:
-            self._output.publish(self._building)
-            self._output = None
         os.replace(self._building, self._site_dir)
         config.site_dir = str(self._site_dir)
         shutil.rmtree(old, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
-        self._discard_output()
         shutil.rmtree(self._building, ignore_errors=True)
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None:
-            return markdown
-        page.meta["title"] = safe_title(spec.title)
-        if spec.description:
-            page.meta["description"] = safe_title(spec.description)
-        if not spec.searchable:
-            page.meta["search"] = {"exclude": True}
-        page.edit_url = spec.edit_url
-        return ""
-
-    @event_priority(100)  # before any other plugin sees the (empty) Markdown rendering
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        return html if spec is None else spec.render()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Advertise the feeds: the portal's on every page, a project's on its page."""
         up = "../" * page.url.count("/")
         links = [("application/atom+xml", f"{up}feed.xml"), ("application/feed+json", f"{up}feed.json")]
-        if page.file.src_uri.startswith("projects/") and page.file.src_uri.count("/") == 2 and \
-                page.file.src_uri in self.specs:
+        if isinstance(page, PortalPage) and page.file.src_uri.startswith("projects/") and \
+                page.file.src_uri.count("/") == 2:
             folder = page.file.src_uri.removesuffix("index.md")
             links += [("application/atom+xml", f"{up}{folder}feed.xml"), ("application/feed+json", f"{up}{folder}feed.json")]
         # rel="alternate feed": Material reads every rel="alternate" link as a language
@@ -154,10 +138,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page
     def _search_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None and spec.search is not None:
+        if isinstance(page, PortalPage) and page.spec.search is not None:
             self._full_content[page.file.src_uri] = page.content or ""
-            page.content = spec.search()
+            page.content = page.spec.search()
         return context
 
     @event_priority(-100)  # after every other plugin, before the theme renders the page
@@ -182,10 +165,14 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           directory_urls=config.use_directory_urls, projects_folder=folder,
                           site_url=config.site_url or "", site_name=config.site_name)
         history = read_history(self.root, folder, Translator(self.language))
-        self._discard_output()
-        output = self._output = Output(Path(tempfile.mkdtemp(prefix="cocreate-output-")))
-        report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add)
-        output.close()
+        # Written straight into the folder being built (MkDocs has cleaned it already): a
+        # failed build discards them with the rest.
+        output = Output(Path(config.site_dir))
+        try:
+            report = validate_paths([self.projects], finish=Prerender(options, output.root, history),
+                                    on_result=output.add)
+        finally:
+            output.close()
         for problem in report.problems:
             (log.error if problem.severity.value == "error" else log.warning)("%s", problem_line(problem, self.language))
         if not report.valid:
@@ -213,11 +200,6 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             schema_text["$id"] = f"{config.site_url}{SCHEMA_PATH}"
         output.write(SCHEMA_PATH, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n")
         return Site(Catalog(projects, Translator(self.language)), options, rendered)
-
-    def _discard_output(self) -> None:
-        if self._output is not None:
-            self._output.discard()
-            self._output = None
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

@@ -17,6 +17,8 @@ forms above pass; a long reference number of 9 to 15 digits that starts with `0`
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -34,6 +36,9 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().-]{7,22}\d(?![\d])|(?<![\w+])
 
 _MAYBE = re.compile(r"@|\(at\)|\[at\]|\sat\s|(?<!\d)(?!\d{4}-\d\d-\d\d(?!\d))\d[\d\s().-]{6,}\d", re.IGNORECASE)
 """A cheap first look: text without any of these cannot hold what the detector finds."""
+_GATES = (re.compile(r"@|\(at\)|\[at\]", re.IGNORECASE), re.compile(r"\sat\s", re.IGNORECASE),
+          re.compile(r"\d[\d\s().-]{6,}\d"))
+"""Looser and simpler than `_MAYBE` (no lookaround), so fast over a whole project at once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +119,19 @@ def _texts(data: Any) -> Iterator[str]:
             yield from _texts(value)
 
 
+def _candidates(texts: list[str]) -> Iterator[str]:
+    """The strings that could hold personal data, found by looking at all of them joined by
+    NULs: no pattern matches a NUL, and one stands where a string starts or ends."""
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+    joined = "\x00".join(texts)
+    hits = {bisect.bisect_right(starts, match.start()) - 1 for gate in _GATES for match in gate.finditer(joined)}
+    return (texts[index] for index in sorted(hits))
+
+
 def find_in_data(data: Any, path: FieldPath = ()) -> Iterator[Finding]:
     """Every piece of personal data in every string (keys included) of loaded data."""
-    if not path and not _MAYBE.search("\x00".join(_texts(data))):
-        return  # one look at all the text: most projects hold nothing that could match
+    if not path and not any(next(_matches(text), None) for text in _candidates(list(_texts(data)))):
+        return  # most projects hold nothing: only one that does is searched field by field
     if isinstance(data, str):
         yield from find_in_text(data, path)
     elif isinstance(data, dict):

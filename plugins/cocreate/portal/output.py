@@ -1,23 +1,35 @@
-"""Files written beside the site as validation results arrive, instead of held in memory.
+"""Files cocreate writes itself, straight into the folder MkDocs is building.
 
 The data package's tables, `projects.json` and every project's feeds grow with the number
-of projects. They are streamed to a folder as each project's result comes back from the
-workers, in slug order, and moved into the site when the build succeeds.
+of projects. They are written as each project is checked, not held in memory: the tables
+and `projects.json` by the main process as results arrive from the workers, in slug
+order; each project's feeds by the worker that renders the project. The folder is the
+fresh one the plugin builds in, so a failed build takes them away with everything else.
 """
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from cocreate.portal.datapackage import FOLDER, TABLES, csv_text
 from cocreate.portal.feeds import Item
 from cocreate.validate import Result
 
 
+def write_file(root: Path, path: str, content: str | bytes) -> None:
+    """Write `content` to `root/path`, making the folders it needs."""
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, "utf-8")
+
+
 class Output:
-    """A folder that mirrors the site for the files cocreate writes itself."""
+    """The data package's growing files, open for the build's results to be appended."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -33,7 +45,7 @@ class Output:
         self.items: list[Item] = []
 
     def add(self, result: Result) -> None:
-        """Take a project's rows, JSON, feeds and feed items out of its result, onto disk."""
+        """Take a project's rows, JSON and feed items out of its result, onto disk."""
         rows = result.extra.pop("rows", None)
         if rows is not None:
             for name, text in rows.items():
@@ -42,17 +54,10 @@ class Output:
         if text is not None:
             self._json.write((",\n" if self._projects else "") + text)
             self._projects += 1
-        for path, content in result.extra.pop("feeds", {}).items():
-            self.write(path, content)
         self.items.extend(result.extra.pop("items", []))
 
     def write(self, path: str, content: str | bytes) -> None:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, "utf-8")
+        write_file(self.root, path, content)
 
     def copy(self, source: Path, path: str) -> None:
         target = self.root / path
@@ -60,18 +65,9 @@ class Output:
         shutil.copyfile(source, target)
 
     def close(self) -> None:
-        for handle in self._tables.values():
-            handle.close()
-        self._json.write("]\n")
-        self._json.close()
-
-    def publish(self, site_dir: Path) -> None:
-        """Move everything into the built site."""
-        shutil.copytree(self.root, site_dir, dirs_exist_ok=True)
-        self.discard()
-
-    def discard(self, *_: Any) -> None:
+        """Finish the files; safe to call more than once (a failed build calls it too)."""
+        if not self._json.closed:
+            self._json.write("]\n")
         for handle in (*self._tables.values(), self._json):
             if not handle.closed:
                 handle.close()
-        shutil.rmtree(self.root, ignore_errors=True)

@@ -36,6 +36,8 @@ HISTORY_SHOWN = 30
 """History events shown on a project page; the rest are in the repository."""
 TOP = 30
 """Values of one facet listed on the catalogue page; the rest are reached by search."""
+PAGER_SPAN = 2
+"""Pages on either side of the current one that the pager links to."""
 
 
 def top_values(values: list[FacetValue]) -> list[FacetValue]:
@@ -88,6 +90,21 @@ class Listing:
     items: Sequence[Any] = field(default_factory=list)
     uris: list[str] = field(default_factory=list)
 
+    def window(self) -> list[int | None]:
+        """The page numbers the pager shows: the first, the last and those within
+        `PAGER_SPAN` of this one; None stands for the pages left out between two of them.
+        (Listing every page would make each page of a long list grow with the list.)"""
+        near = range(max(1, self.number - PAGER_SPAN), min(self.count, self.number + PAGER_SPAN) + 1)
+        shown: list[int | None] = []
+        for number in sorted({1, self.count, *near}):
+            last = shown[-1] if shown else 0
+            if last is not None and number - last == 2:
+                shown.append(number - 1)  # a gap of one page: show the page, not "…"
+            elif last is not None and number - last > 2:
+                shown.append(None)
+            shown.append(number)
+        return shown
+
 
 def paginate(items: Sequence[Any], size: int, first_uri: str, more_uri: Callable[[int], str]) -> list[Listing]:
     """Split `items` into pages of `size`; page 1 lives at `first_uri`, page n at `more_uri(n)`."""
@@ -135,11 +152,7 @@ class Site:
         """A relative link between two generated files, honouring `use_directory_urls`."""
         source = self._dest(from_uri)
         base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-        target = self._dest(to_uri)
-        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-        if relative == ".":
-            return "./"
-        return relative + "/" if target.endswith("/") else relative
+        return relative_url(base, self._dest(to_uri))
 
     def card(self, project: Project, from_uri: str) -> Markup:
         """A project's card in a list. A project appears in many lists (the catalogue and one
@@ -292,6 +305,20 @@ class Site:
             for p in self.catalog.projects
         ]
         return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
+
+
+def relative_url(base: str, target: str) -> str:
+    """The link from a page served in folder `base` (`a/b/`, or `` for the root) to `target`
+    (`c/d/` or `c/e.json`). Plain string work: every list page makes dozens of these."""
+    here = base.rstrip("/").split("/") if base.strip("/") else []
+    there = target.split("/")
+    common = 0
+    for mine, theirs in zip(here, there[:-1]):
+        if mine != theirs:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + there[common:])
+    return "./" if relative in ("", "/") else relative
 
 
 def value_uri(facet: str, value: str, number: int = 1) -> str:

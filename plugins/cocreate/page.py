@@ -1,0 +1,55 @@
+"""The portal's generated pages as MkDocs pages: their HTML comes from the core, not Markdown.
+
+MkDocs renders every page by reading its source and converting it with a fresh Markdown
+instance that loads all the site's extensions (a large share of a page's cost). A portal
+page has no Markdown: `PortalPage` (like Material's blog `Post` and `View`) reads nothing
+and renders by asking its `PageSpec` for the HTML.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from cocreate.portal.site import PageSpec, safe_title
+
+
+class PortalPage(Page):
+    """A generated page of the portal."""
+
+    def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, title: str | None = None) -> None:
+        super().__init__(title, file, config)  # a title given in the site's nav wins
+        self.spec = spec
+        self.edit_url = spec.edit_url  # the project's YAML file, not a Markdown file
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        meta: dict[str, Any] = {"title": safe_title(self.spec.title)}
+        if self.spec.description:
+            meta["description"] = safe_title(self.spec.description)
+        if not self.spec.searchable:
+            meta["search"] = {"exclude": True}
+        self.meta = meta
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.spec.render()
+        self.toc = get_toc([])
+        self.present_anchor_ids = None  # not known without Markdown: links to them are not checked
+
+
+def nav_titles(nav: Any) -> dict[str, str]:
+    """The titles that the site's `nav` gives to pages (`- Katalog: projects/index.md`)."""
+    titles: dict[str, str] = {}
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    titles[target] = str(title)
+                else:
+                    titles.update(nav_titles(target))
+    return titles
