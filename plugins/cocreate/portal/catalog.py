@@ -74,6 +74,14 @@ class Project:
         return [c for c in CATEGORIES if c in present]
 
     @property
+    def stakeholders_by_category(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The stakeholders grouped by category, in the order of the seven categories."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for stakeholder in self.data["stakeholders"]:
+            groups.setdefault(stakeholder["category"], []).append(stakeholder)
+        return [(category, groups[category]) for category in CATEGORIES if category in groups]
+
+    @property
     def dimensions(self) -> list[str]:
         return list(self.data.get("dimensions", []))
 
