@@ -14,6 +14,8 @@ from cocreate.privacy import find_in_data, find_in_text, mask
         ("budi [at] example [dot] com", "email"),
         ("budi(at)example.co.id", "email"),
         ("budi at example dot com", "email"),
+        ("tulis ke budi at kota.id", "email"),
+        ("Budi AT kota [dot] go [dot] id", "email"),
         ("+62 812-3456-7890", "phone"),
         ("+628123456789", "phone"),
         ("0812 3456 7890", "phone"),
@@ -39,6 +41,7 @@ def test_finds(text: str, kind: str) -> None:
         "@kota-sukamaju/tim-data", "pukul 08.00-12.00 WIB", "CC-BY-4.0", "ISBN 978-602-1234-56-7",
         "kode pos 40123", "https://sukamaju.example/2024/03/01/berita", "+/- 300 orang", "15 dari 17 RW",
         "Perda No. 12 Tahun 2023", "1.2 hektare", "v2.0.1", "meet at the hall. Bring food",
+        "Residents meet at noon. The city listens", "the bus stops at Cibening. Then it turns",
     ],
 )
 def test_leaves_ordinary_text_alone(text: str) -> None:

@@ -11,8 +11,10 @@ The detector is deliberately simple and errs on the side of refusing. What it fi
   national ID (NIK), which encodes the holder's birth date and sex (card numbers have it too).
 
 Known limits: numbers spelled out in words, split across fields, or disguised beyond the
-forms above pass; a long reference number of 9 to 15 digits that starts with `0`, `+` or
-`62` is taken for a phone number (write it with a prefix such as `No. ` and no leading zero).
+forms above pass; after the word `at`, a full stop with a space beside it ends a sentence,
+not an address (`budi at kota. id` passes, so that `we meet at noon. The city` does); a
+long reference number of 9 to 15 digits that starts with `0`, `+` or `62` is taken for a
+phone number (write it with a prefix such as `No. ` and no leading zero).
 """
 
 from __future__ import annotations
@@ -25,20 +27,26 @@ from typing import Any, Iterator
 
 from cocreate.problems import FieldPath
 
-_EMAIL = re.compile(  # a local part of at most 64 characters, taken whole: linear time on long runs
-    r"[A-Za-z0-9._%+-]{1,64}+\s*(?:@|\[at\]|\(at\)|\sat\s)\s*[A-Za-z0-9-]+"
-    r"(?:\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*[A-Za-z0-9-]+)*\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*[A-Za-z]{2,}",
+_LOCAL = r"[A-Za-z0-9._%+-]{1,64}+"  # at most 64 characters, taken whole: linear time on long runs
+_LABEL = r"[A-Za-z0-9-]+"
+_DOT = r"\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*"
+_TIGHT_DOT = r"(?:\.|\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*)"
+"""After the word `at`, a full stop counts only with no space around it: `budi at kota.id`
+is an address, `we meet at noon. The city...` is a sentence."""
+_AT_WORD_TAIL = rf"\sat\s\s*{_LABEL}(?:{_TIGHT_DOT}{_LABEL})*{_TIGHT_DOT}[A-Za-z]{{2,}}"
+_EMAIL = re.compile(
+    rf"{_LOCAL}\s*(?:(?:@|\[at\]|\(at\))\s*{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[A-Za-z]{{2,}}|{_AT_WORD_TAIL})",
     re.IGNORECASE,
 )
 _NIK = re.compile(r"(?<![\d])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().-]{7,22}\d(?![\d])|(?<![\w+])62[\s-]?8[\d\s.-]{7,16}\d(?![\d])")
 
-
-_MAYBE = re.compile(r"@|\(at\)|\[at\]|\sat\s|(?<!\d)(?!\d{4}-\d\d-\d\d(?!\d))\d[\d\s().-]{6,}\d", re.IGNORECASE)
-"""A cheap first look: text without any of these cannot hold what the detector finds."""
-_GATES = (re.compile(r"@|\(at\)|\[at\]", re.IGNORECASE), re.compile(r"\sat\s", re.IGNORECASE),
-          re.compile(r"\d[\d\s().-]{6,}\d"))
-"""Looser and simpler than `_MAYBE` (no lookaround), so fast over a whole project at once."""
+# Cheap first looks, each a plain pattern that the engine runs fast over long text: text
+# without a match cannot hold what the pattern beside it finds.
+_AT_SIGN = re.compile(r"@|\(at\)|\[at\]", re.IGNORECASE)  # for _EMAIL with a sign
+_AT_WORD = re.compile(r"\sat\s", re.IGNORECASE)  # for _EMAIL with the word
+_AT_WORD_EMAIL = re.compile(_AT_WORD_TAIL, re.IGNORECASE)  # the same, tried only where `at` stands
+_DIGITS = re.compile(r"\d[\d\s().-]{6,}\d")  # for _NIK and _PHONE (8 or more digits, or 16)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +77,13 @@ def _phone_like(candidate: str) -> bool:
 
 def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Every piece of personal data in one string: its kind and where it stands."""
-    if not _MAYBE.search(text):
-        return
     taken: list[tuple[int, int]] = []
-    for match in _EMAIL.finditer(text):
-        if "@" in match.group() or re.search(r"\[at\]|\(at\)|\sat\s", match.group(), re.IGNORECASE):
+    if _AT_SIGN.search(text) or _AT_WORD_EMAIL.search(text):
+        for match in _EMAIL.finditer(text):
             taken.append(match.span())
             yield "email", match
+    if not _DIGITS.search(text):
+        return
     for match in _NIK.finditer(text):
         taken.append(match.span())
         yield "nik", match
@@ -124,7 +132,8 @@ def _candidates(texts: list[str]) -> Iterator[str]:
     NULs: no pattern matches a NUL, and one stands where a string starts or ends."""
     starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
     joined = "\x00".join(texts)
-    hits = {bisect.bisect_right(starts, match.start()) - 1 for gate in _GATES for match in gate.finditer(joined)}
+    hits = {bisect.bisect_right(starts, match.start()) - 1 for gate in (_AT_SIGN, _AT_WORD, _DIGITS)
+            for match in gate.finditer(joined)}
     return (texts[index] for index in sorted(hits))
 
 
