@@ -3,15 +3,18 @@
 MkDocs renders every page by reading its source and converting it with a fresh Markdown
 instance that loads all the site's extensions (a large share of a page's cost). A portal
 page has no Markdown: `PortalPage` (like Material's blog `Post` and `View`) reads nothing
-and renders by asking its `PageSpec` for the HTML.
+and renders by asking its `PageSpec` for the HTML. `SharedNav` renders Material's
+navigation once for all the portal pages that would get the same one.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import posixpath
+from typing import Any, Callable, Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -53,3 +56,37 @@ def nav_titles(nav: Any) -> dict[str, str]:
                 else:
                     titles.update(nav_titles(target))
     return titles
+
+
+class SharedNav:
+    """The site navigation's HTML, rendered once for the many pages it is the same for.
+
+    Material renders the whole navigation (and the table of contents beside it) for every
+    page. For a portal page outside the navigation with no table of contents, nothing in
+    it depends on the page but the relative links, and those are the same for every page
+    in the same folder's sub-folders (all projects share `projects/`): so it is rendered
+    once per such folder. Any other page is rendered as Material does it.
+    """
+
+    def __init__(self, nav: Navigation) -> None:
+        self._urls = list(_nav_urls(nav.items))
+        self._html: dict[str, Any] = {}
+
+    def __call__(self, page: Any, render: Callable[[], Any]) -> Any:
+        if not isinstance(page, PortalPage) or page.spec.in_nav or page.toc or page.meta.get("hide"):
+            return render()
+        url = page.url
+        folder = url if url.endswith("/") else posixpath.dirname(url) + "/"
+        if folder == "/" or any(target.startswith(folder) for target in self._urls):
+            return render()  # a link into the page's own folder would differ from its neighbours'
+        key = posixpath.dirname(folder.rstrip("/"))
+        if key not in self._html:
+            self._html[key] = render()
+        return self._html[key]
+
+
+def _nav_urls(items: list[Any]) -> Iterator[str]:
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            yield str(item.url)
+        yield from _nav_urls(getattr(item, "children", None) or [])

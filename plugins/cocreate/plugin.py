@@ -25,11 +25,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from jinja2 import Environment
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cocreate.config import CocreateConfig
-from cocreate.page import PortalPage, nav_titles
+from cocreate.page import PortalPage, SharedNav, nav_titles
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 from cocreate.portal import datapackage, feeds
 from cocreate.portal.catalog import Catalog, slugify
@@ -59,6 +61,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._site_dir = Path("site")
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
+        self._shared_nav: SharedNav | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
 
@@ -109,6 +112,14 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         gc.collect()
         gc.freeze()
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._shared_nav = SharedNav(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["cocreate_nav"] = self._shared_nav
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
