@@ -115,10 +115,19 @@ def test_parallel_and_serial_agree(tmp_path: Path, minimal_text: str) -> None:
         text = minimal_text if i % 50 else minimal_text.replace("status: active", "status: aktif")
         (root / f"p-{i:03d}" / "project.yml").write_text(text, "utf-8")
     sources, _ = discover([root])
-    serial = make_report(validate_sources(sources, jobs=1))
-    parallel = make_report(validate_sources(sources, jobs=2))
+    serial = make_report(validate_sources(sources, jobs=1, finish=_mark_done))
+    arrived: list[str] = []
+    parallel = make_report(validate_sources(sources, jobs=2, finish=_mark_done,
+                                            on_result=lambda r: arrived.append(r.source.name)))
     assert serial.problems == parallel.problems
     assert serial.errors == 9 and len(parallel.projects) == 441
+    # the finish step ran in the workers, once per file, and results arrived in order
+    assert all(r.extra["done"] for r in parallel.results) and arrived == [s.name for s in sources]
+    assert {r.extra["pid"] for r in parallel.results} - {os.getpid()}
+
+
+def _mark_done(result) -> None:
+    result.extra.update(done=True, pid=os.getpid())
 
 
 def test_a_bug_becomes_an_internal_error_problem(tmp_path: Path, minimal_text: str, monkeypatch) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -170,6 +169,19 @@ def _check_many(chunk: list[Source], finish: Finish | None = None) -> list[Resul
     return results
 
 
+_worker_finish: Finish | None = None
+"""The `finish` step of this worker process, given once when the worker starts."""
+
+
+def _start_worker(finish: Finish | None) -> None:
+    global _worker_finish
+    _worker_finish = finish
+
+
+def _check_chunk(chunk: list[Source]) -> list[Result]:
+    return _check_many(chunk, _worker_finish)
+
+
 def _chunks(items: list[Source], size: int) -> Iterator[list[Source]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -199,11 +211,11 @@ def validate_sources(
             if on_done:
                 on_done(1)
         return results
-    size = max(50, len(sources) // (workers * 8))
+    # small chunks: results stream back evenly and no worker is left alone with a long one at the end
+    size = max(10, len(sources) // (workers * 32))
     results = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunks = _chunks(sources, size)
-        for chunk_results in pool.map(_check_many, chunks, itertools.repeat(finish)):
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(finish,)) as pool:
+        for chunk_results in pool.map(_check_chunk, _chunks(sources, size)):
             results.extend(chunk_results)
             for result in chunk_results if on_result else ():
                 on_result(result)
