@@ -90,3 +90,25 @@ def test_markdown_summary_neutralises_contributor_text() -> None:
     line = _md_escape(sentence(changes[0], t))
     assert "\\<img" in line and "@everyone" not in line and "\\](" in line  # shown as text, no mention
     assert all(line[i - 1] == "\\" for i, c in enumerate(line) if c in "<>[]")
+
+
+def test_sentences_mask_personal_data_a_past_version_held() -> None:
+    t = Translator("en")
+    old = {"stakeholders": [{"name": "Kelompok Tani"}], "timeline": []}
+    new = {"stakeholders": [{"name": "Kelompok Tani"}, {"name": "Budi (budi.santoso@example.com, 0812 3456 7890)"}],
+           "timeline": [{"date": "2024-01-05", "title": "Call 081234567890"}]}
+    said = [sentence(c, t) for c in all_changes({"p": old}, {"p": new}, t)]
+    assert len(said) == 2
+    assert not any("budi.santoso@example.com" in s or "3456 7890" in s or "081234567890" in s for s in said)
+    assert "Budi (bu" in said[0] and "*" in said[0] and "*" in said[1]
+
+
+def test_diff_masks_personal_data_in_every_format(repo: Path) -> None:
+    park = repo / "projects" / "taman-kota-hijau" / "project.yml"
+    edit(park, "  - name: Dinas Lingkungan Hidup Kota Sukamaju", "  - name: Pak Budi 0812 3456 7890\n"
+         "    category: community\n    role: contributor\n    contributes: Bibit\n    benefit: Taman\n"
+         "  - name: Dinas Lingkungan Hidup Kota Sukamaju")
+    commit_all(repo, "a phone number slips in")
+    for fmt in ("text", "markdown", "json"):
+        output = CliRunner().invoke(cli, ["diff", "HEAD~1", "HEAD", "--format", fmt]).output
+        assert "Pak Budi 08" in output and "3456 7890" not in output, fmt

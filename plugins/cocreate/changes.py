@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cocreate.portal.i18n import Translator
+from cocreate.privacy import redact
 
 PROTECTED = ("openness", "ownership", "maintainers")
 """Fields that only a project's maintainers may change."""
@@ -99,5 +100,7 @@ def all_changes(old: dict[str, dict[str, Any] | None], new: dict[str, dict[str, 
 
 
 def sentence(change: Change, t: Translator) -> str:
-    """The change in plain words, in the translator's language."""
-    return t(f"changes.{change.kind}", **change.params)
+    """The change in plain words, in the translator's language, with any personal data
+    masked: it may quote a past version (in page histories, feeds and pull request
+    summaries) that today's checks would refuse."""
+    return redact(t(f"changes.{change.kind}", **change.params))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,6 +15,7 @@ from cocreate.changes import all_changes, sentence
 from cocreate.gitrepo import GitError, changed_paths, file_at, projects_at
 from cocreate.messages import LANGUAGES
 from cocreate.portal.i18n import Translator
+from cocreate.privacy import redact
 from cocreate.review import handle, review_project
 from cocreate.validate import discover, make_report, validate_sources
 
@@ -55,7 +57,7 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
     changes = all_changes(old.data, new.data, t)
     if fmt == "json":
         click.echo(json.dumps({"base": old.revision, "head": new.revision, "language": t.language,
-                               "changes": [{"project": c.slug, "kind": c.kind, "params": c.params,
+                               "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.params),
                                             "text": sentence(c, t)} for c in changes]},
                               ensure_ascii=False, indent=2))
         return
@@ -74,6 +76,12 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
         click.echo(t("changes.none"))
     for change in changes:
         click.echo(f"{change.slug}: {sentence(change, t)}")
+
+
+def _masked(params: dict[str, Any]) -> dict[str, Any]:
+    """A change's values with personal data masked, as its sentence has them."""
+    return {key: [redact(str(v)) for v in value] if isinstance(value, list) else redact(str(value))
+            for key, value in params.items()}
 
 
 def _md_escape(text: str) -> str:
