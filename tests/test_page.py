@@ -9,7 +9,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from cocreate.page import PortalPage, SharedNav, nav_titles
+from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from conftest import PROJECTS, make_portal
 
 
@@ -42,7 +42,7 @@ def _build(config_file: Path, site: Path):
 
 def test_portal_pages_render_without_markdown_and_keep_nav_titles(tmp_path: Path) -> None:
     config = _build(_portal(tmp_path, 1), tmp_path / "site")
-    nav = config.plugins["cocreate"]._shared_nav
+    nav = config.plugins["cocreate"]._shared_blocks
     assert nav is not None
     html = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert "Semua proyek" in html  # the nav's title for the catalogue, not the portal's own
@@ -50,13 +50,16 @@ def test_portal_pages_render_without_markdown_and_keep_nav_titles(tmp_path: Path
     assert "<title>Taman Kota Hijau Cikaret" in page and 'class="cc cc-project"' in page
 
 
-def test_shared_navigation_is_what_material_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every page of a portal with many list pages, built with the navigation shared and
-    built with Material rendering it for every page, is the same byte for byte."""
+def test_shared_blocksigation_is_what_material_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page of a portal with many list pages, built with Material's blocks shared and
+    built with Material rendering them for every page, is the same byte for byte."""
     config_file = _portal(tmp_path, 3)
-    shared = _build(config_file, tmp_path / "shared").plugins["cocreate"]._shared_nav
-    assert {"projects", "catalogue", "catalogue/tag"} <= set(shared._html)  # it was used
-    monkeypatch.setattr(SharedNav, "__call__", lambda self, page, render: render())
+    shared = _build(config_file, tmp_path / "shared").plugins["cocreate"]._shared_blocks
+    shared_keys = set(shared._html)
+    for block in ("header", "site_nav", "footer", "config"):  # it was used
+        assert {(block, "projects"), (block, "catalogue"), (block, "catalogue/tag")} <= shared_keys
+    assert all(parts is not None for (block, _), parts in shared._html.items() if block == "header")
+    monkeypatch.setattr(SharedBlocks, "__call__", lambda self, block, page, render: render())
     _build(config_file, tmp_path / "every")
     shared_files = sorted(p.relative_to(tmp_path / "shared") for p in (tmp_path / "shared").rglob("*.html"))
     every_files = sorted(p.relative_to(tmp_path / "every") for p in (tmp_path / "every").rglob("*.html"))
@@ -77,15 +80,16 @@ def test_pages_in_the_nav_or_with_a_link_inside_their_folder_are_rendered_for_th
         in_nav = False
 
     rendered: list[str] = []
-    shared = SharedNav(Nav())  # type: ignore[arg-type]
+    shared = SharedBlocks(Nav())  # type: ignore[arg-type]
 
     def page(url: str) -> PortalPage:
         portal_page = PortalPage.__new__(PortalPage)
-        portal_page.spec, portal_page.toc, portal_page.meta = Spec(), [], {}
+        portal_page.spec, portal_page.toc, portal_page.meta = Spec(), [], {"title": url}
+        portal_page.previous_page = portal_page.next_page = None
         portal_page.file = type("F", (), {"url": url})()
         return portal_page
 
     for url in ("projects/a/", "projects/b/", "catalogue/tag/air/", "catalogue/tag/api/"):
-        shared(page(url), lambda u=url: rendered.append(u) or u)
+        shared("site_nav", page(url), lambda u=url: rendered.append(u) or u)
     # projects/a and projects/b share one rendering; catalogue/tag/air holds a nav link
     assert rendered == ["projects/a/", "catalogue/tag/air/", "catalogue/tag/api/"]

@@ -3,8 +3,9 @@
 MkDocs renders every page by reading its source and converting it with a fresh Markdown
 instance that loads all the site's extensions (a large share of a page's cost). A portal
 page has no Markdown: `PortalPage` (like Material's blog `Post` and `View`) reads nothing
-and renders by asking its `PageSpec` for the HTML. `SharedNav` renders Material's
-navigation once for all the portal pages that would get the same one.
+and renders by asking its `PageSpec` for the HTML. `SharedBlocks` renders Material's
+navigation, header, footer and script configuration once for all the portal pages that
+would get the same ones.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any, Callable, Iterator
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -58,31 +60,57 @@ def nav_titles(nav: Any) -> dict[str, str]:
     return titles
 
 
-class SharedNav:
-    """The site navigation's HTML, rendered once for the many pages it is the same for.
+TITLE = "\x00cocreate:title\x00"
+"""Stands for the page's title while a header is rendered to be shared (no title holds NUL)."""
 
-    Material renders the whole navigation (and the table of contents beside it) for every
-    page. For a portal page outside the navigation with no table of contents, nothing in
-    it depends on the page but the relative links, and those are the same for every page
-    in the same folder's sub-folders (all projects share `projects/`): so it is rendered
-    once per such folder. Any other page is rendered as Material does it.
+
+class SharedBlocks:
+    """Blocks of Material's page template rendered once for the many pages they are the same for.
+
+    Material renders its navigation, header, footer and script configuration for every page.
+    For a portal page outside the navigation, with no table of contents and no previous or
+    next page, none of them depends on the page except through relative links, and those
+    are the same for every page in the sub-folders of one folder (all projects share
+    `projects/`); the header also shows the page's title, which is put into the shared
+    header where it belongs. Any other page is rendered as Material renders it.
     """
 
     def __init__(self, nav: Navigation) -> None:
         self._urls = list(_nav_urls(nav.items))
-        self._html: dict[str, Any] = {}
+        self._html: dict[tuple[str, str], Any] = {}
 
-    def __call__(self, page: Any, render: Callable[[], Any]) -> Any:
-        if not isinstance(page, PortalPage) or page.spec.in_nav or page.toc or page.meta.get("hide"):
-            return render()
+    def _folder(self, page: Any) -> str | None:
+        """The key of the pages that share this page's blocks, or None if it shares none."""
+        if not isinstance(page, PortalPage) or page.spec.in_nav or page.toc or page.meta.get("hide") \
+                or page.previous_page or page.next_page or not page.meta.get("title"):
+            return None
         url = page.url
         folder = url if url.endswith("/") else posixpath.dirname(url) + "/"
         if folder == "/" or any(target.startswith(folder) for target in self._urls):
-            return render()  # a link into the page's own folder would differ from its neighbours'
-        key = posixpath.dirname(folder.rstrip("/"))
+            return None  # a link into the page's own folder would differ from its neighbours'
+        return posixpath.dirname(folder.rstrip("/"))
+
+    def __call__(self, block: str, page: Any, render: Callable[[], Any]) -> Any:
+        folder = self._folder(page)
+        if folder is None:
+            return render()
+        key = (block, folder)
+        if block != "header":
+            if key not in self._html:
+                self._html[key] = render()
+            return self._html[key]
         if key not in self._html:
-            self._html[key] = render()
-        return self._html[key]
+            title = page.meta["title"]
+            page.meta["title"] = TITLE
+            try:
+                parts = str(render()).split(TITLE)
+            finally:
+                page.meta["title"] = title
+            self._html[key] = parts if len(parts) == 2 else None
+        parts = self._html[key]
+        if parts is None:  # the title is not where it was expected: no sharing
+            return render()
+        return Markup(f"{parts[0]}{page.meta['title']}{parts[1]}")
 
 
 def _nav_urls(items: list[Any]) -> Iterator[str]:

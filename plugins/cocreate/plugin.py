@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cocreate.config import CocreateConfig
-from cocreate.page import PortalPage, SharedNav, nav_titles
+from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 from cocreate.portal import datapackage, feeds
 from cocreate.portal.catalog import Catalog, slugify
@@ -61,7 +61,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._site_dir = Path("site")
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
-        self._shared_nav: SharedNav | None = None
+        self._shared_blocks: SharedBlocks | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
 
@@ -114,11 +114,11 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self._shared_nav = SharedNav(nav)
+        self._shared_blocks = SharedBlocks(nav)
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["cocreate_nav"] = self._shared_nav
+        env.globals["cocreate_block"] = self._shared_blocks
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
