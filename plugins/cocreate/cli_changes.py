@@ -25,8 +25,8 @@ FORMATS = ("text", "markdown", "json")
 def _repo_and_folder() -> tuple[Path, str, dict]:
     root = portal.find_root() or Path.cwd()
     config = portal.read_config(root)
-    folder = portal.projects_dir(root, config).relative_to(root).as_posix() \
-        if portal.projects_dir(root, config).is_relative_to(root) else "projects"
+    projects = portal.projects_dir(root, config)
+    folder = projects.relative_to(root).as_posix() if projects.is_relative_to(root) else "projects"
     return root, folder, config
 
 
