@@ -62,6 +62,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
         self._shared_blocks: SharedBlocks | None = None
+        self._output: Output | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
 
@@ -111,6 +112,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         # grow faster than linearly). Undone when the build ends.
         gc.collect()
         gc.freeze()
+        if self._output is not None:
+            self._output.write_pending()  # the feeds, on a core that page rendering leaves idle
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -123,6 +126,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        output, self._output = self._output, None
+        if output is not None and not output.wait():
+            raise PluginError("cocreate: the projects' feeds could not be written (the reason is above)")
         old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
         if self._site_dir.exists():
             os.replace(self._site_dir, old)
@@ -132,6 +138,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        output, self._output = self._output, None
+        if output is not None:
+            output.wait()  # before removing the folder it writes into
         shutil.rmtree(self._building, ignore_errors=True)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -181,10 +190,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         history = read_history(self.root, folder, Translator(self.language))
         # Written straight into the folder being built (MkDocs has cleaned it already): a
         # failed build discards them with the rest.
-        output = Output(Path(config.site_dir))
+        output = self._output = Output(Path(config.site_dir))
         try:
-            report = validate_paths([self.projects], finish=Prerender(options, output.root, history),
-                                    on_result=output.add)
+            report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add)
         finally:
             output.close()
         for problem in report.problems:

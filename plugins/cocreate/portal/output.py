@@ -1,21 +1,34 @@
 """Files cocreate writes itself, straight into the folder MkDocs is building.
 
 The data package's tables, `projects.json` and every project's feeds grow with the number
-of projects. They are written as each project is checked, not held in memory: the tables
-and `projects.json` by the main process as results arrive from the workers, in slug
-order; each project's feeds by the worker that renders the project. The folder is the
-fresh one the plugin builds in, so a failed build takes them away with everything else.
+of projects. The tables and `projects.json` are written as results arrive from the
+validation workers, in slug order, not held in memory. The feeds, two small files per
+project, are kept until validation is over and then written by a separate process while
+MkDocs renders the pages (which leaves all cores but one idle): creating thousands of
+files costs the kernel real time. The folder is the fresh one the plugin builds in, so a
+failed build takes them away with everything else.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
+import sys
 from pathlib import Path
 from typing import IO
 
 from cocreate.portal.datapackage import FOLDER, TABLES, csv_text
 from cocreate.portal.feeds import Item
 from cocreate.validate import Result
+
+
+def _write_all(root: Path, files: list[tuple[str, str]]) -> None:
+    try:
+        for path, content in files:
+            write_file(root, path, content)
+    except OSError as exc:  # a full disk, a file where a folder must go: one line, not a traceback
+        sys.stderr.write(f"cocreate: cannot write {exc.filename}: {exc.strerror}\n")
+        sys.exit(1)
 
 
 def write_file(root: Path, path: str, content: str | bytes) -> None:
@@ -43,6 +56,8 @@ class Output:
         self._json.write("[")
         self._projects = 0
         self.items: list[Item] = []
+        self._pending: list[tuple[str, str]] = []
+        self._writer: multiprocessing.process.BaseProcess | None = None
 
     def add(self, result: Result) -> None:
         """Take a project's rows, JSON and feed items out of its result, onto disk."""
@@ -55,6 +70,7 @@ class Output:
             self._json.write((",\n" if self._projects else "") + text)
             self._projects += 1
         self.items.extend(result.extra.pop("items", []))
+        self._pending.extend(result.extra.pop("files", {}).items())
 
     def write(self, path: str, content: str | bytes) -> None:
         write_file(self.root, path, content)
@@ -63,6 +79,25 @@ class Output:
         target = self.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+
+    def write_pending(self) -> None:
+        """Start writing the files `add` kept, in a process of its own where processes can
+        be forked (elsewhere, here and now); `wait` tells when they are written."""
+        pending, self._pending = self._pending, []
+        if "fork" not in multiprocessing.get_all_start_methods():
+            _write_all(self.root, pending)
+            return
+        self._writer = multiprocessing.get_context("fork").Process(target=_write_all, args=(self.root, pending),
+                                                                   name="cocreate-writer", daemon=True)
+        self._writer.start()
+
+    def wait(self) -> bool:
+        """Wait until the files are written; False if writing them failed."""
+        writer, self._writer = self._writer, None
+        if writer is None:
+            return True
+        writer.join()
+        return writer.exitcode == 0
 
     def close(self) -> None:
         """Finish the files; safe to call more than once (a failed build calls it too)."""

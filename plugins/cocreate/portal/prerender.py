@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from cocreate.portal.catalog import Catalog, Project
@@ -12,7 +11,6 @@ from cocreate.portal.datapackage import project_json, project_rows
 from cocreate.portal.feeds import Item, both, items_from_events, items_from_timeline
 from cocreate.portal.history import History
 from cocreate.portal.i18n import Translator
-from cocreate.portal.output import write_file
 from cocreate.portal.site import Options, Site
 from cocreate.validate import Result
 
@@ -37,8 +35,6 @@ class Prerender:
     """A `finish` step for `validate_sources`: renders each valid project's page."""
 
     options: Options
-    root: Path
-    """The folder the site is built in: each project's feeds are written there."""
     history: History = field(default_factory=lambda: History(False, "none"), hash=False)
 
     def __call__(self, result: Result) -> None:
@@ -47,9 +43,7 @@ class Prerender:
             result.extra["page"] = _site(self.options).render_project(project)
             result.extra["rows"] = project_rows(project.slug, project.data, project.last_changed)
             result.extra["json"] = project_json(project.slug, project.data)
-            result.extra["items"], files = project_feeds(project, self.options, self.history)
-            for path, text in files.items():
-                write_file(self.root, path, text)
+            result.extra["items"], result.extra["files"] = project_feeds(project, self.options, self.history)
             result.data = slim(project.data)  # what lists and overviews need; less to send and keep
 
 

@@ -1,0 +1,37 @@
+"""Files the build writes itself: tables as results arrive, feeds by a process of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cocreate.portal.datapackage import FOLDER
+from cocreate.portal.output import Output
+from cocreate.validate import Result, Source
+
+
+def _result(slug: str, files: dict[str, str]) -> Result:
+    result = Result(Source(Path(f"{slug}/project.yml"), f"{slug}/project.yml", slug), [])
+    result.extra.update(json='{"slug": "%s"}' % slug, files=files)
+    return result
+
+
+def test_feeds_are_written_by_a_process_of_their_own(tmp_path: Path) -> None:
+    output = Output(tmp_path)
+    for slug in ("a", "b"):
+        output.add(_result(slug, {f"projects/{slug}/feed.xml": f"<feed>{slug}</feed>"}))
+    output.close()
+    assert not (tmp_path / "projects").exists()  # kept until validation is over
+    output.write_pending()
+    assert output.wait()
+    assert (tmp_path / "projects" / "b" / "feed.xml").read_text("utf-8") == "<feed>b</feed>"
+    assert (tmp_path / FOLDER / "projects.json").read_text("utf-8") == '[{"slug": "a"},\n{"slug": "b"}]\n'
+    assert output.wait()  # nothing left to wait for
+
+
+def test_a_feed_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "projects").write_text("a file where a folder must go", "utf-8")
+    output = Output(tmp_path)
+    output.add(_result("a", {"projects/a/feed.xml": "<feed/>"}))
+    output.close()
+    output.write_pending()
+    assert output.wait() is False
