@@ -206,3 +206,18 @@ def test_publishing_is_atomic(tmp_path: Path) -> None:
     build(config_file)
     assert not (site / "projects" / "taman-kota-hijau").exists() and (site / "index.html").exists()
     assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_strict_build_that_fails_for_warnings_publishes_nothing(tmp_path: Path) -> None:
+    config_file = make_portal(tmp_path / "portal")
+    site = build(config_file)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    page = tmp_path / "portal" / "content" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n[broken](nowhere.md)\n", "utf-8")
+    with pytest.raises(Abort, match="strict mode"):
+        build(config_file)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+    build(config_file, strict=False)  # the same warning without strict mode: published
+    assert "nowhere" in (site / "index.html").read_text("utf-8")
+

@@ -14,31 +14,33 @@ on_post_build / on_build_error
 from __future__ import annotations
 
 import gc
-import os
-import shutil
 import heapq
 import json
+import logging
+import os
+import shutil
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from jinja2 import Environment
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from cocreate.config import CocreateConfig
-from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
+from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds
 from cocreate.portal.catalog import Catalog, slugify
-from cocreate.portal.prerender import Prerender, project_from
 from cocreate.portal.history import read_history
-from cocreate.portal.output import Output
 from cocreate.portal.i18n import Translator
+from cocreate.portal.output import Output
+from cocreate.portal.prerender import Prerender, project_from
 from cocreate.portal.site import INDEX_JSON, Options, Site
 from cocreate.report import problem_line, summary
 from cocreate.scaffold import SCHEMA_PATH
@@ -63,6 +65,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self.language = DEFAULT_LANGUAGE
         self._shared_blocks: SharedBlocks | None = None
         self._output: Output | None = None
+        self._warnings: CountHandler | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
 
@@ -74,6 +77,13 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._building = self._site_dir.with_name(f".{self._site_dir.name}.building-{os.getpid()}")
         shutil.rmtree(self._building, ignore_errors=True)
         config.site_dir = str(self._building)
+        # MkDocs fails a strict build for its warnings only after the last plugin event, when
+        # the site would already be replaced: the plugin counts them too and keeps the old site.
+        self._stop_counting()
+        if config.strict:
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.projects = (self.root / self.config.projects_dir).resolve()
         theme_language = config.theme.get("language")
@@ -124,11 +134,15 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         env.globals["cocreate_block"] = self._shared_blocks
         return env
 
+    @event_priority(-100)  # after every other plugin's (search writes its index): all goes in at once
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
         output, self._output = self._output, None
         if output is not None and not output.wait():
             raise PluginError("cocreate: the projects' feeds could not be written (the reason is above)")
+        if self._stop_counting():  # strict, with warnings: MkDocs fails the build right after
+            log.info("strict mode and warnings above: the site is left as it was")
+            return  # on_build_error throws the new folder away
         old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
         if self._site_dir.exists():
             os.replace(self._site_dir, old)
@@ -138,10 +152,19 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        self._stop_counting()
         output, self._output = self._output, None
         if output is not None:
             output.wait()  # before removing the folder it writes into
         shutil.rmtree(self._building, ignore_errors=True)
+
+    def _stop_counting(self) -> bool:
+        """Stop counting warnings; True if there were any."""
+        handler, self._warnings = self._warnings, None
+        if handler is None:
+            return False
+        logging.getLogger("mkdocs").removeHandler(handler)
+        return bool(handler.get_counts())
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Advertise the feeds: the portal's on every page, a project's on its page."""
