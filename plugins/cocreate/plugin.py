@@ -3,8 +3,10 @@
 on_config  resolves options, builds in a fresh folder beside the site, watches the
            projects folder, adds the portal's CSS and JS;
 on_files   validates every project once (any error stops the build before anything is
-           published), streams the data package and feeds into the folder being built and
-           adds every portal page, generated in memory;
+           published), writes the data package into the folder being built, adds every
+           portal page (generated in memory) and starts writing the projects' feeds;
+on_nav / on_env
+           share Material's page blocks among the portal pages that get the same ones;
 on_page_context
            gives the search index a project's own words, not its whole page;
 on_post_build / on_build_error
@@ -102,7 +104,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        gc.freeze()
+        gc.freeze()  # the validation workers fork from here: the collector leaves the copies alone
         site = self._site(config)
         titles = nav_titles(config.nav)
         pages = 0
