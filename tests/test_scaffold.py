@@ -104,9 +104,11 @@ def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeyp
     assert result.exit_code == 0, result.output
     for path in ("mkdocs.yml", "README.md", "requirements.txt", "content/index.md", "content/standard.md",
                  "content/take-part.md", "projects/contoh-proyek/project.yml", ".github/CODEOWNERS",
-                 ".github/workflows/check.yml", ".github/workflows/deploy.yml"):
+                 ".github/workflows/check.yml", ".github/workflows/deploy.yml", "SECURITY.md"):
         assert (target / path).is_file(), path
     assert "{{" not in (target / "mkdocs.yml").read_text("utf-8")
+    security = (target / "SECURITY.md").read_text("utf-8")
+    assert "{{" not in security and "https://github.com/kota-baru/portal/security/advisories/new" in security
     monkeypatch.chdir(target)
     assert CliRunner().invoke(cli, ["validate"]).exit_code == 0
     assert CliRunner().invoke(cli, ["codeowners", "--check"]).exit_code == 0
