@@ -25,8 +25,7 @@ FORMATS = ("text", "markdown", "json")
 def _repo_and_folder() -> tuple[Path, str, dict]:
     root = portal.find_root() or Path.cwd()
     config = portal.read_config(root)
-    projects = portal.projects_dir(root, config)
-    folder = projects.relative_to(root).as_posix() if projects.is_relative_to(root) else "projects"
+    folder = portal.folder_name(root, portal.projects_dir(root, config))
     return root, folder, config
 
 

@@ -38,12 +38,13 @@ from cocreate.config import CocreateConfig
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds
-from cocreate.portal.catalog import Catalog, slugify
+from cocreate.portal.catalog import Catalog, Project, slugify
 from cocreate.portal.history import read_history
 from cocreate.portal.i18n import Translator
 from cocreate.portal.output import Output
 from cocreate.portal.prerender import Prerender, project_from
 from cocreate.portal.site import INDEX_JSON, Options, Site
+from cocreate.portal_config import folder_name
 from cocreate.report import problem_line, summary
 from cocreate.scaffold import SCHEMA_PATH
 from cocreate.schema import project_schema
@@ -205,14 +206,14 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def _site(self, config: MkDocsConfig) -> Site:
         if not self.projects.is_dir():
             raise PluginError(f"cocreate: no projects folder at {self.projects}")
-        folder = self.projects.relative_to(self.root).as_posix() if self.projects.is_relative_to(self.root) \
-            else self.config.projects_dir
+        folder = folder_name(self.root, self.projects, self.config.projects_dir)
+        t = Translator(self.language)
         options = Options(language=self.language, page_size=max(1, self.config.page_size),
                           facet_page_size=max(1, self.config.facet_page_size),
                           repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
                           directory_urls=config.use_directory_urls, projects_folder=folder,
                           site_url=config.site_url or "", site_name=config.site_name)
-        history = read_history(self.root, folder, Translator(self.language))
+        history = read_history(self.root, folder, t)
         # Written straight into the folder being built (MkDocs has cleaned it already): a
         # failed build discards them with the rest.
         output = self._output = Output(Path(config.site_dir))
@@ -226,7 +227,12 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             raise PluginError(f"cocreate: {summary(report, self.language)}")
         projects = [p for result in report.projects if (p := project_from(result, options, history)) is not None]
         rendered = {r.source.slug: r.extra.pop("page") for r in report.projects if r.source.slug and "page" in r.extra}
-        t = Translator(self.language)
+        self._write_site_files(config, output, projects, t)
+        return Site(Catalog(projects, t), options, rendered)
+
+    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Project], t: Translator) -> None:
+        """What the build adds beside the pages once every project is in: the data package's
+        descriptor and the projects' own tables, the portal's feeds, the standard's schema."""
         tables: list[dict[str, Any]] = []
         for project in projects:
             for entry in project.data.get("data", []):
@@ -239,14 +245,13 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
             site_url=config.site_url, extra=tables))
         items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.timestamp, i.id))
-        for path, text in feeds.both(config.site_name, options.site_url, "", options.site_url or "./", items,
-                                     self.language).items():
+        site_url = config.site_url or ""
+        for path, text in feeds.both(config.site_name, site_url, "", site_url or "./", items, self.language).items():
             output.write(path, text)
         schema_text = dict(project_schema())
         if config.site_url:
             schema_text["$id"] = f"{config.site_url}{SCHEMA_PATH}"
         output.write(SCHEMA_PATH, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n")
-        return Site(Catalog(projects, Translator(self.language)), options, rendered)
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

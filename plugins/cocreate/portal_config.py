@@ -76,3 +76,10 @@ def projects_dir(root: Path | None, config: dict[str, Any]) -> Path:
     """The projects folder: the plugin's `projects_dir` option, else `projects/`."""
     base = root or Path.cwd()
     return base / str(plugin_options(config).get("projects_dir", "projects"))
+
+
+def folder_name(root: Path, projects: Path, default: str = "projects") -> str:
+    """The projects folder as the repository names it (`projects`, `data/projects`), for
+    edit links and git; `default` when it lies outside the repository."""
+    return projects.relative_to(root).as_posix() if projects.is_relative_to(root) else default
+
