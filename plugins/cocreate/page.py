@@ -78,17 +78,23 @@ class SharedBlocks:
     def __init__(self, nav: Navigation) -> None:
         self._urls = list(_nav_urls(nav.items))
         self._html: dict[tuple[str, str], Any] = {}
+        self._page: tuple[Any, str | None] = (None, None)
+        """The last page asked about and its key: the four blocks of a page come in a row."""
 
     def _folder(self, page: Any) -> str | None:
         """The key of the pages that share this page's blocks, or None if it shares none."""
-        if not isinstance(page, PortalPage) or page.spec.in_nav or page.toc or page.meta.get("hide") \
-                or page.previous_page or page.next_page or not page.meta.get("title"):
-            return None
-        url = page.url
-        folder = url if url.endswith("/") else posixpath.dirname(url) + "/"
-        if folder == "/" or any(target.startswith(folder) for target in self._urls):
-            return None  # a link into the page's own folder would differ from its neighbours'
-        return posixpath.dirname(folder.rstrip("/"))
+        if self._page[0] is page:
+            return self._page[1]
+        key = None
+        if isinstance(page, PortalPage) and not (page.spec.in_nav or page.toc or page.meta.get("hide") or
+                                                 page.previous_page or page.next_page or not page.meta.get("title")):
+            url = page.url
+            folder = url if url.endswith("/") else posixpath.dirname(url) + "/"
+            # a link into the page's own folder would differ from its neighbours'
+            if folder != "/" and not any(target.startswith(folder) for target in self._urls):
+                key = posixpath.dirname(folder.rstrip("/"))
+        self._page = (page, key)
+        return key
 
     def __call__(self, block: str, page: Any, render: Callable[[], Any]) -> Any:
         folder = self._folder(page)
