@@ -31,10 +31,16 @@ def _write_all(root: Path, files: list[tuple[str, str]]) -> None:
         sys.exit(1)
 
 
-def write_file(root: Path, path: str, content: str | bytes) -> None:
-    """Write `content` to `root/path`, making the folders it needs."""
+def _target(root: Path, path: str) -> Path:
+    """`root/path`, with the folders it needs made."""
     target = root / path
     target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def write_file(root: Path, path: str, content: str | bytes) -> None:
+    """Write `content` to `root/path`, making the folders it needs."""
+    target = _target(root, path)
     if isinstance(content, bytes):
         target.write_bytes(content)
     else:
@@ -76,9 +82,7 @@ class Output:
         write_file(self.root, path, content)
 
     def copy(self, source: Path, path: str) -> None:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copyfile(source, _target(self.root, path))
 
     def write_pending(self) -> None:
         """Start writing the files `add` kept, in a process of its own where processes can
