@@ -21,7 +21,7 @@ EXPECT = re.compile(rb"^# expect: (\d+):(\d+) (error|warning)\[([a-z0-9-]+)\] (\
 NOT_FROM_ONE_FILE = {
     # about the tree or the file system, tested below; not expressible as one fixture's content
     "file-too-large", "file-unreadable", "file-is-symlink", "invalid-slug",
-    "missing-project-file", "misplaced-file",
+    "missing-project-file", "misplaced-file", "symlink-in-projects",
     # about the data files beside a project: tests/test_datafiles.py
     "data-file-missing", "data-file-unsafe", "data-file-too-large", "data-schema-invalid", "data-invalid",
     # guards for what cannot happen with today's schema: a bug, or a keyword not yet used

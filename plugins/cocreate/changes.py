@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cocreate.comparison import Comparison
+from cocreate.gitrepo import Snapshot
 from cocreate.portal.i18n import Translator
 from cocreate.privacy import redact
-
-PROTECTED = ("openness", "ownership", "maintainers")
-"""Fields that only a project's maintainers may change."""
 
 
 @dataclass(frozen=True)
@@ -21,47 +20,65 @@ class Change:
     params: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
+# A version from history is read as it was written: any field may have any shape (text
+# where a list belongs, a list item without its dash). These read only well-formed parts,
+# so that a past mistake is described as well as it can be and never breaks a build.
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _texts(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _level(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    level = value.get("level") if isinstance(value, dict) else None
+    return level if isinstance(level, str) else None
+
+
 def _names(data: dict[str, Any]) -> list[str]:
-    return [s.get("name", "") for s in data.get("stakeholders", []) if isinstance(s, dict)]
+    return [s["name"] for s in _dicts(data.get("stakeholders")) if isinstance(s.get("name"), str)]
 
 
-def _entries(data: dict[str, Any]) -> list[Any]:
-    return [e for e in data.get("timeline", []) if isinstance(e, dict)]
-
-
-def _title(data: dict[str, Any], t: Translator) -> str:
-    return t.text(data.get("title", ""))
+def _title(value: Any, t: Translator) -> str:
+    if isinstance(value, dict):
+        value = {k: v for k, v in value.items() if isinstance(v, str)}
+    return t.text(value) if isinstance(value, (str, dict)) else ""
 
 
 def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] | None, t: Translator) -> list[Change]:
-    """The changes from `old` to `new` (either may be None: added, removed or unreadable)."""
-    if old is None and new is None:
+    """The changes from `old` to `new` (either may be None: added, removed or unreadable).
+    Either may be any loaded data, however far from the standard: nothing here assumes a
+    shape."""
+    if not isinstance(old, dict) and not isinstance(new, dict):
         return [Change(slug, "project-unreadable")]
-    if old is None:
-        assert new is not None
-        return [Change(slug, "project-added", {"title": _title(new, t)})]
-    if new is None:
-        return [Change(slug, "project-removed", {"title": _title(old, t)})]
+    if not isinstance(old, dict):
+        assert isinstance(new, dict)
+        return [Change(slug, "project-added", {"title": _title(new.get("title"), t)})]
+    if not isinstance(new, dict):
+        return [Change(slug, "project-removed", {"title": _title(old.get("title"), t)})]
     changes: list[Change] = []
-    if old.get("phase") != new.get("phase"):
-        changes.append(Change(slug, "phase-moved", {"old": _label(t, "phase", old.get("phase")),
-                                                     "new": _label(t, "phase", new.get("phase"))}))
-    if old.get("status") != new.get("status"):
-        changes.append(Change(slug, "status-changed", {"old": _label(t, "status", old.get("status")),
-                                                       "new": _label(t, "status", new.get("status"))}))
+    for key in ("phase", "status"):
+        if old.get(key) != new.get(key):
+            kind = "phase-moved" if key == "phase" else "status-changed"
+            changes.append(Change(slug, kind, {"old": _label(t, key, old.get(key)), "new": _label(t, key, new.get(key))}))
     for key in ("openness", "ownership"):
         if old.get(key) != new.get(key):
-            level_old = (old.get(key) or {}).get("level") if isinstance(old.get(key), dict) else None
-            level_new = (new.get(key) or {}).get("level") if isinstance(new.get(key), dict) else None
-            changes.append(Change(slug, f"{key}-changed", {"old": _label(t, key, level_old), "new": _label(t, key, level_new)}))
+            changes.append(Change(slug, f"{key}-changed", {"old": _label(t, key, _level(old, key)),
+                                                           "new": _label(t, key, _level(new, key))}))
     old_names, new_names = _names(old), _names(new)
     changes += [Change(slug, "stakeholder-joined", {"name": n}) for n in new_names if n not in old_names]
     changes += [Change(slug, "stakeholder-left", {"name": n}) for n in old_names if n not in new_names]
-    old_entries = _entries(old)
-    changes += [Change(slug, "timeline-added", {"date": e.get("date", ""), "title": t.text(e.get("title", ""))})
-                for e in _entries(new) if e not in old_entries]
+    old_entries = _dicts(old.get("timeline"))
+    changes += [Change(slug, "timeline-added", {"date": _text(e.get("date")), "title": _title(e.get("title"), t)})
+                for e in _dicts(new.get("timeline")) if e not in old_entries]
     if old.get("maintainers") != new.get("maintainers"):
-        before, after = old.get("maintainers") or [], new.get("maintainers") or []
+        before, after = _texts(old.get("maintainers")), _texts(new.get("maintainers"))
         changes.append(Change(slug, "maintainers-changed", {
             "added": [m for m in after if m not in before] or ["-"],
             "removed": [m for m in before if m not in after] or ["-"]}))
@@ -69,11 +86,19 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
     others = sorted(k for k in set(old) | set(new) if k not in described and old.get(k) != new.get(k))
     if others:
         changes.append(Change(slug, "fields-changed", {"fields": others}))
-    stakeholders_edited = [s for s in old.get("stakeholders", []) if s not in new.get("stakeholders", [])
-                           and isinstance(s, dict) and s.get("name") in new_names]
-    if stakeholders_edited:
-        changes.append(Change(slug, "stakeholders-edited", {"names": [s["name"] for s in stakeholders_edited]}))
+    new_stakeholders = _dicts(new.get("stakeholders"))
+    edited = [s["name"] for s in _dicts(old.get("stakeholders"))
+              if s not in new_stakeholders and isinstance(s.get("name"), str) and s["name"] in new_names]
+    if edited:
+        changes.append(Change(slug, "stakeholders-edited", {"names": edited}))
     return changes
+
+
+def files_changed(slug: str, added: list[str], changed: list[str], removed: list[str]) -> Change:
+    """The files of a project's folder other than its project file that a change touched
+    (names relative to the folder): tables, their schemas, anything else."""
+    return Change(slug, "files-changed", {"added": added or ["-"], "changed": changed or ["-"],
+                                          "removed": removed or ["-"]})
 
 
 def _label(t: Translator, group: str, value: Any) -> str:
@@ -96,6 +121,24 @@ def all_changes(old: dict[str, dict[str, Any] | None], new: dict[str, dict[str, 
             result.append(Change(slug, "project-unreadable"))
             continue
         result.extend(project_changes(slug, before, after, t))
+    return result
+
+
+def branch_changes(comparison: Comparison, t: Translator) -> list[Change]:
+    """Everything a branch changes in each project it touches: its project file in plain
+    words, then every other file of its folder."""
+    result: list[Change] = []
+    old, new = comparison.old or Snapshot(""), comparison.new or Snapshot("")
+    for project in comparison.projects:
+        slug, file = project.slug, project.project_file
+        if file is not None:
+            unreadable = file.irregular or (slug in old and old.readable(slug) is None) or \
+                (slug in new and new.readable(slug) is None)
+            result += [Change(slug, "project-unreadable")] if unreadable else \
+                project_changes(slug, old.readable(slug), new.readable(slug), t)
+        added, changed, removed = project.names(comparison.folder)
+        if added or changed or removed:
+            result.append(files_changed(slug, added, changed, removed))
     return result
 
 

@@ -11,12 +11,14 @@ import click
 
 from cocreate import codeowners as owners
 from cocreate import portal_config as portal
-from cocreate.changes import all_changes, sentence
-from cocreate.gitrepo import GitError, changed_paths, file_at, projects_at
+from cocreate.changes import branch_changes, sentence
+from cocreate.comparison import Comparison, compare
+from cocreate.gitrepo import GitError
 from cocreate.messages import LANGUAGES
 from cocreate.portal.i18n import Translator
 from cocreate.privacy import redact
-from cocreate.review import handle, review_project
+from cocreate.projectpaths import FolderError
+from cocreate.review import explain, review as review_changes
 from cocreate.validate import discover, make_report, validate_sources
 
 FORMATS = ("text", "markdown", "json")
@@ -33,6 +35,15 @@ def _language(lang: str | None, config: dict) -> str:
     return lang or portal.portal_language(config)
 
 
+def _compare(base: str, head: str) -> Comparison:
+    """What HEAD changes since it left BASE, with the portal's settings read from BASE."""
+    root = portal.find_root() or Path.cwd()
+    try:
+        return compare(root, base, head)
+    except (GitError, FolderError) as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
 @click.command()
 @click.argument("base")
 @click.argument("head")
@@ -41,21 +52,19 @@ def _language(lang: str | None, config: dict) -> str:
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Language of the sentences. Default: the portal's language.")
 def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
-    """Say in plain words what changed in the projects between two git revisions.
+    """Say in plain words what a branch changes in the projects.
 
-    BASE and HEAD are commits, branches or tags: projects added or removed, phases moved,
-    stakeholders who joined or left, openness or ownership changed, timeline entries added,
-    maintainers changed.
+    BASE and HEAD are commits, branches or tags. HEAD is compared from where it left BASE
+    (their merge base), as GitHub compares a pull request: projects added or removed,
+    phases moved, stakeholders who joined or left, openness or ownership changed, timeline
+    entries added, maintainers changed, files of a project's folder added, changed or removed.
     """
-    root, folder, config = _repo_and_folder()
-    t = Translator(_language(lang, config))
-    try:
-        old, new = projects_at(root, base, folder), projects_at(root, head, folder)
-    except GitError as exc:
-        raise click.UsageError(str(exc)) from exc
-    changes = all_changes(old.data, new.data, t)
+    comparison = _compare(base, head)
+    t = Translator(_language(lang, comparison.config))
+    changes = branch_changes(comparison, t)
     if fmt == "json":
-        click.echo(json.dumps({"base": old.revision, "head": new.revision, "language": t.language,
+        click.echo(json.dumps({"base": comparison.base, "merge_base": comparison.merge_base,
+                               "head": comparison.head, "language": t.language,
                                "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.params),
                                             "text": sentence(c, t)} for c in changes]},
                               ensure_ascii=False, indent=2))
@@ -101,30 +110,24 @@ def review(base: str, head: str, author: str, fmt: str, lang: str | None) -> Non
     """Check that the author may make the pull request's changes to each project.
 
     Who may change what is read from BASE (the project files and mkdocs.yml there), never
-    from HEAD. Exit status 1 when a change needs a maintainer.
+    from HEAD; what changed is measured from where HEAD left BASE. Exit status 1 when a
+    change needs a maintainer. A change that needs a maintainer where the maintainers
+    include a team passes here, saying so: GitHub's required code-owner review asks a
+    member of the team to approve it.
     """
-    root, folder, config = _repo_and_folder()
-    t = Translator(_language(lang, config))
-    try:
-        old, new = projects_at(root, base, folder), projects_at(root, head, folder)
-        paths = changed_paths(root, base, head)
-        base_config = portal.parse_config(file_at(root, base, portal.CONFIG_FILE) or b"")
-    except GitError as exc:
-        raise click.UsageError(str(exc)) from exc
-    portal_maintainers = {handle(m) for m in portal.portal_maintainers(base_config)}
-    slugs = sorted({p.split("/")[1] for p in paths if p.startswith(f"{folder}/") and p.count("/") >= 2})
-    decisions = [review_project(slug, old.data.get(slug), new.data.get(slug) if slug in new.files else None,
-                                slug in old.files, author, portal_maintainers) for slug in slugs]
+    comparison = _compare(base, head)
+    t = Translator(_language(lang, comparison.config))
+    decisions = review_changes(comparison, author, portal.portal_maintainers(comparison.config))
     refused = [d for d in decisions if not d.allowed]
     if fmt == "json":
         click.echo(json.dumps({"author": author, "allowed": not refused, "decisions": [
             {"project": d.slug, "allowed": d.allowed, "reason": d.reason, "params": d.params,
-             "text": t(f"review.{d.reason}", **d.params)} for d in decisions]}, ensure_ascii=False, indent=2))
+             "text": explain(d, t)} for d in decisions]}, ensure_ascii=False, indent=2))
     else:
         bullet = "- " if fmt == "markdown" else ""
         for d in decisions:
-            mark = "✅" if d.allowed else "❌"
-            click.echo(f"{bullet}{mark} {d.slug}: {t(f'review.{d.reason}', **d.params)}")
+            mark = "⏳" if d.needs_code_owner else "✅" if d.allowed else "❌"
+            click.echo(f"{bullet}{mark} {d.slug}: {explain(d, t)}")
         if not decisions:
             click.echo(f"{bullet}{t('review.no-projects')}")
     sys.exit(1 if refused else 0)

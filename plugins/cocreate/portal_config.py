@@ -10,6 +10,7 @@ import yaml
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 
 CONFIG_FILE = "mkdocs.yml"
+DEFAULT_PROJECTS_DIR = "projects"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -75,7 +76,7 @@ def portal_language(config: dict[str, Any]) -> str:
 def projects_dir(root: Path | None, config: dict[str, Any]) -> Path:
     """The projects folder: the plugin's `projects_dir` option, else `projects/`."""
     base = root or Path.cwd()
-    return base / str(plugin_options(config).get("projects_dir", "projects"))
+    return base / str(plugin_options(config).get("projects_dir", DEFAULT_PROJECTS_DIR))
 
 
 def folder_name(root: Path, projects: Path, default: str = "projects") -> str:

@@ -96,33 +96,68 @@ def _slug_problems(source: Source) -> list[Problem]:
             for f in find_in_text(slug)]
 
 
+def _links(folder: Path, skip: Path | None = None) -> Iterator[Path]:
+    """Every symbolic link under `folder`, never following one (`skip`, a project file,
+    is reported as a project file)."""
+    stack = [folder]
+    while stack:
+        try:
+            entries = sorted(os.scandir(stack.pop()), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                if skip is None or Path(entry.path) != skip:
+                    yield Path(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+
+
+def _link_problems(folder: Path, skip: Path | None = None) -> list[Problem]:
+    return [Problem("symlink-in-projects", _display(link)) for link in _links(folder, skip)]
+
+
 def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
     """Find the project files under `paths` and what is wrong with the tree itself.
 
     A folder that holds `project.yml` is one project; any other folder is a projects tree
-    whose every sub-folder must hold a `project.yml`. A file is validated as it is.
+    whose every sub-folder must hold a `project.yml`. A file is validated as it is. No
+    symbolic link is followed: a link anywhere in a projects tree or a project's folder
+    (to another project, into another project's folder, out of the repository) is refused.
     """
     sources: list[Source] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_file() or path.is_symlink():
+        if path.is_symlink() and path.suffix not in (".yml", ".yaml"):
+            problems.append(Problem("symlink-in-projects", _display(path)))
+        elif path.is_file() or path.is_symlink():
             slug = path.parent.name if path.name == PROJECT_FILE else None
             sources.append(Source(path, _display(path), slug))
-        elif (path / PROJECT_FILE).exists():
+        elif (path / PROJECT_FILE).exists() or (path / PROJECT_FILE).is_symlink():
             sources.append(Source(path / PROJECT_FILE, _display(path / PROJECT_FILE), path.resolve().name))
+            problems.extend(_link_problems(path, path / PROJECT_FILE))
         elif path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.name.startswith("."):
-                    continue
-                if child.is_dir():
-                    file = child / PROJECT_FILE
-                    if file.exists() or file.is_symlink():
-                        sources.append(Source(file, _display(file), child.name))
-                    else:
-                        problems.append(Problem("missing-project-file", _display(child), params={"slug": child.name}))
-                elif child.suffix in (".yml", ".yaml"):
-                    problems.append(Problem("misplaced-file", _display(child)))
+            _discover_tree(path, sources, problems)
     return sources, problems
+
+
+def _discover_tree(root: Path, sources: list[Source], problems: list[Problem]) -> None:
+    for entry in sorted(os.scandir(root), key=lambda e: e.name):
+        child = Path(entry.path)
+        if entry.is_symlink():
+            problems.append(Problem("symlink-in-projects", _display(child)))
+        elif entry.is_dir(follow_symlinks=False):
+            file = child / PROJECT_FILE
+            hidden = entry.name.startswith(".")
+            problems.extend(_link_problems(child, None if hidden else file))
+            if hidden:
+                continue
+            if file.exists() or file.is_symlink():
+                sources.append(Source(file, _display(file), entry.name))
+            else:
+                problems.append(Problem("missing-project-file", _display(child), params={"slug": entry.name}))
+        elif child.suffix in (".yml", ".yaml") and not entry.name.startswith("."):
+            problems.append(Problem("misplaced-file", _display(child)))
 
 
 def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None) -> Result:
