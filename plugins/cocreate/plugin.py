@@ -244,7 +244,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         output.write(f"{datapackage.FOLDER}/datapackage.json", datapackage.descriptor_json(
             t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
             site_url=config.site_url, extra=tables))
-        items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.timestamp, i.id))
+        items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.rank, i.id))
         site_url = config.site_url or ""
         for path, text in feeds.both(config.site_name, site_url, "", site_url or "./", items, self.language).items():
             output.write(path, text)

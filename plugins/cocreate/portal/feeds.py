@@ -30,6 +30,9 @@ class Item:
     url: str
     timestamp: int
     text: str
+    rank: int
+    """What orders items, newest highest: the commit's place in the history (commit dates
+    are the committer's word), else the timeline entry's date."""
 
     @property
     def iso(self) -> str:
@@ -49,7 +52,7 @@ def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[st
         if not said or event.slug not in titles:
             continue
         items.append(Item(f"{_tag(site_url)}{event.slug}/{event.commit}", f"{titles[event.slug]}: {said[0]}",
-                          urls[event.slug], event.timestamp, "; ".join(said)))
+                          urls[event.slug], event.timestamp, "; ".join(said), event.sequence))
     return items[:LIMIT]
 
 
@@ -60,8 +63,8 @@ def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict], t
         day = dt.date.fromisoformat(entry["date"])
         stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
         text = t.text(entry["title"])
-        items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text))
-    return sorted(items, key=lambda i: (i.timestamp, i.id), reverse=True)[:LIMIT]
+        items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text, stamp))
+    return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]
 
 
 def atom(title: str, self_url: str, home_url: str, items: list[Item], language: str) -> str:
