@@ -282,4 +282,6 @@ def test_a_loose_file_in_the_projects_folder_is_the_portal_maintainers(repo: Pat
     commit_all(repo, "notes")
     code, decisions = review("a-resident")
     assert code == 1 and reasons(decisions) == [("README.md", "portal-file")]
+    diff = json.loads(CliRunner().invoke(cli, ["diff", "base", "HEAD", "--format", "json"]).output)["changes"]
+    assert [(c["project"], c["kind"]) for c in diff] == [("README.md", "no-project")]
     assert review("portal-admin")[0] == 0

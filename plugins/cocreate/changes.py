@@ -126,7 +126,8 @@ def all_changes(old: dict[str, dict[str, Any] | None], new: dict[str, dict[str, 
 
 def branch_changes(comparison: Comparison, t: Translator) -> list[Change]:
     """Everything a branch changes in each project it touches: its project file in plain
-    words, then every other file of its folder."""
+    words, then every other file of its folder; and each path of the projects folder that
+    belongs to no project."""
     result: list[Change] = []
     old, new = comparison.old or Snapshot(""), comparison.new or Snapshot("")
     for project in comparison.projects:
@@ -139,6 +140,7 @@ def branch_changes(comparison: Comparison, t: Translator) -> list[Change]:
         added, changed, removed = project.names(comparison.folder)
         if added or changed or removed:
             result.append(files_changed(slug, added, changed, removed))
+    result += [Change(c.path.removeprefix(f"{comparison.folder}/"), "no-project") for c in comparison.loose]
     return result
 
 
