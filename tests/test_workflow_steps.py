@@ -72,8 +72,11 @@ def checkout_files(target: Path) -> Path:
 def system_path() -> list[str]:
     """This machine's PATH without anything that provides `cocreate` or `mkdocs` (this test
     session's own virtual environment among them): only the runner's Python may."""
-    return [entry for entry in os.environ.get("PATH", "").split(os.pathsep)
+    path = [entry for entry in os.environ.get("PATH", "").split(os.pathsep)
             if entry and not any((Path(entry) / program).exists() for program in ("cocreate", "mkdocs"))]
+    for program in ("bash", "git"):
+        assert shutil.which(program, path=os.pathsep.join(path)), f"{program} shares a folder with cocreate or mkdocs"
+    return path
 
 
 def python_for(version: str) -> str:
