@@ -9,9 +9,11 @@ import subprocess
 import pytest
 import yaml
 
+from actions_runner import load_workflow, shell_command
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+EVERY_PORTALS_WORKFLOWS = sorted((ROOT / "plugins" / "cocreate" / "scaffold" / ".github" / "workflows").glob("*.yml"))
 
 
 def _tool(name: str) -> str:
@@ -54,3 +56,16 @@ def test_deploy_is_least_privilege_and_never_overlaps() -> None:
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert data["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     assert "permissions" not in data["jobs"]["build"]
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS + EVERY_PORTALS_WORKFLOWS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_run_step_fails_when_a_command_in_a_pipe_fails(workflow) -> None:
+    """Without `shell: bash`, GitHub runs a step as `bash -e {0}`: `cocreate review | tee`
+    then passes with tee's status whatever the review decided. The workflow-wide default
+    gives every step `bash --noprofile --norc -eo pipefail {0}`, and no step may undo it."""
+    data = load_workflow(workflow)
+    assert data.get("defaults", {}).get("run", {}).get("shell") == "bash", "add `defaults: run: shell: bash`"
+    for job in data["jobs"].values():
+        for step in job.get("steps", []):
+            if "run" in step:
+                assert "-eo pipefail" in shell_command(data, job, step), step.get("name", step["run"])

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cocreate import portal_config as portal
+from cocreate.branch_protection import instructions
 from cocreate.messages import LANGUAGES
 from cocreate.model import CATEGORIES, ROLES
 from cocreate.portal.i18n import Translator
@@ -165,11 +166,13 @@ def init(directory: Path, site_name: str, city: str, site_url: str, repo_url: st
     """Create a new portal repository for another city in DIRECTORY.
 
     It holds mkdocs.yml, content/, projects/ with one example project, the GitHub
-    workflows, CODEOWNERS and a README, and validates and builds on the first try.
+    workflows, CODEOWNERS and a README, and validates and builds on the first try. Then it
+    prints the branch protection `main` needs on GitHub for the checks to bind anyone.
     """
     try:
         written = init_portal(directory, site_name=site_name, site_url=site_url, repo_url=repo_url,
                               city=city, language=lang, maintainer=maintainer)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
-    click.echo(f"created {len(written)} files in {directory}")
+    click.echo(f"created {len(written)} files in {directory}\n")
+    click.echo(instructions(lang))
