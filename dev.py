@@ -40,7 +40,7 @@ def run(*args: str | Path, **kwargs) -> int:
 
 
 def ensure_environment() -> None:
-    """Create .venv and install cocreate (with test and data extras) when needed."""
+    """Create .venv and install cocreate (with the test, data and properdocs extras) when needed."""
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
         return
@@ -48,7 +48,7 @@ def ensure_environment() -> None:
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data]"):
+    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data,properdocs]"):
         sys.exit("installing cocreate failed; see the pip output above")
     STAMP.write_text(wanted)
 
@@ -76,7 +76,9 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     ensure_environment()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    # Material's and ProperDocs' notices about MkDocs 2 (see README, "Engines") are known.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     if command == "serve":
         return run(PYTHON, "-m", "mkdocs", "serve", *rest, env=env)
     if command == "build":

@@ -16,7 +16,7 @@ from packaging.version import Version
 
 from conftest import ROOT
 
-LOCK = ROOT / "requirements" / "ci.lock"
+LOCK = ROOT / "requirements" / "ci.txt"
 SOURCE = ROOT / "requirements" / "ci.in"
 SCAFFOLD = ROOT / "plugins" / "cocreate" / "scaffold"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -92,6 +92,23 @@ def test_the_lock_source_names_the_same_dependencies_as_pyproject() -> None:
     assert given == wanted, "requirements/ci.in must list pyproject's [project] dependencies, with their ranges"
 
 
+def test_the_lock_names_no_package_index() -> None:
+    """The lock says what to install, not where from: an index URL (in the header's command or
+    as an option line) would send every portal's installs to whatever index the machine that
+    compiled it used. The hashes make any index safe; the workflows use PyPI."""
+    text = LOCK.read_text("utf-8")
+    for option in ("--index-url", "--extra-index-url", "--find-links", "--trusted-host", "-i ", "-f "):
+        assert option not in text, f"{LOCK.name} names a package index ({option.strip()}): compile it as SECURITY.md says"
+    assert "--output-file=requirements/ci.txt" in text[:400], "Dependabot finds the lock of requirements/ci.in by this header"
+
+
+def test_the_search_fix_of_material_is_required() -> None:
+    """mkdocs-material 9.7.7 fixed a DOM XSS in search suggestions: no older release may install."""
+    (material,) = [r for r in runtime_dependencies() if canonicalize_name(r.name) == "mkdocs-material"]
+    assert not material.specifier.contains("9.7.6") and material.specifier.contains("9.7.7")
+    assert locked()["mkdocs-material"][0] >= Version("9.7.7")
+
+
 def test_the_lock_is_for_the_python_the_workflows_use() -> None:
     assert "with Python 3.11" in LOCK.read_text("utf-8")[:200], "compile the lock with Python 3.11"
     for workflow in WORKFLOWS:
@@ -110,7 +127,7 @@ def install_problem(words: list[str]) -> str | None:
         return f"installs {named} outside a requirements file"
     if {"--index-url", "-i", "--extra-index-url", "--find-links", "-f", "--trusted-host"} & set(args):
         return "names another package index"
-    if files == ["requirements/ci.lock"]:
+    if files == ["requirements/ci.txt"]:
         return None if {"--require-hashes", "--only-binary"} <= set(args) else "the lock without --require-hashes"
     if files == ["requirements.txt"]:
         return None if {"--no-deps", "--no-build-isolation"} <= set(args) else "the project with its dependencies"
@@ -118,20 +135,20 @@ def install_problem(words: list[str]) -> str | None:
 
 
 def test_the_install_check_refuses_what_it_should() -> None:
-    ok_lock = "python -m pip install --require-hashes --only-binary :all: -r requirements/ci.lock".split()
+    ok_lock = "python -m pip install --require-hashes --only-binary :all: -r requirements/ci.txt".split()
     ok_self = "python -m pip install --no-deps --no-build-isolation -r requirements.txt".split()
     assert install_problem(ok_lock) is None and install_problem(ok_self) is None
     for bad in ("python -m pip install -r requirements.txt", "python -m pip install mkdocs",
-                "python -m pip install -r requirements/ci.lock",
+                "python -m pip install -r requirements/ci.txt",
                 "python -m pip install --no-deps --no-build-isolation -r requirements.txt evil",
-                "python -m pip install --require-hashes --only-binary :all: -r requirements/ci.lock -i https://x.example/"):
+                "python -m pip install --require-hashes --only-binary :all: -r requirements/ci.txt -i https://x.example/"):
         assert install_problem(bad.split()) is not None, bad
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflows_install_only_from_the_lock(workflow: Path) -> None:
     commands = pip_installs(workflow)
-    assert any("requirements/ci.lock" in words for words in commands), f"{workflow.name} does not install the lock"
+    assert any("requirements/ci.txt" in words for words in commands), f"{workflow.name} does not install the lock"
     for words in commands:
         assert install_problem(words) is None, f"{workflow.name}: {install_problem(words)}: {' '.join(words)}"
     text = workflow.read_text("utf-8")
@@ -153,7 +170,7 @@ def test_the_project_requirements_name_only_cocreate() -> None:
     assert canonicalize_name(Requirement(only).name) == "cocreate"
 
 
-@pytest.mark.parametrize("path", ["requirements/ci.in", "requirements/ci.lock"])
+@pytest.mark.parametrize("path", ["requirements/ci.in", "requirements/ci.txt"])
 def test_every_portal_gets_the_same_lock(path: str) -> None:
     assert (SCAFFOLD / path).read_text("utf-8") == (ROOT / path).read_text("utf-8"), \
         f"{path} differs from the scaffold's copy: copy it to plugins/cocreate/scaffold/{path}"
