@@ -8,7 +8,7 @@
 
 Needs only Python 3.11+ with pip: the first run makes a virtual environment in .venv and
 installs cocreate with everything it needs; later runs reinstall only when pyproject.toml
-changes. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to validate
+or the version changes. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to validate
 HTML, Java (`default-jre-headless`) and the Nu Html Checker (npm package `vnu-jar`, kept in
 ~/.cache/cocreate/vnu). With CI=true, `test` installs what is missing: through apt when the
 user is root, and vnu-jar with npm.
@@ -41,7 +41,9 @@ def run(*args: str | Path, **kwargs) -> int:
 
 def ensure_environment() -> None:
     """Create .venv and install cocreate (with the test, data and properdocs extras) when needed."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # pyproject.toml, and the version it reads from the package: the installed metadata says it
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()
+                            + (ROOT / "plugins" / "cocreate" / "__init__.py").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():

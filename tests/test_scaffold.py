@@ -118,7 +118,7 @@ def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeyp
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 2  # not empty
 
 
-SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", "content/standard.md",
+SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", ".github/dependabot.yml", "content/standard.md",
                 "content/take-part.md", "CONTRIBUTING.md", ".github/pull_request_template.md",
                 ".github/ISSUE_TEMPLATE/propose-project.yml", ".github/ISSUE_TEMPLATE/join-project.yml"]
 
