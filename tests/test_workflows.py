@@ -95,7 +95,7 @@ def test_release_is_least_privilege_and_uses_no_token() -> None:
     assert data["defaults"] == {"run": {"shell": "bash"}}
     jobs = data["jobs"]
     assert "permissions" not in jobs["build"]
-    assert jobs["publish"]["permissions"] == {"id-token": "write", "attestations": "write"}
+    assert jobs["publish"]["permissions"] == {"contents": "read", "id-token": "write", "attestations": "write"}
     assert jobs["publish"]["environment"]["name"] == "pypi"
     assert jobs["release"]["permissions"] == {"contents": "write"}
     assert jobs["publish"]["needs"] == "build" and jobs["release"]["needs"] == "publish"
