@@ -8,7 +8,7 @@
 
 Needs only Python 3.11+ with pip: the first run makes a virtual environment in .venv and
 installs cocreate with everything it needs; later runs reinstall only when pyproject.toml
-changes. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to validate
+or the version changes. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to validate
 HTML, Java (`default-jre-headless`) and the Nu Html Checker (npm package `vnu-jar`, kept in
 ~/.cache/cocreate/vnu). With CI=true, `test` installs what is missing: through apt when the
 user is root, and vnu-jar with npm.
@@ -40,15 +40,17 @@ def run(*args: str | Path, **kwargs) -> int:
 
 
 def ensure_environment() -> None:
-    """Create .venv and install cocreate (with test and data extras) when needed."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """Create .venv and install cocreate (with the test, data and properdocs extras) when needed."""
+    # pyproject.toml, and the version it reads from the package: the installed metadata says it
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()
+                            + (ROOT / "plugins" / "cocreate" / "__init__.py").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data]"):
+    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data,properdocs]"):
         sys.exit("installing cocreate failed; see the pip output above")
     STAMP.write_text(wanted)
 
@@ -76,7 +78,9 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     ensure_environment()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    # Material's and ProperDocs' notices about MkDocs 2 (see README, "Engines") are known.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     if command == "serve":
         return run(PYTHON, "-m", "mkdocs", "serve", *rest, env=env)
     if command == "build":

@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("pytest_args", nargs="*", help="more arguments for pytest, after --")
     args = parser.parse_args(argv)
     env = {**os.environ, "HYPOTHESIS_PROFILE": "long", "COCREATE_FUZZ_EXAMPLES": str(args.examples),
-           "NO_MKDOCS_2_WARNING": "1"}
+           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--hypothesis-show-statistics",
                "--durations=0", str(ROOT / "tests" / "test_fuzz.py")]
     if args.keyword:

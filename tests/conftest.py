@@ -72,3 +72,23 @@ def assert_inert(html: str, where: str = "") -> None:
             if name.lower() in {"href", "src", "action", "xlink:href"}:
                 scheme = "".join(str(value).split()).lower().split(":", 1)[0]
                 assert scheme not in {"javascript", "data", "vbscript"}, f"{where}: {name}={value}"
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist and the wheel of this tree, built once for the session as the release
+    workflow builds them (`python -m build --no-isolation`: the wheel from the sdist)."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("dist")
+    proc = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def wheel(dist: Path) -> Path:
+    (found,) = dist.glob("cocreate-*.whl")
+    return found

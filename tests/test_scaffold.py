@@ -100,7 +100,8 @@ def test_add_stakeholder_to_the_last_field_and_flow_style() -> None:
 def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "kota-baru"
     result = CliRunner().invoke(cli, ["init", str(target), "--site-name", "Portal Kota Baru", "--city", "Kota Baru",
-                                      "--repo-url", "https://github.com/kota-baru/portal", "--maintainer", "@kota-baru/admin"])
+                                      "--repo-url", "https://github.com/kota-baru/portal", "--maintainer", "@kota-baru/admin",
+                                      "--cocreate-git", f"git+https://github.com/example/cocreate@{'a' * 40}"])
     assert result.exit_code == 0, result.output
     for path in ("mkdocs.yml", "README.md", "requirements.txt", "content/index.md", "content/standard.md",
                  "content/take-part.md", "projects/contoh-proyek/project.yml", ".github/CODEOWNERS",
@@ -117,7 +118,7 @@ def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeyp
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 2  # not empty
 
 
-SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", "content/standard.md",
+SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", ".github/dependabot.yml", "content/standard.md",
                 "content/take-part.md", "CONTRIBUTING.md", ".github/pull_request_template.md",
                 ".github/ISSUE_TEMPLATE/propose-project.yml", ".github/ISSUE_TEMPLATE/join-project.yml"]
 

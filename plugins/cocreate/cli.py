@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from cocreate import __version__
 from cocreate import portal_config as portal
 from cocreate.messages import LANGUAGES, ui
 from cocreate.report import RENDERERS
@@ -16,7 +17,7 @@ PROGRESS_MIN_FILES = 50
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cocreate")
+@click.version_option(version=__version__, prog_name="cocreate")
 def cli() -> None:
     """cocreate: validate co-creation projects and publish them as a portal.
 
@@ -68,8 +69,9 @@ INTERNAL_ERROR = 3
 def _register() -> None:
     from cocreate.cli_changes import codeowners, diff, review
     from cocreate.cli_scaffold import init, join, new
+    from cocreate.cli_upgrade import upgrade
 
-    for command in (diff, review, codeowners, new, join, init):
+    for command in (diff, review, codeowners, new, join, init, upgrade):
         cli.add_command(command)
 
 

@@ -9,6 +9,7 @@ import click
 
 from cocreate import portal_config as portal
 from cocreate.branch_protection import instructions
+from cocreate.cli_upgrade import pin_options, resolve
 from cocreate.messages import LANGUAGES
 from cocreate.model import CATEGORIES, ROLES
 from cocreate.portal.i18n import Translator
@@ -162,17 +163,24 @@ def join(slug: str, name: str | None, category: str | None, contributes: str | N
 @click.option("--maintainer", default="@portal-maintainers", show_default=True,
               help="GitHub user or team that maintains the portal.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True, help="The portal's language.")
-def init(directory: Path, site_name: str, city: str, site_url: str, repo_url: str, maintainer: str, lang: str) -> None:
+@pin_options
+def init(directory: Path, site_name: str, city: str, site_url: str, repo_url: str, maintainer: str, lang: str,
+         cocreate_wheel: Path | None, cocreate_git: str | None) -> None:
     """Create a new portal repository for another city in DIRECTORY.
 
     It holds mkdocs.yml, content/, projects/ with one example project, the GitHub
-    workflows, CODEOWNERS and a README, and validates and builds on the first try. Then it
-    prints the branch protection `main` needs on GitHub for the checks to bind anyone.
+    workflows, CODEOWNERS and a README, and validates and builds on the first try. Its
+    workflows install the cocreate you run: the release, pinned by the hash of its wheel,
+    or a commit of cocreate's repository (--cocreate-git). Then it prints the branch
+    protection `main` needs on GitHub for the checks to bind anyone.
     """
+    if directory.exists() and any(directory.iterdir()):
+        raise click.UsageError(f"{directory} is not empty")
+    pin = resolve(cocreate_wheel, cocreate_git)
     try:
         written = init_portal(directory, site_name=site_name, site_url=site_url, repo_url=repo_url,
-                              city=city, language=lang, maintainer=maintainer)
+                              city=city, language=lang, maintainer=maintainer, pin=pin)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
-    click.echo(f"created {len(written)} files in {directory}\n")
+    click.echo(f"created {len(written)} files in {directory}; its workflows install {pin.describe()}\n")
     click.echo(instructions(lang))

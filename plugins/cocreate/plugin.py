@@ -53,6 +53,9 @@ from cocreate.validate import validate_paths
 log = get_plugin_logger(__name__)
 
 ASSETS = ("cocreate.css", "catalogue.js", "propose.js")
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
+"""Where the engine's warnings go: MkDocs logs on `mkdocs.*`; ProperDocs, its maintained
+fork, on `properdocs.*` (it routes `mkdocs` below it, so a warning may be heard twice)."""
 ASSET_DIR = "assets/cocreate"
 
 
@@ -86,7 +89,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if config.strict:
             self._warnings = CountHandler()
             self._warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self._warnings)
+            for name in ENGINE_LOGGERS:
+                logging.getLogger(name).addHandler(self._warnings)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.projects = (self.root / self.config.projects_dir).resolve()
         theme_language = config.theme.get("language")
@@ -166,7 +170,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         handler, self._warnings = self._warnings, None
         if handler is None:
             return False
-        logging.getLogger("mkdocs").removeHandler(handler)
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).removeHandler(handler)
         return bool(handler.get_counts())
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -7,11 +7,12 @@ import json
 import re
 import shutil
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from cocreate.codeowners import render as render_codeowners
 from cocreate.loader import load_text
+from cocreate.pinning import CocreatePin
+from cocreate.portal_files import OWNED, TEXT_SUFFIXES, PortalValues, fill, rendered, scaffold_root
 
 SCHEMA_PATH = "schema/project-1.json"
 """Where every portal publishes the JSON Schema of the standard, below its site URL."""
@@ -116,30 +117,32 @@ def add_stakeholder(text: str, stakeholder: Stakeholder) -> str:
 
 def scaffold_files() -> Path:
     """The folder of files that `cocreate init` copies (inside the installed package)."""
-    return Path(str(resources.files("cocreate").joinpath("scaffold")))
+    return scaffold_root()
 
 
-def init_portal(target: Path, *, site_name: str, site_url: str, repo_url: str, city: str,
+def init_portal(target: Path, *, site_name: str, site_url: str, repo_url: str, city: str, pin: CocreatePin,
                 language: str = "id", maintainer: str = "@portal-maintainers") -> list[Path]:
-    """Create a new portal repository in `target` (which must be empty or missing)."""
+    """Create a new portal repository in `target` (which must be empty or missing); the
+    files cocreate owns (portal_files.OWNED) are written as `cocreate upgrade` would."""
     if target.exists() and any(target.iterdir()):
         raise ScaffoldError(f"{target} is not empty")
-    source = scaffold_files()
-    shutil.copytree(source, target, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    values = {"site_name": site_name, "site_url": site_url.rstrip("/") + "/", "repo_url": repo_url.rstrip("/"),
-              "city": city, "language": language, "maintainer": maintainer if maintainer.startswith("@") else f"@{maintainer}"}
+    shutil.copytree(scaffold_files(), target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    values = PortalValues(site_name=site_name, site_url=site_url.rstrip("/") + "/", repo_url=repo_url.rstrip("/"),
+                          city=city, language=language,
+                          maintainer=maintainer if maintainer.startswith("@") else f"@{maintainer}")
+    owned = {o.path for o in OWNED}
     written = []
     for path in sorted(target.rglob("*")):
-        if path.is_file() and path.suffix in (".yml", ".md", ".txt", ".gitignore") or path.name == ".gitignore":
-            text = path.read_text("utf-8")
-            for key, value in values.items():
-                text = text.replace("{{ " + key + " }}", value)
-            path.write_text(text, "utf-8")
-        if path.is_file():
-            written.append(path)
+        if not path.is_file():
+            continue
+        relative = path.relative_to(target).as_posix()
+        if relative in owned:
+            path.write_text(rendered(relative, values, pin), "utf-8")
+        elif path.suffix in TEXT_SUFFIXES or path.name == ".gitignore":
+            path.write_text(fill(path.read_text("utf-8"), values.substitutions(pin)), "utf-8")
+        written.append(path)
     example = target / "projects" / "contoh-proyek" / "project.yml"
     projects = {"contoh-proyek": load_text(example.read_bytes(), str(example)).data}
     codeowners = target / ".github" / "CODEOWNERS"
-    codeowners.write_text(render_codeowners(projects, [values["maintainer"]]), "utf-8")
+    codeowners.write_text(render_codeowners(projects, [values.maintainer]), "utf-8")
     return [*written, codeowners]
