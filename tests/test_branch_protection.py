@@ -38,7 +38,8 @@ def test_the_required_check_is_the_check_job(workflow: Path) -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_init_prints_every_setting_and_the_check_it_wrote(tmp_path: Path, lang: str) -> None:
     target = tmp_path / "portal"
-    result = CliRunner().invoke(cli, ["init", str(target), "--lang", lang])
+    result = CliRunner().invoke(cli, ["init", str(target), "--lang", lang,
+                                      "--cocreate-git", "git+https://github.com/kota/cocreate@" + "a" * 40])
     assert result.exit_code == 0, result.output
     assert instructions(lang) in result.output
     printed = {line.strip()[2:].split(": ", 1)[0] for line in result.output.splitlines() if line.startswith("  - ")}

@@ -141,7 +141,7 @@ def runner_bin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return bin_dir
 
 
-def make_portal(flavour: str, target: Path) -> None:
+def make_portal(flavour: str, target: Path, wheel: Path) -> None:
     """A portal with the demo projects, as its base commit will hold it."""
     if flavour == "repository":
         checkout_files(target)
@@ -153,12 +153,13 @@ def make_portal(flavour: str, target: Path) -> None:
     else:
         proc = subprocess.run([sys.executable, "-m", "cocreate", "init", str(target), "--site-name", "Portal Kota Contoh",
                                "--repo-url", "https://github.com/kota-contoh/portal",
-                               "--maintainer", f"@{PORTAL_MAINTAINER}"], capture_output=True, text=True)
+                               "--maintainer", f"@{PORTAL_MAINTAINER}", "--cocreate-wheel", str(wheel)],
+                              capture_output=True, text=True)
         assert proc.returncode == 0, proc.stdout + proc.stderr
-        # requirements.txt stays the scaffold's: `cocreate>=0.1,<1`, from PyPI, where cocreate
-        # is not published yet. The session's runner Python has this checkout installed, so
-        # pip finds the requirement satisfied and fetches nothing (as after locking cocreate
-        # itself, see SECURITY.md); every other line of the step runs as written.
+        # the portal's lock pins cocreate at this version with the hash of the session's
+        # wheel, which is not on PyPI: the session's runner Python has this version installed
+        # already, so pip finds the requirement satisfied and fetches nothing; every other
+        # line of the step runs as written.
     for slug in DEMO:
         shutil.copytree(PROJECTS / slug, target / "projects" / slug)
     proc = subprocess.run([sys.executable, "-m", "cocreate", "codeowners"], cwd=target, capture_output=True, text=True)
@@ -175,10 +176,10 @@ class PullRequest:
 
 
 def open_pull_request(tmp_path: Path, runner_bin: Path, flavour: str, author: str,
-                      change: Callable[[Path], None]) -> PullRequest:
+                      change: Callable[[Path], None], wheel: Path) -> PullRequest:
     """Make the portal (base commit on main), apply `change` on a branch (head commit), and
     run the check job for a pull request of `author`."""
-    make_portal(flavour, tmp_path / "origin")
+    make_portal(flavour, tmp_path / "origin", wheel)
     origin = init_repo(tmp_path / "origin")
     base = commit_all(origin, "base")
     git(origin, "checkout", "-q", "-b", "usulan")
@@ -225,12 +226,12 @@ def edit_project(root: Path, slug: str, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-def test_an_allowed_change_passes_every_step(tmp_path: Path, runner_bin: Path, flavour: str) -> None:
+def test_an_allowed_change_passes_every_step(tmp_path: Path, runner_bin: Path, flavour: str, wheel: Path) -> None:
     def change(root: Path) -> None:  # the maintainer pauses their project, and proposes a new one
         edit_project(root, "bank-sampah-berseri", "status: active", "status: paused")
         shutil.copytree(PROJECTS / "dasbor-anggaran-terbuka", root / "projects" / "dasbor-anggaran-terbuka")
 
-    pr = open_pull_request(tmp_path, runner_bin, flavour, OWNER, change)
+    pr = open_pull_request(tmp_path, runner_bin, flavour, OWNER, change, wheel)
     assert_fails_at(pr, None)
     review = pr.run.step(REVIEW)
     for slug in ("bank-sampah-berseri", "dasbor-anggaran-terbuka"):
@@ -247,13 +248,13 @@ def test_an_allowed_change_passes_every_step(tmp_path: Path, runner_bin: Path, f
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-def test_a_refused_review_fails_the_review_step(tmp_path: Path, runner_bin: Path, flavour: str) -> None:
+def test_a_refused_review_fails_the_review_step(tmp_path: Path, runner_bin: Path, flavour: str, wheel: Path) -> None:
     """Before `defaults: run: shell: bash`, this step passed: `cocreate review` exited 1 into
     `| tee`, and `bash -e` took tee's 0. So did the build after it, and the required check."""
     def change(root: Path) -> None:  # the same edit, by someone who does not maintain the project
         edit_project(root, "bank-sampah-berseri", "status: active", "status: paused")
 
-    pr = open_pull_request(tmp_path, runner_bin, flavour, OUTSIDER, change)
+    pr = open_pull_request(tmp_path, runner_bin, flavour, OUTSIDER, change, wheel)
     assert_fails_at(pr, REVIEW)
     line = "- ❌ bank-sampah-berseri:"
     assert line in pr.run.step(REVIEW).output and line in pr.run.step(REVIEW).summary
@@ -261,23 +262,23 @@ def test_a_refused_review_fails_the_review_step(tmp_path: Path, runner_bin: Path
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-def test_an_invalid_project_fails_the_validate_step(tmp_path: Path, runner_bin: Path, flavour: str) -> None:
+def test_an_invalid_project_fails_the_validate_step(tmp_path: Path, runner_bin: Path, flavour: str, wheel: Path) -> None:
     def change(root: Path) -> None:  # a new project with `status: no`
         target = root / "projects" / "bank-sampah-rt03" / "project.yml"
         target.parent.mkdir()
         shutil.copy(ROOT / "tests" / "fixtures" / "invalid" / "status_invalid-value.yml", target)
 
-    pr = open_pull_request(tmp_path, runner_bin, flavour, OUTSIDER, change)
+    pr = open_pull_request(tmp_path, runner_bin, flavour, OUTSIDER, change, wheel)
     assert_fails_at(pr, VALIDATE)
     assert "::error file=projects/bank-sampah-rt03/project.yml,line=6," in pr.run.step(VALIDATE).output
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-def test_a_failed_build_fails_the_build_step(tmp_path: Path, runner_bin: Path, flavour: str) -> None:
+def test_a_failed_build_fails_the_build_step(tmp_path: Path, runner_bin: Path, flavour: str, wheel: Path) -> None:
     def change(root: Path) -> None:  # valid projects, and a page with a link to nowhere
         page = root / "content" / "index.md"
         page.write_text(page.read_text("utf-8") + "\n[Laporan](laporan-tahunan.md)\n", "utf-8")
 
-    pr = open_pull_request(tmp_path, runner_bin, flavour, PORTAL_MAINTAINER, change)
+    pr = open_pull_request(tmp_path, runner_bin, flavour, PORTAL_MAINTAINER, change, wheel)
     assert_fails_at(pr, BUILD)
     assert "laporan-tahunan.md" in pr.run.step(BUILD).output
