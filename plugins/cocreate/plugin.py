@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from cocreate.config import CocreateConfig
+from cocreate.datafiles import published_table
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds
@@ -236,16 +237,16 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Project], t: Translator) -> None:
         """What the build adds beside the pages once every project is in: the data package's
-        descriptor and the projects' own tables, the portal's feeds, the standard's schema."""
+        descriptor and the projects' own tables (as validated: texts that begin like a
+        spreadsheet formula with a `'` in front), the portal's feeds, the standard's schema."""
         tables: list[dict[str, Any]] = []
         for project in projects:
             for entry in project.data.get("data", []):
-                source = self.projects / project.slug
-                schema = json.loads((source / entry["schema"]).read_text("utf-8"))
-                tables.append(datapackage.project_resource(project.slug, entry, schema, self.config.data_license, t))
-                for name in (entry["path"], entry["schema"]):
-                    output.write(f"{datapackage.FOLDER}/projects/{project.slug}/{name}", (source / name).read_bytes(),
-                                 f"a table of project {project.slug}")
+                table = published_table(self.projects / project.slug, entry)
+                tables.append(datapackage.project_resource(project.slug, entry, table.schema, self.config.data_license, t))
+                folder = f"{datapackage.FOLDER}/projects/{project.slug}"
+                output.write(f"{folder}/{entry['path']}", table.csv, f"a table of project {project.slug}")
+                output.write(f"{folder}/{entry['schema']}", table.schema_json, f"a table of project {project.slug}")
         output.write(f"{datapackage.FOLDER}/datapackage.json", datapackage.descriptor_json(
             t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
             site_url=config.site_url, extra=tables), "the data package")

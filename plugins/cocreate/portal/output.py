@@ -19,7 +19,8 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from cocreate.portal.datapackage import FOLDER, TABLES, csv_text
+from cocreate.csvsafe import csv_text
+from cocreate.portal.datapackage import FOLDER, TABLES
 from cocreate.portal.feeds import Item
 from cocreate.validate import Result
 
