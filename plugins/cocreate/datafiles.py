@@ -33,6 +33,7 @@ import copy
 import csv
 import io
 import json
+import math
 import re
 import stat
 from dataclasses import dataclass, field
@@ -50,16 +51,21 @@ MAX_DATA_BYTES = 5 * 1024 * 1024
 """Largest data file (CSV or Table Schema) a project may publish."""
 MAX_ERRORS = 20
 """Problems of one kind reported for one file; a file with more has them reported once fixed."""
+MAX_COLUMNS = 1000
+"""Most columns a table (and fields its Table Schema) may have: frictionless takes quadratic
+time in the width of a table, and a few kilobytes of commas would keep it busy for hours."""
 
 DELIMITERS = ",;\t|"
 """What may separate the cells of a project's CSV file."""
 TEXT_TYPES = frozenset({"string", "any"})
 """Field types whose cells stay valid with a `'` in front (a field without a type is `any`)."""
-_PLAIN_NUMBER = re.compile(r"[+-][0-9., ]*")
-"""A cell that begins with a sign and holds only digits, separators and spaces (`-5`,
-`+2.5`, `-1.234,5`): spreadsheets read it as a number, so a typed field keeps it."""
+_PLAIN_NUMBER = re.compile(r"[+-][0-9., ]*(?:(?<=[0-9])[eE][+-]?[0-9]+)?")
+"""A cell that begins with a sign and holds only digits, separators, spaces and an exponent
+(`-5`, `+2.5`, `-1.234,5`, `-1e5`): spreadsheets read it as a number, so a typed field keeps it."""
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-_JSON_TOKEN = re.compile(r'["{}\[\],:]')
+_JSON_TOKEN = re.compile(r'["{}\[\],:]|-?[0-9][0-9.eE+-]*')
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Written as escapes (`\\ud800`), half a character: no UTF-8 file can hold it."""
 
 
 @dataclass(frozen=True)
@@ -196,14 +202,14 @@ class _Reading:
         """The Table Schema, or None with a problem."""
         here = ("data", self.index, "schema")
         try:
-            descriptor = json.loads(text)
+            descriptor = json.loads(text, parse_float=_finite, parse_constant=_finite)
         except json.JSONDecodeError as exc:
             self.problem("data-schema-invalid", self.name("schema"), Position(exc.lineno, exc.colno), here,
                          name=self.entry["schema"], detail=exc.msg)
             return None
-        except RecursionError:
+        except (RecursionError, ValueError) as exc:  # nested too deeply; NaN, Infinity or 1e999
             self.problem("data-schema-invalid", self.name("schema"), Position(1, 1), here,
-                         name=self.entry["schema"], detail="nested too deeply")
+                         name=self.entry["schema"], detail=str(exc) or "nested too deeply")
             return None
         if not validate:
             return descriptor
@@ -213,6 +219,10 @@ class _Reading:
         try:
             if not isinstance(descriptor, dict):
                 raise TypeError("a Table Schema is a JSON object")
+            if isinstance(descriptor.get("fields"), list) and len(descriptor["fields"]) > MAX_COLUMNS:
+                self.problem("data-too-many-columns", self.name("schema"), Position(1, 1), here,
+                             name=self.entry["schema"], count=len(descriptor["fields"]), limit=MAX_COLUMNS)
+                return None
             Schema.from_descriptor(descriptor)
         except (FrictionlessException, TypeError, ValueError) as exc:
             self.problem("data-schema-invalid", self.file, self.position_of(here), here,
@@ -223,11 +233,11 @@ class _Reading:
     def schema_texts(self, text: str) -> None:
         """Personal data, and control characters written as escapes (`\\u0000`), in any
         string of the schema: it is published in the data package as it is."""
-        strings = list(_json_strings(text))
+        strings = list(_json_texts(text))
         lines = _Lines(text)
         name = self.name("schema")
         for path, value, offset in strings:
-            if bad := FORBIDDEN_CHARS.search(value):
+            if bad := FORBIDDEN_CHARS.search(value) or _SURROGATE.search(value):
                 self.problem("data-file-encoding", name, lines.position(offset), path,
                              name=self.entry["schema"], found=f"U+{ord(bad.group()):04X}")
                 break
@@ -247,6 +257,11 @@ class _Reading:
         lines_read = 0
         try:
             for record in reader:  # a blank line is a record too (which frictionless refuses)
+                if len(record) > MAX_COLUMNS:
+                    self.problem("data-too-many-columns", self.name("path"), Position(lines_read + 1, MAX_COLUMNS + 1),
+                                 ("data", self.index, "path"), name=self.entry["path"], count=len(record),
+                                 limit=MAX_COLUMNS)
+                    return None
                 lines.append(lines_read + 1)
                 rows.append(record)
                 lines_read = reader.line_num
@@ -370,6 +385,15 @@ def _published_schema(descriptor: dict[str, Any], columns: set[int]) -> dict[str
     return schema
 
 
+def _finite(text: str) -> float:
+    """A JSON number as Python reads it, refusing what JSON has no way to write (NaN,
+    Infinity, 1e999): the published package would not be JSON."""
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text} is not a JSON number")
+    return number
+
+
 def _compiles(pattern: str) -> bool:
     """Whether a pattern compiles (one that does not is left for frictionless to refuse)."""
     try:
@@ -404,9 +428,11 @@ class _Frame:
     want_key: bool = True
 
 
-def _json_strings(text: str) -> Iterator[tuple[FieldPath, str, int]]:
-    """Every string of a JSON text that `json.loads` accepted, keys included, with its
-    path and offset. A key written twice (`json.loads` keeps the last) is seen both times."""
+def _json_texts(text: str) -> Iterator[tuple[FieldPath, str, int]]:
+    """Every string of a JSON text that `json.loads` accepted, keys included, and every
+    number, as written and as it is written again (`3.2012345678901230e15` becomes
+    `3201234567890123.0`), with its path and offset. A key written twice (`json.loads`
+    keeps the last) is seen both times."""
     stack: list[_Frame] = []
 
     def here() -> FieldPath:
@@ -425,6 +451,12 @@ def _json_strings(text: str) -> Iterator[tuple[FieldPath, str, int]]:
                 top.key = value
             yield here(), value, offset
             offset = end
+            continue
+        if char not in '{}[],:':  # a number
+            yield here(), char, offset
+            if (again := json.dumps(json.loads(char))) != char:
+                yield here(), again, offset
+            offset = token.end()
             continue
         if char in "{[":
             stack.append(_Frame(here(), char == "{"))

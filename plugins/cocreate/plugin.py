@@ -266,9 +266,25 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         writes a file (`generated`: every path below the site, and what it is). MkDocs would
         silently copy one over the other: a hand-written `feed.xml` replacing the feed, or a
         generated page replacing a hand-written one."""
+        folders: dict[str, str] = {}  # the folders cocreate writes into: no file may stand there either
+        for path, what in generated.items():
+            parts = path.split("/")
+            for depth in range(1, len(parts)):
+                folders.setdefault("/".join(parts[:depth]), what)
         docs = Path(config.docs_dir).name
-        clashes = [f"{docs}/{file.src_uri} (cocreate writes {file.dest_uri}: {generated[file.dest_uri]})"
-                   for file in files if not file.generated_by and file.dest_uri in generated]
+        clashes = []
+        for file in files:
+            if file.generated_by:
+                continue
+            parts = file.dest_uri.split("/")
+            # the path itself, a folder cocreate writes into, or a path inside a file cocreate writes
+            taken = next((path for path in ("/".join(parts[:depth]) for depth in range(len(parts), 0, -1))
+                          if path in generated), None)
+            if taken is not None:
+                clashes.append(f"{docs}/{file.src_uri} (cocreate writes {taken}: {generated[taken]})")
+            elif file.dest_uri in folders:
+                clashes.append(f"{docs}/{file.src_uri} (cocreate writes files in {file.dest_uri}/: "
+                               f"{folders[file.dest_uri]})")
         if clashes:
             raise PluginError("cocreate: these files of the docs folder are at paths the portal generates; remove or "
                               "rename them: " + "; ".join(sorted(clashes)))
