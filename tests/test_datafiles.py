@@ -344,3 +344,12 @@ def test_signed_numbers_in_typed_fields_stay_as_they_are(project: Path) -> None:
     assert found(project) == []
     entry = {"path": "setoran.csv", "schema": "setoran.schema.json"}
     assert published_table(project, entry).rows == [["n", "i"], ["-1e5", "-3"], ["+2.5", "+4"], ["-", "5"]]
+
+
+def test_publishing_checks_for_personal_data_again(project: Path) -> None:
+    # a file changed after validation (mkdocs serve) is not published unchecked
+    from cocreate.datafiles import published_table
+
+    table(project, "bulan,kg,catatan\n2024-01,1,budi@kota.id\n")
+    with pytest.raises(ValueError, match="personal-data-email"):
+        published_table(project, {"path": "setoran.csv", "schema": "setoran.schema.json"})

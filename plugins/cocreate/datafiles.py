@@ -109,7 +109,9 @@ def check_data_files(doc: Document, file: str, folder: Path) -> Iterator[Problem
 
 def published_table(folder: Path, entry: dict[str, Any]) -> Table:
     """A table that validation accepted, as it is published (read again: validation runs
-    in worker processes and keeps nothing)."""
+    in worker processes and keeps nothing). Its texts are searched for personal data again,
+    so that a file changed since (`mkdocs serve`) cannot slip through; frictionless is not
+    run again. Raises ValueError, naming the problem, for a table that is not valid."""
     reading = _Reading(folder, entry, 0, str(folder / "project.yml"), lambda path: Position(1, 1)).run(validate=False)
     if reading.table is None:
         raise ValueError(f"{folder / entry['path']}: {reading.problems[0].code}")
@@ -145,6 +147,7 @@ class _Reading:
         return str(Path(self.file).parent / self.entry[key])
 
     def run(self, *, validate: bool) -> _Reading:
+        """Read and check the table; `validate` adds frictionless (the schema and the cells)."""
         texts = {key: self.read(key) for key in ("path", "schema")}
         csv_text, schema_text = texts["path"], texts["schema"]
         if csv_text is None or schema_text is None:
@@ -156,8 +159,7 @@ class _Reading:
         if parsed is None:
             return self
         rows, lines = parsed
-        if validate:
-            self.personal_data(rows, lines)
+        self.personal_data(rows, lines)
         published, quoted = self.neutralised(rows, lines, descriptor)
         table = Table(published, _published_schema(descriptor, {c for _, c in quoted}))
         if validate:
@@ -211,9 +213,9 @@ class _Reading:
             self.problem("data-schema-invalid", self.name("schema"), Position(1, 1), here,
                          name=self.entry["schema"], detail=str(exc) or "nested too deeply")
             return None
+        self.schema_texts(text)
         if not validate:
             return descriptor
-        self.schema_texts(text)
         from frictionless import FrictionlessException, Schema
 
         try:

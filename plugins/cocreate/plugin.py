@@ -242,7 +242,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         tables: list[dict[str, Any]] = []
         for project in projects:
             for entry in project.data.get("data", []):
-                table = published_table(self.projects / project.slug, entry)
+                try:
+                    table = published_table(self.projects / project.slug, entry)
+                except ValueError as exc:  # changed since it was validated
+                    raise PluginError(f"cocreate: {exc}; validate again") from None
                 tables.append(datapackage.project_resource(project.slug, entry, table.schema, self.config.data_license, t))
                 folder = f"{datapackage.FOLDER}/projects/{project.slug}"
                 output.write(f"{folder}/{entry['path']}", table.csv, f"a table of project {project.slug}")
