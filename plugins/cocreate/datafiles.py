@@ -5,10 +5,11 @@ and anything but plain files are refused before anything reads them, nothing is 
 sizes are capped. frictionless is imported only when a project declares data, since
 importing it alone takes more than half a second.
 
-Each file is read once, and checked in the form it is published in:
+Validation reads each file once, and checks it in the form it is published in:
 
-- it must be UTF-8 text without control characters (tab and line breaks aside), the rule
-  project files follow too (`data-file-encoding`, at the first bad byte);
+- it must be UTF-8 text without control characters (tab and line breaks aside) or
+  bidirectional overrides, the rule project files follow too (`data-file-encoding`, at the
+  first bad byte);
 - every cell, the header included, and every string of the Table Schema (names, titles,
   descriptions, examples, enum values, keys) is searched for personal data like any text
   of a project, and refused the same way (`personal-data-*`, at the cell or the string);
