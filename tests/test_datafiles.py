@@ -353,3 +353,14 @@ def test_publishing_checks_for_personal_data_again(project: Path) -> None:
     table(project, "bulan,kg,catatan\n2024-01,1,budi@kota.id\n")
     with pytest.raises(ValueError, match="personal-data-email"):
         published_table(project, {"path": "setoran.csv", "schema": "setoran.schema.json"})
+
+
+def test_validation_never_guesses_the_dialect(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # csv.Sniffer, which frictionless runs on CSV text, takes time that grows with the square
+    # of the first lines' length: a cell of `,'` repeated 50,000 times would take hours
+    import csv as csv_module
+
+    calls: list[str] = []
+    monkeypatch.setattr(csv_module.Sniffer, "sniff", lambda self, sample, delimiters=None: calls.append(sample))
+    table(project, "bulan,kg,catatan\n2024-01,1,\"" + ",'" * 50_000 + "\"\n")
+    assert found(project) == [] and calls == []
