@@ -305,3 +305,22 @@ def test_the_largest_portal_built_is_the_one_documented() -> None:
 def test_readme_points_to_the_limits() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "SECURITY.md" in readme and f"{MAX_BYTES // 1024} KiB" in readme
+
+
+def test_one_column_past_the_table_width_limit(tmp_path: Path) -> None:
+    limit, code = LIMITS["cocreate.datafiles.MAX_COLUMNS"]
+    folder = tmp_path / "projects" / "bank-sampah"
+    folder.mkdir(parents=True)
+    data = copy.deepcopy(MINIMAL)
+    data["data"] = [{"name": "tabungan", "title": "Tabungan", "path": "tabungan.csv", "schema": "tabungan.json"}]
+    (folder / "project.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+    def width(columns: int, fields: int) -> list[tuple[str, str, tuple[int, int]]]:
+        names = [f"c{i}" for i in range(columns)]
+        (folder / "tabungan.csv").write_text(",".join(names) + "\n" + ",".join("x" * columns) + "\n", "utf-8")
+        (folder / "tabungan.json").write_text(json.dumps({"fields": [{"name": f"c{i}"} for i in range(fields)]}), "utf-8")
+        return [(p.code, Path(p.file).name, tuple(p.position)) for p in validate_paths([tmp_path / "projects"]).problems]
+
+    assert width(limit, limit) == []
+    assert width(limit + 1, limit) == [(code, "tabungan.csv", (1, limit + 1))]
+    assert width(limit, limit + 1) == [(code, "tabungan.json", (1, 1))]

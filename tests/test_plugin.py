@@ -221,3 +221,45 @@ def test_a_strict_build_that_fails_for_warnings_publishes_nothing(tmp_path: Path
     build(config_file, strict=False)  # the same warning without strict mode: published
     assert "nowhere" in (site / "index.html").read_text("utf-8")
 
+
+
+@pytest.mark.parametrize(("docs_file", "generated"), [
+    ("feed.xml", "feed.xml"),
+    ("data/datapackage.json", "data/datapackage.json"),
+    ("data/stakeholders.csv", "data/stakeholders.csv"),
+    ("schema/project-1.json", "schema/project-1.json"),
+    ("projects/index.json", "projects/index.json"),
+    ("projects/bank-sampah/feed.xml", "projects/bank-sampah/feed.xml"),
+    ("assets/cocreate/cocreate.css", "assets/cocreate/cocreate.css"),
+    ("projects/index.md", "projects/index.html"),  # a generated page
+    ("statistics.md", "statistics/index.html"),  # a page at a generated page's address
+    ("feed.xml/index.md", "feed.xml"),  # a page inside a file cocreate writes
+])
+def test_a_docs_file_at_a_generated_path_fails_the_build(tmp_path: Path, minimal_text: str, caplog,
+                                                         docs_file: str, generated: str) -> None:
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(minimal_text, "utf-8")
+    config_file = make_portal(tmp_path / "portal", projects)
+    site = build(config_file)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert (site / generated).exists()
+    (tmp_path / "portal" / "content" / docs_file).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "portal" / "content" / docs_file).write_text("hand-written\n", "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config_file)
+    errors = " ".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    assert f"content/{docs_file} (cocreate writes {generated}: " in errors, errors
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_a_docs_file_where_cocreate_writes_a_folder_fails_the_build(tmp_path: Path, minimal_text: str, caplog) -> None:
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(minimal_text, "utf-8")
+    config_file = make_portal(tmp_path / "portal", projects)
+    (tmp_path / "portal" / "content" / "schema").write_text("a file where a folder must go\n", "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config_file)
+    assert any("content/schema (cocreate writes files in schema/: the JSON Schema of the project standard)"
+               in r.getMessage() for r in caplog.records)

@@ -35,3 +35,16 @@ def test_a_feed_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
     output.close()
     output.write_pending()
     assert output.wait() is False
+
+
+def test_every_path_written_is_noted_with_what_it_is(tmp_path: Path) -> None:
+    output = Output(tmp_path)
+    output.add(_result("a", {"projects/a/feed.xml": "<feed/>", "projects/a/feed.json": "{}"}))
+    output.write("feed.xml", "<feed/>", "the portal's feeds")
+    output.close()
+    output.write_pending()
+    assert output.wait()
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert set(output.generated) == written
+    assert output.generated["projects/a/feed.json"] == "the feeds of project a"
+    assert output.generated[f"{FOLDER}/stakeholders.csv"] == "the data package"

@@ -24,6 +24,7 @@ NOT_FROM_ONE_FILE = {
     "missing-project-file", "misplaced-file", "symlink-in-projects",
     # about the data files beside a project: tests/test_datafiles.py
     "data-file-missing", "data-file-unsafe", "data-file-too-large", "data-schema-invalid", "data-invalid",
+    "data-file-encoding", "data-formula", "data-too-many-columns",
     # guards for what cannot happen with today's schema: a bug, or a keyword not yet used
     "internal-error", "schema-violation", "invalid-format",
 }

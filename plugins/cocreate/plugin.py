@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from cocreate.config import CocreateConfig
+from cocreate.datafiles import published_table
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds
@@ -112,17 +113,21 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         gc.freeze()  # the validation workers fork from here: the collector leaves the copies alone
         site = self._site(config)
         titles = nav_titles(config.nav)
-        pages = 0
+        made: list[tuple[File, str]] = []
         for spec in site.pages():
             file = File.generated(config, spec.uri, content="",
                                   inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV)
             PortalPage(spec, file, config, titles.get(spec.uri))
-            self._add(files, file)
-            pages += 1
-        self._add(files, File.generated(config, INDEX_JSON, content=site.index_json()))
+            made.append((file, "a page of the portal"))
+        pages = len(made)
+        made.append((File.generated(config, INDEX_JSON, content=site.index_json()), "the catalogue's index"))
         for name in ASSETS:
             content = resources.files("cocreate").joinpath(f"assets/{name}").read_bytes()
-            self._add(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
+            made.append((File.generated(config, f"{ASSET_DIR}/{name}", content=content), "cocreate's styles and scripts"))
+        written = self._output.generated if self._output is not None else {}
+        self._refuse_docs_at(files, config, {**written, **{file.dest_uri: what for file, what in made}})
+        for file, _ in made:
+            self._add(files, file)
         log.info("%d projects, %d generated pages", len(site.catalog.projects), pages)
         # The projects are loaded and will not change during the build: keep the cyclic
         # garbage collector from scanning them again and again (it made large builds
@@ -237,32 +242,66 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Project], t: Translator) -> None:
         """What the build adds beside the pages once every project is in: the data package's
-        descriptor and the projects' own tables, the portal's feeds, the standard's schema."""
+        descriptor and the projects' own tables (as validated: texts that begin like a
+        spreadsheet formula with a `'` in front), the portal's feeds, the standard's schema."""
         tables: list[dict[str, Any]] = []
         for project in projects:
             for entry in project.data.get("data", []):
-                source = self.projects / project.slug
-                schema = json.loads((source / entry["schema"]).read_text("utf-8"))
-                tables.append(datapackage.project_resource(project.slug, entry, schema, self.config.data_license, t))
-                for name in (entry["path"], entry["schema"]):
-                    output.copy(source / name, f"{datapackage.FOLDER}/projects/{project.slug}/{name}")
+                try:
+                    table = published_table(self.projects / project.slug, entry)
+                except ValueError as exc:  # changed since it was validated
+                    raise PluginError(f"cocreate: {exc}; validate again") from None
+                tables.append(datapackage.project_resource(project.slug, entry, table.schema, self.config.data_license, t))
+                folder = f"{datapackage.FOLDER}/projects/{project.slug}"
+                output.write(f"{folder}/{entry['path']}", table.csv, f"a table of project {project.slug}")
+                output.write(f"{folder}/{entry['schema']}", table.schema_json, f"a table of project {project.slug}")
         output.write(f"{datapackage.FOLDER}/datapackage.json", datapackage.descriptor_json(
             t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
-            site_url=config.site_url, extra=tables))
+            site_url=config.site_url, extra=tables), "the data package")
         items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.rank, i.id))
         site_url = config.site_url or ""
         for path, text in feeds.both(config.site_name, site_url, "", site_url or "./", items, self.language).items():
-            output.write(path, text)
+            output.write(path, text, "the portal's feeds")
         schema_text = dict(project_schema())
         if config.site_url:
             schema_text["$id"] = f"{config.site_url}{SCHEMA_PATH}"
-        output.write(SCHEMA_PATH, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n")
+        output.write(SCHEMA_PATH, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n",
+                     "the JSON Schema of the project standard")
+
+    @staticmethod
+    def _refuse_docs_at(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
+        """Fail the build for any file of the docs folder that would land where cocreate
+        writes a file (`generated`: every path below the site, and what it is). MkDocs would
+        silently copy one over the other: a hand-written `feed.xml` replacing the feed, or a
+        generated page replacing a hand-written one."""
+        folders: dict[str, str] = {}  # the folders cocreate writes into: no file may stand there either
+        for path, what in generated.items():
+            parts = path.split("/")
+            for depth in range(1, len(parts)):
+                folders.setdefault("/".join(parts[:depth]), what)
+        docs = Path(config.docs_dir).name
+        clashes = []
+        for file in files:
+            if file.generated_by:
+                continue
+            parts = file.dest_uri.split("/")
+            # the path itself, a folder cocreate writes into, or a path inside a file cocreate writes
+            taken = next((path for path in ("/".join(parts[:depth]) for depth in range(len(parts), 0, -1))
+                          if path in generated), None)
+            if taken is not None:
+                clashes.append(f"{docs}/{file.src_uri} (cocreate writes {taken}: {generated[taken]})")
+            elif file.dest_uri in folders:
+                clashes.append(f"{docs}/{file.src_uri} (cocreate writes files in {file.dest_uri}/: "
+                               f"{folders[file.dest_uri]})")
+        if clashes:
+            raise PluginError("cocreate: these files of the docs folder are at paths the portal generates; remove or "
+                              "rename them: " + "; ".join(sorted(clashes)))
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
+        """Add a generated file; one that another plugin generated at its path gives way
+        (files of the docs folder were refused before)."""
         existing = files.get_file_from_path(file.src_uri)
-        if existing is not None and not existing.generated_by:
-            raise PluginError(f"cocreate: {file.src_uri} is generated by the portal; remove it from the docs folder")
         if existing is not None:
             files.remove(existing)
         files.append(file)

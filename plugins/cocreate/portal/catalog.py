@@ -23,6 +23,36 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+class UniqueSlugs:
+    """Hands out slugs unique within one list, in the order asked: the first `RW 05` gets
+    `rw-05`, the next name that slugifies alike `rw-05-2`, then `rw-05-3`.
+
+    Each slug is the smallest free `base`, `base-2`, `base-3`... (so addresses stay as
+    they always were), found in linear time: the next number to try is kept per base, and a
+    number that was found taken is never tried again. A generated `x-2` and a name that is
+    itself `x-2` never share a slug: whichever comes second moves on (`x-3`, or `x-2-2`).
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
+        self.tries = 0
+        """Slugs looked up so far: at most twice the slugs handed out (each taken slug
+        `base-n` can turn away only its own base, and only once)."""
+
+    def __call__(self, base: str) -> str:
+        n = self._next.get(base, 1)
+        while True:
+            slug = base if n == 1 else f"{base}-{n}"
+            self.tries += 1
+            n += 1
+            if slug not in self._taken:
+                break
+        self._next[base] = n
+        self._taken.add(slug)
+        return slug
+
+
 @dataclass
 class Project:
     """One valid project, with derived values and its texts in the portal's language."""
@@ -172,12 +202,9 @@ class Catalog:
                 values = [found[v] for v in facet.order if v in found]
             else:
                 values = sorted(found.values(), key=lambda fv: fv.label.casefold())
-            taken: set[str] = set()
+            unique = UniqueSlugs()
             for fv in values:  # two values may slugify alike ("RW 05" and "RW-05"): keep URLs apart
-                base, n = fv.slug, 2
-                while fv.slug in taken:
-                    fv.slug, n = f"{base}-{n}", n + 1
-                taken.add(fv.slug)
+                fv.slug = unique(fv.slug)
             result[facet.name] = values
         return result
 
@@ -198,13 +225,9 @@ class Catalog:
             grouped[org.category].append(org)
         result = {c: sorted(grouped[c], key=lambda o: o.name.casefold()) for c in CATEGORIES}
         for orgs in result.values():
-            taken: set[str] = set()
+            unique = UniqueSlugs()
             for org in orgs:
-                base = org.slug = slugify(org.name)
-                n = 2
-                while org.slug in taken:
-                    org.slug, n = f"{base}-{n}", n + 1
-                taken.add(org.slug)
+                org.slug = unique(slugify(org.name))
         return result
 
     @cached_property

@@ -4,16 +4,18 @@ Each project's rows are made where the project is validated (a worker process), 
 text; the package joins them in slug order. Field descriptions, in the portal's language,
 are the codebook; the same schemas generate the portal's data page. Nothing in the package
 depends on the time of the build, so two builds of one commit give identical bytes.
+
+Every CSV is written by [cocreate.csvsafe][]: a text that begins like a spreadsheet formula
+gets a `'` in front, and every resource's description says so.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from cocreate.csvsafe import csv_text
 from cocreate.model import ACTIVITIES, CATEGORIES, KINDS, PHASES, ROLES, approach, kind
 from cocreate.portal.catalog import STATUSES
 from cocreate.portal.i18n import Translator
@@ -105,12 +107,6 @@ TABLES: tuple[Table, ...] = (
 """The tables of the package, in order. `dimensions`, `tags` and `motivations` hold
 values separated by semicolons."""
 
-def csv_text(rows: list[list[Any]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
-
-
 def project_rows(slug: str, data: dict[str, Any], last_changed: str | None) -> dict[str, str]:
     """One project's rows of every table, as CSV text (without header)."""
     return {table.name: csv_text(table.rows(slug, data, last_changed)) for table in TABLES}
@@ -152,17 +148,23 @@ def table_schema(table: Table, t: Translator) -> dict[str, Any]:
     return schema
 
 
+def _described(text: str, t: Translator) -> str:
+    """A table's description, with the codebook's word on cells that begin like a formula."""
+    return f"{text} {t('data.formulas')}" if text else t("data.formulas")
+
+
 def project_resource(slug: str, entry: dict[str, Any], schema: dict[str, Any], license_id: str,
                      t: Translator) -> dict[str, Any]:
-    """A project's own table as a resource of the package."""
-    resource: dict[str, Any] = {
-        "name": f"{slug}-{entry['name']}", "path": f"projects/{slug}/{entry['path']}", "profile": "tabular-data-resource",
+    """A project's own table as a resource of the package (`schema`: as published, see
+    [cocreate.datafiles.Table][]). Its name joins the slug and the table's name with `_`,
+    which neither holds: `a` + `b-c` and `a-b` + `c`, or `projects` + `json`, would
+    otherwise give two resources one name, and the package would be invalid."""
+    return {
+        "name": f"{slug}_{entry['name']}", "path": f"projects/{slug}/{entry['path']}", "profile": "tabular-data-resource",
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "title": t.text(entry["title"]),
+        "description": _described(t.text(entry["description"]) if entry.get("description") else "", t),
         "schema": schema, "licenses": [{"name": entry.get("license", license_id),
                                         "path": f"https://spdx.org/licenses/{entry.get('license', license_id)}.html"}]}
-    if entry.get("description"):
-        resource["description"] = t.text(entry["description"])
-    return resource
 
 
 def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_url: str | None,
@@ -170,14 +172,14 @@ def descriptor(t: Translator, *, name: str, title: str, license_id: str, site_ur
     """`datapackage.json`."""
     resources: list[dict[str, Any]] = [
         {"name": table.name, "path": f"{table.name}.csv", "profile": "tabular-data-resource", "format": "csv",
-         "mediatype": "text/csv", "encoding": "utf-8", "description": t(f"data.tables.{table.name}"),
+         "mediatype": "text/csv", "encoding": "utf-8", "description": _described(t(f"data.tables.{table.name}"), t),
          "schema": table_schema(table, t)}
         for table in TABLES
     ]
     resources.append({"name": "projects-json", "path": "projects.json", "format": "json",
                       "mediatype": "application/json", "description": t("data.tables.projects_json")})
     resources.extend(extra or [])
-    package: dict[str, Any] = {"name": name, "title": title, "description": t("data.description"),
+    package: dict[str, Any] = {"name": name, "title": title, "description": _described(t("data.description"), t),
                                "licenses": [{"name": license_id, "path": f"https://spdx.org/licenses/{license_id}.html"}],
                                "resources": resources}
     if site_url:

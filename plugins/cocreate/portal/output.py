@@ -7,17 +7,20 @@ project, are kept until validation is over and then written by a separate proces
 MkDocs renders the pages (which leaves all cores but one idle): creating thousands of
 files costs the kernel real time. The folder is the fresh one the plugin builds in, so a
 failed build takes them away with everything else.
+
+Every path written here is noted, with what it is, in `generated`: the plugin refuses a
+file of the docs folder at any of them (MkDocs would copy it over the generated file).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 import sys
 from pathlib import Path
 from typing import IO
 
-from cocreate.portal.datapackage import FOLDER, TABLES, csv_text
+from cocreate.csvsafe import csv_text
+from cocreate.portal.datapackage import FOLDER, TABLES
 from cocreate.portal.feeds import Item
 from cocreate.validate import Result
 
@@ -31,16 +34,10 @@ def _write_all(root: Path, files: list[tuple[str, str]]) -> None:
         sys.exit(1)
 
 
-def _target(root: Path, path: str) -> Path:
-    """`root/path`, with the folders it needs made."""
-    target = root / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return target
-
-
 def write_file(root: Path, path: str, content: str | bytes) -> None:
     """Write `content` to `root/path`, making the folders it needs."""
-    target = _target(root, path)
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, bytes):
         target.write_bytes(content)
     else:
@@ -52,13 +49,16 @@ class Output:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.generated: dict[str, str] = {}
+        """Every path written (or to be written) below `root`, and what it is."""
         (root / FOLDER).mkdir(parents=True, exist_ok=True)
         self._tables: dict[str, IO[str]] = {}
         for table in TABLES:
-            handle = (root / FOLDER / f"{table.name}.csv").open("w", encoding="utf-8", newline="")
+            path = self._note(f"{FOLDER}/{table.name}.csv", "the data package")
+            handle = (root / path).open("w", encoding="utf-8", newline="")
             handle.write(csv_text([[c.name for c in table.columns]]))
             self._tables[table.name] = handle
-        self._json = (root / FOLDER / "projects.json").open("w", encoding="utf-8")
+        self._json = (root / self._note(f"{FOLDER}/projects.json", "the data package")).open("w", encoding="utf-8")
         self._json.write("[")
         self._projects = 0
         self.items: list[Item] = []
@@ -76,13 +76,18 @@ class Output:
             self._json.write((",\n" if self._projects else "") + text)
             self._projects += 1
         self.items.extend(result.extra.pop("items", []))
-        self._pending.extend(result.extra.pop("files", {}).items())
+        files = result.extra.pop("files", {})
+        for path in files:
+            self._note(path, f"the feeds of project {result.source.slug}")
+        self._pending.extend(files.items())
 
-    def write(self, path: str, content: str | bytes) -> None:
-        write_file(self.root, path, content)
+    def write(self, path: str, content: str | bytes, what: str) -> None:
+        """Write one file now; `what` says what it is, for the one who finds it in the way."""
+        write_file(self.root, self._note(path, what), content)
 
-    def copy(self, source: Path, path: str) -> None:
-        shutil.copyfile(source, _target(self.root, path))
+    def _note(self, path: str, what: str) -> str:
+        self.generated[path] = what
+        return path
 
     def write_pending(self) -> None:
         """Start writing the files `add` kept, in a process of its own where processes can
