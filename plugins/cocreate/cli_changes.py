@@ -1,8 +1,11 @@
-"""Commands about changes between git revisions: `diff`, `review`, `codeowners`."""
+"""Commands about changes between git revisions: `diff`, `review`, `codeowners`.
+
+Everything `diff` and `review` print that a contributor wrote (titles, names, handles,
+field names, project folder names) goes through [cocreate.untrusted][] for its format.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from cocreate.messages import LANGUAGES
 from cocreate.portal.i18n import Translator
 from cocreate.privacy import redact
 from cocreate.review import handle, review_project
+from cocreate.untrusted import markdown_inline, one_line, to_json
 from cocreate.validate import discover, make_report, validate_sources
 
 FORMATS = ("text", "markdown", "json")
@@ -52,13 +56,12 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
     try:
         old, new = projects_at(root, base, folder), projects_at(root, head, folder)
     except GitError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(one_line(str(exc))) from exc
     changes = all_changes(old.data, new.data, t)
     if fmt == "json":
-        click.echo(json.dumps({"base": old.revision, "head": new.revision, "language": t.language,
-                               "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.params),
-                                            "text": sentence(c, t)} for c in changes]},
-                              ensure_ascii=False, indent=2))
+        click.echo(to_json({"base": old.revision, "head": new.revision, "language": t.language,
+                            "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.params),
+                                         "text": sentence(c, t)} for c in changes]}))
         return
     if fmt == "markdown":
         click.echo(f"### {t('changes.heading')}\n")
@@ -68,26 +71,19 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
         for change in changes:
             if change.slug != current:
                 current = change.slug
-                click.echo(f"\n**`{change.slug}`**\n")
-            click.echo(f"- {_md_escape(sentence(change, t))}")
+                click.echo(f"\n**{markdown_inline(change.slug)}**\n")
+            click.echo(f"- {markdown_inline(sentence(change, t))}")
         return
     if not changes:
         click.echo(t("changes.none"))
     for change in changes:
-        click.echo(f"{change.slug}: {sentence(change, t)}")
+        click.echo(one_line(f"{change.slug}: {sentence(change, t)}"))
 
 
 def _masked(params: dict[str, Any]) -> dict[str, Any]:
     """A change's values with personal data masked, as its sentence has them."""
     return {key: [redact(str(v)) for v in value] if isinstance(value, list) else redact(str(value))
             for key, value in params.items()}
-
-
-def _md_escape(text: str) -> str:
-    """Contributor text in a Markdown summary: no HTML, no links, no mentions."""
-    for char in "\\`*_[]<>#|!":
-        text = text.replace(char, "\\" + char)
-    return text.replace("@", "@\u200b")
 
 
 @click.command()
@@ -110,21 +106,21 @@ def review(base: str, head: str, author: str, fmt: str, lang: str | None) -> Non
         paths = changed_paths(root, base, head)
         base_config = portal.parse_config(file_at(root, base, portal.CONFIG_FILE) or b"")
     except GitError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(one_line(str(exc))) from exc
     portal_maintainers = {handle(m) for m in portal.portal_maintainers(base_config)}
     slugs = sorted({p.split("/")[1] for p in paths if p.startswith(f"{folder}/") and p.count("/") >= 2})
     decisions = [review_project(slug, old.data.get(slug), new.data.get(slug) if slug in new.files else None,
                                 slug in old.files, author, portal_maintainers) for slug in slugs]
     refused = [d for d in decisions if not d.allowed]
     if fmt == "json":
-        click.echo(json.dumps({"author": author, "allowed": not refused, "decisions": [
+        click.echo(to_json({"author": author, "allowed": not refused, "decisions": [
             {"project": d.slug, "allowed": d.allowed, "reason": d.reason, "params": d.params,
-             "text": t(f"review.{d.reason}", **d.params)} for d in decisions]}, ensure_ascii=False, indent=2))
+             "text": t(f"review.{d.reason}", **d.params)} for d in decisions]}))
     else:
-        bullet = "- " if fmt == "markdown" else ""
+        bullet, shown = ("- ", markdown_inline) if fmt == "markdown" else ("", one_line)
         for d in decisions:
             mark = "✅" if d.allowed else "❌"
-            click.echo(f"{bullet}{mark} {d.slug}: {t(f'review.{d.reason}', **d.params)}")
+            click.echo(f"{bullet}{mark} {shown(d.slug)}: {shown(t(f'review.{d.reason}', **d.params))}")
         if not decisions:
             click.echo(f"{bullet}{t('review.no-projects')}")
     sys.exit(1 if refused else 0)
