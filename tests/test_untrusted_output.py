@@ -159,7 +159,10 @@ def test_the_escapes_one_by_one() -> None:
     assert one_line("a\x1b[2J\r\n\u2028\U000e0041\t") == "a\\u001b[2J\\r\\n\\u2028\\U000e0041\t"
     assert markdown_inline("# a\n- b") == "\\# a\\\\n\\- b"  # renders as `# a\n- b`, on one line
     assert markdown_inline("1. <x> & | @me") == "1\\. \\<x\\> \\& \\| @\u200bme"
-    assert markdown_inline("\ta\\b") == " a\\\\b"
+    assert markdown_inline("\ta\\b") == "&#32;a\\\\b"
+    assert markdown_inline("  a b ") == "&#32;&#32;a b&#32;" and markdown_inline(" ") == "&#32;"
+    assert "code_block" not in blocks(f"- {markdown_inline('     x')}")  # four spaces after a marker: code
+    assert "hr" not in blocks(f"**{markdown_inline(' ')}**")  # `** **` is a thematic break
     assert to_json(["\x1b\x9b\u2028\U000e0041 é"]) == '[\n  "\\u001b\\u009b\\u2028\\udb40\\udc41 é"\n]'
     assert json.loads(to_json("\ud800")) == "\ud800"  # a lone surrogate is still valid JSON, escaped
     flag = "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"

@@ -43,9 +43,13 @@ def markdown_inline(text: str) -> str:
     punctuation character is backslash-escaped, which CommonMark renders as itself: no HTML
     (`<`), entity (`&`), emphasis, code, link, autolink (`https\\://`, `www\\.`), math
     (`$`), table cell (`|`) or list marker (`-`, `+`, `1.`) survives, and the backslashes
-    `one_line` wrote show as written. A tab becomes a space (a leading one would start a
-    code block)."""
-    return _MARKDOWN_PUNCTUATION.sub(_markdown_char, one_line(text).replace("\t", " "))
+    `one_line` wrote show as written. Tabs become spaces, and spaces at either end are
+    written `&#32;`: after a list marker, four leading spaces would start a code block, and
+    `** **` is a thematic break."""
+    text = _MARKDOWN_PUNCTUATION.sub(_markdown_char, one_line(text).replace("\t", " "))
+    core = text.strip(" ")
+    lead = len(text) - len(text.lstrip(" "))
+    return "&#32;" * lead + core + "&#32;" * (len(text) - lead - len(core))
 
 
 def to_json(value: Any) -> str:
