@@ -88,6 +88,7 @@ SUSPECT = _IN_ONE_LINE[0]
 """Matches in any text that holds a forbidden character, a tab or a line break (and in
 some that do not): when it does not match, the text is clean even as a one-line value."""
 
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """One forbidden character at `index` of a text."""
@@ -106,10 +107,10 @@ class Found:
         return f"U+{ord(self.char):04X}"
 
 
-def scan(text: str, *, line_breaks: bool = True, in_file: bool = False) -> Iterator[Found]:
-    """The forbidden characters of `text`: a value that may hold line breaks (or not), or a
-    file's raw text (`in_file`, where CR may end lines)."""
-    quick, exact = _IN_FILE if in_file else _IN_TEXT if line_breaks else _IN_ONE_LINE
+def scan(text: str, *, multiline: bool = True, in_file: bool = False) -> Iterator[Found]:
+    """The forbidden characters of `text`: a value that may hold tabs and line breaks
+    (`multiline`) or not, or a file's raw text (`in_file`, where CR may end lines)."""
+    quick, exact = _IN_FILE if in_file else _IN_TEXT if multiline else _IN_ONE_LINE
     if quick.search(text) is None:
         return
     for match in exact.finditer(text):

@@ -104,7 +104,7 @@ class _Builder:
         tells that a text is clean, the common case)."""
         value: str = event.value
         if SUSPECT.search(value):
-            found = next(scan(value, line_breaks=not is_key and self.multiline(path)), None)
+            found = next(scan(value, multiline=not is_key and self.multiline(path)), None)
             if found is not None:
                 self.problem(found.code, event, path, char=found.name)
         return value
