@@ -139,6 +139,14 @@ def test_what_real_text_needs_is_allowed(backend: str) -> None:
             assert doc.problems == [] and doc.data == {"title": text}, text
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_file_with_crlf_line_ends_stays_valid(backend: str) -> None:
+    # CR may end lines in the file; YAML reads every line break as a line feed
+    raw = b'title: a\r\ndescription: |\r\n  one\r\n  two\r\nsummary: "x\r\n  y"\r\n'
+    doc = load_text(raw, "f.yml", backend=backend)
+    assert doc.problems == [] and doc.data == {"title": "a", "description": "one\ntwo\n", "summary": "x y"}
+
+
 def test_a_lone_surrogate_is_refused() -> None:
     # PyYAML's parser turns "\ud800" into a lone surrogate, which no UTF-8 output can hold;
     # libyaml refuses the escape itself
