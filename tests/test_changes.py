@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from cocreate.changes import all_changes, sentence
 from cocreate.cli import cli
 from cocreate.portal.i18n import Translator
+from cocreate.untrusted import markdown_inline
 from conftest import PROJECTS
 from gitutil import commit_all, init_repo
 
@@ -85,11 +86,9 @@ def test_no_change_and_bad_revision(repo: Path) -> None:
 def test_markdown_summary_neutralises_contributor_text() -> None:
     t = Translator("en")
     changes = all_changes({}, {"x": {"title": "<img src=x onerror=alert(1)> @everyone [a](javascript:x)"}}, t)
-    from cocreate.cli_changes import _md_escape
-
-    line = _md_escape(sentence(changes[0], t))
-    assert "\\<img" in line and "@everyone" not in line and "\\](" in line  # shown as text, no mention
-    assert all(line[i - 1] == "\\" for i, c in enumerate(line) if c in "<>[]")
+    line = markdown_inline(sentence(changes[0], t))
+    assert "\\<img" in line and "@everyone" not in line and "\\]\\(" in line  # shown as text, no mention
+    assert all(line[i - 1] == "\\" for i, c in enumerate(line) if c in "<>[]()=:")
 
 
 def test_sentences_mask_personal_data_a_past_version_held() -> None:

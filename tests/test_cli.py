@@ -151,3 +151,18 @@ def test_readme_example_is_a_valid_project(tmp_path: Path) -> None:
     (tmp_path / "bank-sampah").mkdir()
     (tmp_path / "bank-sampah" / "project.yml").write_text(example, "utf-8")
     assert run(["validate", str(tmp_path / "bank-sampah")]).exit_code == 0
+
+
+def test_an_unexpected_failure_shows_a_hostile_file_name_escaped(monkeypatch, capsys) -> None:
+    from cocreate import cli as cli_module
+
+    def broken(paths):
+        raise RuntimeError("cannot list projects/x\x1b]52;c;aGk=\x07\n::error::forged")
+
+    monkeypatch.setattr(cli_module, "discover", broken)
+    monkeypatch.setattr(sys, "argv", ["cocreate", "validate", str(FIXTURES / "valid" / "minimal.yml")])
+    with pytest.raises(SystemExit):
+        cli_module.main()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and "\x07" not in err
+    assert "projects/x\\u001b]52;c;aGk=\\u0007\\n::error::forged" in err

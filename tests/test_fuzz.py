@@ -304,11 +304,17 @@ def test_reports_mask_personal_data_that_another_check_repeats() -> None:
 
 
 def test_text_reports_escape_what_would_drive_a_terminal() -> None:
-    # regression: a control character escaped in YAML ("\e", "\x85", "\u2028") reached the terminal
+    # regression: a control character escaped in YAML ("\e", "\x85", "\u2028") reached the terminal;
+    # now the loader refuses it in the value
     raw = (FIXTURES / "valid" / "minimal.yml").read_text("utf-8")
     raw = raw.replace("status: active", 'status: "\\e]0;title\\a\\e[2Jx\\u2028y\\x85z\\u202e"')
     out = render_text(make_report([check_bytes(raw.encode(), "p.yml", today=TODAY)]), "en")
-    assert "invalid-value" in out and "\\u001b]0;title\\u0007\\u001b[2Jx\\u2028y\\u0085z\\u202e" in out
+    assert "p.yml:4:9: error[control-character]: status: " in out and "U+001B" in out  # refused where it stands
+    assert not _TERMINAL_CONTROL.search(out)
+    # what does reach a report (a file or folder name) is shown escaped
+    name = "projects/x\x1b]0;title\x07\x1b[2Jx\u2028y\x85z\u202e/project.yml"
+    out = render_text(make_report([check_bytes(raw.encode(), name, today=TODAY)]), "en")
+    assert "x\\u001b]0;title\\u0007\\u001b[2Jx\\u2028y\\u0085z\\u202e/project.yml:4:9" in out
     assert not _TERMINAL_CONTROL.search(out)
 
 

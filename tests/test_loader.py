@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tracemalloc
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 from cocreate.loader import MAX_BYTES, MAX_DEPTH, load_file, load_text
 from cocreate.problems import Position
+from cocreate.schema import _multiline_shapes
+from conftest import ROOT
 
 BACKENDS = ["c", "python"]
 
@@ -53,7 +56,29 @@ def test_positions_of_values_and_keys(backend: str) -> None:
         (b"", "empty-file", Position(1, 1)),
         (b"# only a comment\n", "empty-file", Position(2, 1)),
         (b"just text\n", "root-not-mapping", Position(1, 1)),
-        (b"a: \"\\x07\"\n", None, None),  # an escaped control character is the author's intent: allowed
+        # a character written with a YAML escape is refused in the value, where it stands
+        (b"a: \"\\x07\"\n", "control-character", Position(1, 4)),
+        (b"a: x\nb: \"ok \\e[2J\"\n", "control-character", Position(2, 4)),
+        (b"a: \"\\x9b31m\"\n", "control-character", Position(1, 4)),  # C1: CSI
+        (b"a: \"\\0\"\n", "control-character", Position(1, 4)),
+        (b"a: \"\\N\"\n", "control-character", Position(1, 4)),  # U+0085, YAML's next line
+        (b"a: \"x\\ry\"\n", "control-character", Position(1, 4)),  # CR rewrites a terminal line
+        (b"a: \"\\uFFFE\"\n", "noncharacter", Position(1, 4)),
+        (b"a: \"\\U0010FFFF\"\n", "noncharacter", Position(1, 4)),
+        (b"a: \"\\L\"\n", "invisible-character", Position(1, 4)),  # U+2028
+        (b"a: \"x\\u200By\"\n", "invisible-character", Position(1, 4)),
+        (b"a: \"\\u200F\"\n", "bidi-control", Position(1, 4)),
+        (b"a: \"x\\ny\"\n", "not-one-line", Position(1, 4)),  # `a` is no free text of the standard
+        (b"a: \"x\\ty\"\n", "not-one-line", Position(1, 4)),
+        (b"a: >\n  folded\n", "not-one-line", Position(1, 4)),  # a folded block keeps its last line break
+        (b"a: x\n\"b\\e\": 1\n", "control-character", Position(2, 1)),  # in a key
+        (b"\"b\\nc\": 1\n", "not-one-line", Position(1, 1)),
+        # written raw in the file
+        ("a: x\u200by\n".encode(), "invisible-character", Position(1, 5)),
+        ("a: x\u200ey\n".encode(), "bidi-control", Position(1, 5)),
+        ("a: x\u2060y\n".encode(), "invisible-character", Position(1, 5)),
+        ("a: x\U000E0041y\n".encode(), "invisible-character", Position(1, 5)),  # a tag: ASCII smuggling
+        ("a: x\ufdd0\n".encode(), "noncharacter", Position(1, 5)),
         (b"a: b\x00c\n", "control-character", Position(1, 5)),
         (b"a: x\n\xc3\x28\n", "invalid-utf8", Position(2, 1)),
         ("a: ab\u2066c\n".encode(), "bidi-control", Position(1, 6)),
@@ -77,6 +102,67 @@ def test_alias_on_a_key_and_tag_on_a_key() -> None:
 
 def test_byte_order_mark_is_accepted() -> None:
     assert load_text("\ufefftitle: x\n".encode(), "f.yml").data == {"title": "x"}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_forbidden_character_is_reported_with_its_field(backend: str) -> None:
+    raw = (b'title: ok\nstakeholders:\n  - name: "Warga \\e]52;c;cm0gLXJmIH4=\\a"\n'
+           b'    contributes: {id: "satu\\x9bdua"}\nlinks:\n  - {title: "a\\nb"}\n')
+    doc = load_text(raw, "f.yml", backend=backend)
+    assert doc.data is None
+    got = [(p.code, p.position, p.field, p.params["char"]) for p in doc.problems]
+    assert got == [("control-character", Position(3, 11), "stakeholders[0].name", "U+001B"),  # OSC 52: the clipboard
+                   ("control-character", Position(4, 23), "stakeholders[0].contributes.id", "U+009B"),
+                   ("not-one-line", Position(6, 13), "links[0].title", "U+000A")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_line_breaks_and_tabs_stay_in_free_texts(backend: str) -> None:
+    raw = (b'summary: >\n  two\n  lines\n\n  and more\ndescription: "a\\tb\\nc"\n'
+           b'stakeholders:\n  - {contributes: "x\\ny", benefit: {en: "x\\ty"}, consent: {record: "a\\nb"}}\n'
+           b'openness: {criteria: ["a\\nb"], how_to_join: "|\\n"}\ntimeline:\n  - description: "a\\n"\n'
+           b'trust: {retention: "a\\nb"}\n')
+    doc = load_text(raw, "f.yml", backend=backend)
+    assert doc.problems == []
+    assert doc.data["summary"] == "two lines\nand more\n"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_what_real_text_needs_is_allowed(backend: str) -> None:
+    texts = ["\U0001F469\u200D\U0001F33E",  # woman farmer: ZWJ sequence
+             "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",  # ZWNJ in Persian
+             "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F",  # flag of Scotland
+             "\u2764\uFE0F", "ko\u00ADkreasi", "a\u00A0b"]  # variation selector, soft hyphen, no-break space
+    for text in texts:
+        for raw in (f"title: {text}\n".encode(), f'title: "{text}"\n'.encode()):
+            doc = load_text(raw, "f.yml", backend=backend)
+            assert doc.problems == [] and doc.data == {"title": text}, text
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_file_with_crlf_line_ends_stays_valid(backend: str) -> None:
+    # CR may end lines in the file; YAML reads every line break as a line feed
+    raw = b'title: a\r\ndescription: |\r\n  one\r\n  two\r\nsummary: "x\r\n  y"\r\n'
+    doc = load_text(raw, "f.yml", backend=backend)
+    assert doc.problems == [] and doc.data == {"title": "a", "description": "one\ntwo\n", "summary": "x y"}
+
+
+def test_a_lone_surrogate_is_refused() -> None:
+    # PyYAML's parser turns "\ud800" into a lone surrogate, which no UTF-8 output can hold;
+    # libyaml refuses the escape itself
+    assert codes(load_text(b'title: "\\ud800"\n', "f.yml", backend="python")) == ["noncharacter"]
+    assert codes(load_text(b'title: "\\ud800"\n', "f.yml", backend="c")) in (["noncharacter"], ["yaml-syntax"])
+
+
+def test_the_free_texts_are_the_ones_the_standard_lists() -> None:
+    # the standard's table of file limits names the texts that may hold line breaks
+    row = next(line for line in (ROOT / "content" / "standard.md").read_text("utf-8").splitlines()
+               if line.endswith("| `not-one-line` |"))
+    listed = set(re.findall(r"`([a-z_.\[\]*]+)`", row.split("|")[2]))
+    shapes = {".".join("[]" if part is int else part for part in shape).replace(".[]", "[]")
+              for shape in _multiline_shapes()}
+    shapes = {s for s in shapes if not s.startswith("trust.")} | {"trust.*"}
+    assert listed == shapes
 
 
 def test_depth_limit_is_exact() -> None:

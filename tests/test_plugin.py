@@ -263,3 +263,28 @@ def test_a_docs_file_where_cocreate_writes_a_folder_fails_the_build(tmp_path: Pa
         build(config_file)
     assert any("content/schema (cocreate writes files in schema/: the JSON Schema of the project standard)"
                in r.getMessage() for r in caplog.records)
+
+
+def test_control_characters_written_as_escapes_never_reach_the_pages_feeds_or_tables(tmp_path: Path, caplog) -> None:
+    # regression: "\e", "\x01", "\x9b" or "\uFFFE" in quotes passed validation and reached the
+    # HTML and the CSV, and made feed.xml ill-formed for every subscriber
+    text = (FIXTURES / "valid" / "minimal.yml").read_text("utf-8")
+    hostile = {"title: Bank Sampah RT 03": 'title: "Bank Sampah \\e]52;c;aGk=\\a RT 03"',
+               "  - name: Paguyuban Warga RT 03": '  - name: "Paguyuban \\x01Warga \\x9b2J RT 03"',
+               "    title: Rapat warga pertama": '    title: "Rapat warga\\uFFFE pertama"',
+               "description: Warga menimbang, mencatat dan menjual sampah terpilah setiap Minggu.":
+               'description: "Warga\\u200B menimbang\\0"'}
+    for old, new in hostile.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(text, "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(make_portal(tmp_path / "portal", projects))
+    errors = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    for where in ("error[control-character]: title", "error[control-character]: stakeholders[0].name",
+                  "error[noncharacter]: timeline[0].title", "error[invisible-character]: description"):
+        assert where in errors, errors
+    assert "\x1b" not in errors and "\x9b" not in errors  # the build log shows them escaped, if at all
+    assert not (tmp_path / "portal" / "site").exists()  # no page, feed or table was written

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from cocreate.report import escape_data, escape_property, render_github, render_json, render_text
+from cocreate.report import render_github, render_json, render_text
+from cocreate.untrusted import escape_data, escape_property
 from cocreate.validate import check_bytes, make_report
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning)\[(?P<code>[a-z0-9-]+)\]: (?P<field>\S+): (?P<msg>.+)$")
@@ -53,10 +54,14 @@ def test_escaping_of_workflow_commands() -> None:
 def test_contributor_text_cannot_forge_a_workflow_command(minimal_text: str) -> None:
     hostile = 'status: "active\\n::add-mask::secret\\n::error file=x::forged"'
     report = _report(minimal_text, "status: active", hostile)
+    assert [p.code for p in report.problems] == ["not-one-line"]  # a status is one line
+    # a folder name is contributor text too, and git allows a line break in it
+    folder = "projects/x\n::add-mask::secret\n::error file=x::forged/project.yml"
+    report = make_report([check_bytes(minimal_text.replace("status: active", "status: stalled").encode(), folder)])
     out = render_github(report, "en")
     for line in out.splitlines():
-        assert line.startswith(("::error file=projects/x/project.yml,line=", "::notice::")), line
-    assert "%0A::add-mask::secret%0A::error file=x::forged" in out
+        assert line.startswith(("::error file=projects/x", "::notice::")), line
+    assert "file=projects/x\\n%3A%3Aadd-mask%3A%3Asecret\\n%3A%3Aerror file=x%3A%3Aforged/project.yml,line=" in out
 
 
 def test_valid_report_summary(minimal_text: str) -> None:
@@ -66,7 +71,8 @@ def test_valid_report_summary(minimal_text: str) -> None:
 
 
 def test_text_lines_never_break_on_contributor_text(minimal_text: str) -> None:
-    report = _report(minimal_text, "status: active", 'status: "x\\n::add-mask::secret"')
+    folder = "projects/x\n::add-mask::secret/project.yml"
+    report = make_report([check_bytes(minimal_text.replace("status: active", "status: stalled").encode(), folder)])
     lines = render_text(report, "en").splitlines()
     assert not any(line.startswith("::") for line in lines)
     assert "x\\n::add-mask::secret" in lines[0]

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
+from cocreate.untrusted import markdown_inline
 from conftest import PROJECTS
 from gitutil import commit_all, git, init_repo
 
@@ -107,7 +108,7 @@ def test_a_team_maintained_project_is_left_to_code_owner_review(repo: Path) -> N
     assert decisions[0]["params"]["because"] == "shared-protected"
     assert "@sukamaju-dlh/tim-taman" in decisions[0]["text"] and "code-owner review" in decisions[0]["text"]
     markdown = CliRunner().invoke(cli, ["review", "base", "HEAD", "--author", "someone", "--format", "markdown"])
-    assert markdown.exit_code == 0 and markdown.output.startswith(f"- ⏳ {TEAM}:")
+    assert markdown.exit_code == 0 and markdown.output.startswith(f"- ⏳ {markdown_inline(TEAM)}:")
     assert review("forum-rw05-cikaret") == (0, [{**decisions[0], "allowed": True, "reason": "maintainer",
                                                  "params": {}, "text": "the author maintains this project"}])
 

@@ -11,6 +11,7 @@ from cocreate import __version__
 from cocreate import portal_config as portal
 from cocreate.messages import LANGUAGES, ui
 from cocreate.report import RENDERERS
+from cocreate.untrusted import one_line
 from cocreate.validate import discover, make_report, validate_sources
 
 PROGRESS_MIN_FILES = 50
@@ -90,5 +91,5 @@ def main() -> None:
     except (KeyboardInterrupt, BrokenPipeError):
         sys.exit(INTERNAL_ERROR)
     except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
-        click.echo(f"cocreate: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        click.echo(one_line(f"cocreate: internal error: {type(exc).__name__}: {exc} (please report this)"), err=True)
         sys.exit(INTERNAL_ERROR)

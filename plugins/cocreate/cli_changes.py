@@ -1,8 +1,11 @@
-"""Commands about changes between git revisions: `diff`, `review`, `codeowners`."""
+"""Commands about changes between git revisions: `diff`, `review`, `codeowners`.
+
+Everything `diff` and `review` print that a contributor wrote (titles, names, handles,
+field names, project folder names) goes through [cocreate.untrusted][] for its format.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from cocreate.portal.i18n import Translator
 from cocreate.privacy import redact
 from cocreate.projectpaths import FolderError
 from cocreate.review import explain, review as review_changes
+from cocreate.untrusted import markdown_inline, one_line, to_json
 from cocreate.validate import discover, make_report, validate_sources
 
 FORMATS = ("text", "markdown", "json")
@@ -41,7 +45,7 @@ def _compare(base: str, head: str) -> Comparison:
     try:
         return compare(root, base, head)
     except (GitError, FolderError) as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(one_line(str(exc))) from exc
 
 
 @click.command()
@@ -63,11 +67,10 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
     t = Translator(_language(lang, comparison.config))
     changes = branch_changes(comparison, t)
     if fmt == "json":
-        click.echo(json.dumps({"base": comparison.base, "merge_base": comparison.merge_base,
-                               "head": comparison.head, "language": t.language,
-                               "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.params),
-                                            "text": sentence(c, t)} for c in changes]},
-                              ensure_ascii=False, indent=2))
+        click.echo(to_json({"base": comparison.base, "merge_base": comparison.merge_base,
+                            "head": comparison.head, "language": t.language,
+                            "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.params),
+                                         "text": sentence(c, t)} for c in changes]}))
         return
     if fmt == "markdown":
         click.echo(f"### {t('changes.heading')}\n")
@@ -77,26 +80,19 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
         for change in changes:
             if change.slug != current:
                 current = change.slug
-                click.echo(f"\n**`{change.slug}`**\n")
-            click.echo(f"- {_md_escape(sentence(change, t))}")
+                click.echo(f"\n**{markdown_inline(change.slug)}**\n")
+            click.echo(f"- {markdown_inline(sentence(change, t))}")
         return
     if not changes:
         click.echo(t("changes.none"))
     for change in changes:
-        click.echo(f"{change.slug}: {sentence(change, t)}")
+        click.echo(one_line(f"{change.slug}: {sentence(change, t)}"))
 
 
 def _masked(params: dict[str, Any]) -> dict[str, Any]:
     """A change's values with personal data masked, as its sentence has them."""
     return {key: [redact(str(v)) for v in value] if isinstance(value, list) else redact(str(value))
             for key, value in params.items()}
-
-
-def _md_escape(text: str) -> str:
-    """Contributor text in a Markdown summary: no HTML, no links, no mentions."""
-    for char in "\\`*_[]<>#|!":
-        text = text.replace(char, "\\" + char)
-    return text.replace("@", "@\u200b")
 
 
 @click.command()
@@ -120,14 +116,14 @@ def review(base: str, head: str, author: str, fmt: str, lang: str | None) -> Non
     decisions = review_changes(comparison, author, portal.portal_maintainers(comparison.config))
     refused = [d for d in decisions if not d.allowed]
     if fmt == "json":
-        click.echo(json.dumps({"author": author, "allowed": not refused, "decisions": [
+        click.echo(to_json({"author": author, "allowed": not refused, "decisions": [
             {"project": d.slug, "allowed": d.allowed, "reason": d.reason, "params": d.params,
-             "text": explain(d, t)} for d in decisions]}, ensure_ascii=False, indent=2))
+             "text": explain(d, t)} for d in decisions]}))
     else:
-        bullet = "- " if fmt == "markdown" else ""
+        bullet, shown = ("- ", markdown_inline) if fmt == "markdown" else ("", one_line)
         for d in decisions:
             mark = "⏳" if d.needs_code_owner else "✅" if d.allowed else "❌"
-            click.echo(f"{bullet}{mark} {d.slug}: {explain(d, t)}")
+            click.echo(f"{bullet}{mark} {shown(d.slug)}: {shown(explain(d, t))}")
         if not decisions:
             click.echo(f"{bullet}{t('review.no-projects')}")
     sys.exit(1 if refused else 0)

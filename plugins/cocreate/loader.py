@@ -5,14 +5,15 @@ missing) and builds plain `dict`/`list`/`str` data itself, so that nothing is ty
 implicitly (`no`, `012345`, `2024-02-30` and `+62...` all stay text for the schema to
 judge) and every construct a project file has no use for is refused with a position:
 tags, anchors and aliases (alias bombs), duplicate or non-string keys, several documents,
-deep nesting, oversized files, invalid UTF-8, control and bidirectional-override characters.
-Because it works event by event it stops at the first limit it meets, before a hostile
-file can cost time or memory.
+deep nesting, oversized files, invalid UTF-8, and the characters no text may hold
+([cocreate.characters][]): in the file, and in every value and key once YAML has read its
+escapes (`"\\e"`, `"\\x9b"`, `"\\uFFFE"`), with the value's position and field path. Line
+breaks and tabs stay only in the texts that may hold several lines. Because it works event
+by event it stops at the first limit it meets, before a hostile file can cost time or memory.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -29,7 +30,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from cocreate.characters import SUSPECT, scan
 from cocreate.problems import FieldPath, Position, Problem
+from cocreate.schema import allows_line_breaks
 
 try:  # libyaml, the fast path
     from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
@@ -44,10 +47,6 @@ MAX_DEPTH = 16
 
 MAX_PROBLEMS = 50
 """Stop reporting a file's structural problems after this many."""
-
-_FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|(?P<bidi>[\u061c\u202a-\u202e\u2066-\u2069])"
-)
 
 
 class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
@@ -89,11 +88,26 @@ class _Stop(Exception):
     """Raised inside the builder when going on would be useless or unsafe."""
 
 
+Multiline = Callable[[FieldPath], bool]
+"""Whether the text at a field path may hold line breaks and tabs."""
+
+
 class _Builder:
-    def __init__(self, file: str, next_event: Callable[[], Event], doc: Document) -> None:
+    def __init__(self, file: str, next_event: Callable[[], Event], doc: Document, multiline: Multiline) -> None:
         self.file = file
         self.next_event = next_event
         self.doc = doc
+        self.multiline = multiline
+
+    def text(self, event: ScalarEvent, path: FieldPath, is_key: bool = False) -> str:
+        """The scalar's text, its first forbidden character reported (one regex search
+        tells that a text is clean, the common case)."""
+        value: str = event.value
+        if SUSPECT.search(value):
+            found = next(scan(value, multiline=not is_key and self.multiline(path)), None)
+            if found is not None:
+                self.problem(found.code, event, path, char=found.name)
+        return value
 
     def problem(self, code: str, event: Event, path: FieldPath, **params: Any) -> None:
         mark = event.start_mark
@@ -117,7 +131,7 @@ class _Builder:
         self.props(event, path)
         if isinstance(event, ScalarEvent):
             self.doc.positions[path] = _pos(event)
-            return event.value
+            return self.text(event, path)
         if depth >= MAX_DEPTH:
             self.problem("yaml-too-deep", event, path, limit=MAX_DEPTH)
             raise _Stop
@@ -155,7 +169,7 @@ class _Builder:
         """The key as text, or None (reported) when it is not a plain string."""
         if isinstance(event, ScalarEvent) and (event.value or not event.implicit[0]):
             self.props(event, path)
-            return event.value
+            return self.text(event, (*path, event.value), is_key=True)
         if isinstance(event, AliasEvent):
             self.node(event, path, depth)
             return None
@@ -186,18 +200,14 @@ def _decode(raw: bytes, file: str, doc: Document) -> str | None:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
-    for match in _FORBIDDEN_CHARS.finditer(text):
-        code = "bidi-control" if match.group("bidi") else "control-character"
-        doc.problems.append(
-            Problem(code, file, _text_position(text, match.start()), (),
-                    {"char": f"U+{ord(match.group()):04X}"})
-        )
+    for found in scan(text, in_file=True):
+        doc.problems.append(Problem(found.code, file, _text_position(text, found.index), (), {"char": found.name}))
         if len(doc.problems) >= MAX_PROBLEMS:
             break
     return None if doc.problems else text
 
 
-def load_text(raw: bytes, file: str, *, backend: str = "c") -> Document:
+def load_text(raw: bytes, file: str, *, backend: str = "c", multiline: Multiline = allows_line_breaks) -> Document:
     """Load one project document from bytes.
 
     Args:
@@ -205,6 +215,7 @@ def load_text(raw: bytes, file: str, *, backend: str = "c") -> Document:
         file: The name to report problems under.
         backend: `"c"` for libyaml (falls back to Python when absent), `"python"` to force
             PyYAML's pure-Python parser.
+        multiline: Which texts may hold line breaks and tabs; the project standard's by default.
 
     Returns:
         A document whose `data` is a dict of strings, lists and dicts, or whose `problems`
@@ -218,7 +229,7 @@ def load_text(raw: bytes, file: str, *, backend: str = "c") -> Document:
     if text is None:
         return doc
     parser = _make_parser(text, backend)
-    builder = _Builder(file, parser.get_event, doc)
+    builder = _Builder(file, parser.get_event, doc, multiline)
     try:
         data = _read_stream(builder, parser)
     except _Stop:

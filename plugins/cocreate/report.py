@@ -1,29 +1,18 @@
-"""Rendering a validation report as text, JSON or GitHub Actions annotations."""
+"""Rendering a validation report as text, JSON or GitHub Actions annotations.
+
+File names, field paths and the values that messages repeat are contributor text: each
+format escapes them with [cocreate.untrusted][], as `cocreate diff` and `review` do."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
-import re
 from typing import Any, Callable
 
 from cocreate.messages import hint, message, ui
 from cocreate.privacy import redact
 from cocreate.problems import Problem
+from cocreate.untrusted import annotation_message, annotation_property, escape_data, one_line, to_json
 from cocreate.validate import Report
-
-
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""Characters a terminal acts on or breaks lines at: C0 and C1 controls (ESC starts terminal
-escape sequences), line and paragraph separators, and bidirectional controls."""
-
-
-def one_line(text: str) -> str:
-    """Contributor text kept on its line: a line break in a value could otherwise start a
-    line that a CI runner reads as a command (`::add-mask::...`), and a control character
-    escaped in YAML (`"\\e]0;..."`) could drive the reader's terminal. Both are shown escaped."""
-    text = text.replace("\r", "\\r").replace("\n", "\\n")
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _redacted(value: Any) -> Any:
@@ -96,17 +85,7 @@ def render_json(report: Report, language: str) -> str:
         "language": language,
         "problems": [problem_dict(p, language) for p in report.problems],
     }
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
-
-
-def escape_data(text: str) -> str:
-    """Escape a workflow-command message so contributor text cannot start a new command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """Escape a workflow-command property value (file, title)."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return to_json(body) + "\n"
 
 
 def render_github(report: Report, language: str) -> str:
@@ -114,11 +93,11 @@ def render_github(report: Report, language: str) -> str:
     lines = []
     for p in map(shown, report.problems):
         props = (
-            f"file={escape_property(p.file)},line={p.position.line},col={p.position.column},"
-            f"title={escape_property(f'{p.code}: {p.field}')}"
+            f"file={annotation_property(p.file)},line={p.position.line},col={p.position.column},"
+            f"title={annotation_property(f'{p.code}: {p.field}')}"
         )
-        text = f"{message(p, language)}\n{ui('hint', language)}: {hint(p, language)}"
-        lines.append(f"::{p.severity.value} {props}::{escape_data(text)}")
+        text = annotation_message(message(p, language), f"{ui('hint', language)}: {hint(p, language)}")
+        lines.append(f"::{p.severity.value} {props}::{text}")
     lines.append(f"::notice::{escape_data(summary(report, language))}")
     return "\n".join(lines) + "\n"
 

@@ -6,14 +6,16 @@ import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from cocreate.loader import Document
 from cocreate.problems import FieldPath, Problem
+
+if TYPE_CHECKING:  # the loader asks this module which texts may hold line breaks
+    from cocreate.loader import Document
 
 SCHEMA_VERSION = "1"
 
@@ -64,6 +66,39 @@ def is_valid(data: Any) -> bool:
     except fastjsonschema.JsonSchemaException:
         return False
     return True
+
+
+@cache
+def _multiline_shapes() -> frozenset[tuple[Any, ...]]:
+    """The shapes of the paths of texts that may hold several lines (`x-multiline` in the
+    schema), a list index written as `int`: `("stakeholders", int, "contributes")`."""
+    schema = project_schema()
+    defs = schema.get("$defs", {})
+    found: set[tuple[Any, ...]] = set()
+
+    def walk(node: dict[str, Any], shape: tuple[Any, ...]) -> None:
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            node = {**defs[ref.removeprefix("#/$defs/")], **node}
+        if node.get("x-multiline"):
+            found.add(shape)
+        for name, child in node.get("properties", {}).items():
+            walk(child, (*shape, name))
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], (*shape, int))
+
+    walk(schema, ())
+    return frozenset(found)
+
+
+def allows_line_breaks(path: FieldPath) -> bool:
+    """Whether the text at `path` may hold line breaks and tabs: a free text such as
+    `description` or `stakeholders[2].contributes`, also in one language
+    (`description.en`). Titles, names, dates, URLs, handles, vocabulary values and keys may
+    not: they are shown on one line, and a trailing line break would pass their patterns."""
+    shape = tuple(int if isinstance(part, int) else part for part in path)
+    shapes = _multiline_shapes()
+    return shape in shapes or (len(shape) > 1 and isinstance(shape[-1], str) and shape[:-1] in shapes)
 
 
 def suggest(word: str, choices: list[str]) -> str:
