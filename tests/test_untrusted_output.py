@@ -103,7 +103,7 @@ def test_diff_text_is_one_line_per_change(repo: Path) -> None:
     lines = out.splitlines()
     assert all(line.startswith((f"{SHARED}: ", f"{OTHER}: ", "x\\u001b]52;c;")) for line in lines), lines
     assert "x\\u001b]52;c;cm0gLXJmIH4vKg==\\u0007\\u001b[2K\\rforged\\n# Disetujui\\n- [x] aman" in out
-    assert f"{OTHER}: the project file cannot be read at one of the two revisions" in lines
+    assert f"{OTHER}: this version of the project file could not be read" in lines
     assert f"{SHARED}: # Disetujui oleh pengelola joined" in lines
 
 
@@ -133,9 +133,9 @@ def test_diff_json_keeps_every_string_and_escapes_controls(repo: Path) -> None:
 
 def test_review_in_every_format(repo: Path) -> None:
     code, out = run("review", "base", "HEAD", "--author", "someone")
-    assert code == 1  # the unreadable project needs its maintainers
+    assert code == 0  # the projects changed are maintained by teams: left to code-owner review
     lines = out.splitlines()
-    assert len(lines) == 3 and all(line.startswith(("✅ ", "❌ ")) for line in lines), lines
+    assert len(lines) == 3 and all(line.startswith(("✅ ", "❌ ", "⏳ ")) for line in lines), lines
     code, out = run("review", "base", "HEAD", "--author", "someone", "--format", "markdown")
     found = blocks(out)
     assert found.count("list_item_open") == 3 and found.count("bullet_list_open") == 1

@@ -34,6 +34,7 @@ from pathlib import Path
 import pytest
 
 from actions_runner import JobRun, NotEmulated, Runner, load_workflow, step_name
+from cocreate.untrusted import markdown_inline
 from cocreate.portal.i18n import Translator
 from conftest import PROJECTS, ROOT
 from gitutil import ENV as GIT_ENV
@@ -235,7 +236,8 @@ def test_an_allowed_change_passes_every_step(tmp_path: Path, runner_bin: Path, f
     assert_fails_at(pr, None)
     review = pr.run.step(REVIEW)
     for slug in ("bank-sampah-berseri", "dasbor-anggaran-terbuka"):
-        assert f"- ✅ {slug}:" in review.output and f"- ✅ {slug}:" in pr.run.summary
+        line = f"- ✅ {markdown_inline(slug)}:"
+        assert line in review.output and line in pr.run.summary
     assert "❌" not in pr.run.summary
     for language in ("id", "en"):  # the diff, in both languages, after the review lines
         t = Translator(language)
@@ -256,9 +258,9 @@ def test_a_refused_review_fails_the_review_step(tmp_path: Path, runner_bin: Path
 
     pr = open_pull_request(tmp_path, runner_bin, flavour, OUTSIDER, change, wheel)
     assert_fails_at(pr, REVIEW)
-    line = "- ❌ bank-sampah-berseri:"
+    line = f"- ❌ {markdown_inline('bank-sampah-berseri')}:"
     assert line in pr.run.step(REVIEW).output and line in pr.run.step(REVIEW).summary
-    assert f"@{OWNER}" in pr.run.step(REVIEW).output
+    assert markdown_inline(f"@{OWNER}") in pr.run.step(REVIEW).output  # named, never mentioned
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cocreate.csvsafe import FORMULA_START, neutralise, write_rows
-from cocreate.loader import _FORBIDDEN_CHARS as FORBIDDEN_CHARS  # one rule for every file contributors write
+from cocreate.characters import scan  # one rule for every file contributors write
 from cocreate.loader import Document
 from cocreate.privacy import find_in_data
 from cocreate.problems import FieldPath, Position, Problem
@@ -65,8 +65,6 @@ _PLAIN_NUMBER = re.compile(r"[+-][0-9., ]*(?:(?<=[0-9])[eE][+-]?[0-9]+)?")
 (`-5`, `+2.5`, `-1.234,5`, `-1e5`): spreadsheets read it as a number, so a typed field keeps it."""
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _JSON_TOKEN = re.compile(r'["{}\[\],:]|-?[0-9][0-9.eE+-]*')
-_SURROGATE = re.compile("[\ud800-\udfff]")
-"""Written as escapes (`\\ud800`), half a character: no UTF-8 file can hold it."""
 
 
 @dataclass(frozen=True)
@@ -195,9 +193,9 @@ class _Reading:
             self.problem("data-file-encoding", self.name(key), _Lines(before).position(len(before)), here,
                          name=self.entry[key], found=f"0x{raw[start + exc.start]:02X}")
             return None
-        if bad := FORBIDDEN_CHARS.search(text):
-            self.problem("data-file-encoding", self.name(key), _Lines(text).position(bad.start()), here,
-                         name=self.entry[key], found=f"U+{ord(bad.group()):04X}")
+        if bad := next(scan(text, in_file=True), None):
+            self.problem("data-file-encoding", self.name(key), _Lines(text).position(bad.index), here,
+                         name=self.entry[key], found=bad.name)
             return None
         return text
 
@@ -240,9 +238,9 @@ class _Reading:
         lines = _Lines(text)
         name = self.name("schema")
         for path, value, offset in strings:
-            if bad := FORBIDDEN_CHARS.search(value) or _SURROGATE.search(value):
+            if bad := next(scan(value), None):
                 self.problem("data-file-encoding", name, lines.position(offset), path,
-                             name=self.entry["schema"], found=f"U+{ord(bad.group()):04X}")
+                             name=self.entry["schema"], found=bad.name)
                 break
         for count, finding in enumerate(find_in_data([value for _, value, _ in strings])):
             if count == MAX_ERRORS:
