@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cocreate.messages import catalog
-from cocreate.model import ACTIVITIES, CATEGORIES, PHASES, ROLES
+from cocreate.vocabulary import ACTIVITIES, CATEGORIES, PHASES, ROLES
 from cocreate.portal.i18n import Translator
 
 from conftest import ROOT

@@ -11,13 +11,12 @@ from cocreate import portal_config as portal
 from cocreate.branch_protection import instructions
 from cocreate.cli_upgrade import pin_options, resolve
 from cocreate.messages import LANGUAGES
-from cocreate.model import CATEGORIES, ROLES
+from cocreate.vocabulary import CATEGORIES, MOTIVATIONS, OPENNESS, OWNERSHIP, ROLES
 from cocreate.portal.i18n import Translator
 from cocreate.report import render_text
 from cocreate.scaffold import NewProject, ScaffoldError, Stakeholder, add_stakeholder, init_portal
 from cocreate.validate import SLUG, check_bytes, make_report
 
-MOTIVATIONS = ("knowledge", "relationships", "involvement", "other")
 
 
 def _ask(value: str | None, option: str, question: str, missing: list[str], **prompt: object) -> str:
@@ -60,10 +59,10 @@ def _stakeholder_options(command: click.Command) -> click.Command:
 @click.option("--description", help="What the project is about (Markdown).")
 @click.option("--city", help="City (kota) or regency (kabupaten).")
 @click.option("--province", help="Province.")
-@click.option("--openness", type=click.Choice(["open", "criteria"]), default="open", show_default=True,
+@click.option("--openness", type=click.Choice(OPENNESS), default="open", show_default=True,
               help="Who can join.")
 @click.option("--criterion", "criteria", multiple=True, help="A criterion to join (repeatable; for --openness criteria).")
-@click.option("--ownership", type=click.Choice(["initiator", "shared"]), default="initiator", show_default=True,
+@click.option("--ownership", type=click.Choice(OWNERSHIP), default="initiator", show_default=True,
               help="Who owns the results.")
 @click.option("--license", "license_", help="SPDX licence of the results (for --ownership shared).")
 @click.option("--maintainer", help="Your GitHub handle, e.g. @name.")

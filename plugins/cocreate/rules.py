@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator
 import re
 
 from cocreate.loader import Document
-from cocreate.model import ACTIVITIES, GOVERNMENT, PHASES, ROLES
+from cocreate.vocabulary import ACTIVITIES, GOVERNMENT, PHASES, ROLES
 from cocreate.portal.markdown import unsafe_changes
 from cocreate.privacy import find_in_data
 from cocreate.problems import FieldPath, Problem, Severity

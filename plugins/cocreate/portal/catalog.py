@@ -9,12 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterable
 
-from cocreate.model import CATEGORIES, KINDS, PHASES, approach, kind
+from cocreate.vocabulary import (APPROACHES, CATEGORIES, DIMENSIONS, KIND_ORDER, KINDS, OPENNESS, OWNERSHIP, PHASES,
+                                 STATUSES, approach, kind)
 from cocreate.portal.i18n import Translator
 
-STATUSES: tuple[str, ...] = ("proposed", "active", "paused", "completed", "archived")
-DIMENSIONS: tuple[str, ...] = ("governance", "branding", "economy", "living", "society", "environment")
-KIND_ORDER: tuple[str, ...] = ("crowd", "club", "coalition", "community")
 
 
 def slugify(text: str) -> str:
@@ -148,12 +146,12 @@ class Facet:
 FACETS: tuple[Facet, ...] = (
     Facet("phase", lambda p: [p.phase], "phase", PHASES),
     Facet("kind", lambda p: [p.kind], "kind", KIND_ORDER),
-    Facet("openness", lambda p: [p.openness], "openness", ("open", "criteria")),
-    Facet("ownership", lambda p: [p.ownership], "ownership", ("initiator", "shared")),
+    Facet("openness", lambda p: [p.openness], "openness", OPENNESS),
+    Facet("ownership", lambda p: [p.ownership], "ownership", OWNERSHIP),
     Facet("category", lambda p: p.categories, "category", CATEGORIES),
     Facet("status", lambda p: [p.status], "status", STATUSES),
     Facet("dimension", lambda p: p.dimensions, "dimension", DIMENSIONS),
-    Facet("approach", lambda p: [p.approach], "approach", ("top-down", "bottom-up", "mixed"), static=False),
+    Facet("approach", lambda p: [p.approach], "approach", APPROACHES, static=False),
     Facet("location", lambda p: [p.city]),
     Facet("tag", lambda p: p.tags),
 )
@@ -246,4 +244,4 @@ class Catalog:
     @staticmethod
     def kinds_matrix() -> list[list[tuple[str, str, str]]]:
         """Rows (openness) x columns (ownership) of (openness, ownership, kind)."""
-        return [[(o, w, KINDS[(o, w)]) for w in ("initiator", "shared")] for o in ("open", "criteria")]
+        return [[(o, w, KINDS[(o, w)]) for w in OWNERSHIP] for o in OPENNESS]

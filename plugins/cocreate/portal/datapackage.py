@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from cocreate.csvsafe import csv_text
-from cocreate.model import ACTIVITIES, CATEGORIES, KINDS, PHASES, ROLES, approach, kind
-from cocreate.portal.catalog import STATUSES
+from cocreate.vocabulary import (ACTIVITIES, APPROACHES, CATEGORIES, KIND_ORDER, OPENNESS, OUTPUT_TYPES, OWNERSHIP,
+                                 PHASES, ROLES, STAKEHOLDER_KINDS, STATUSES, approach, kind)
 from cocreate.portal.i18n import Translator
 
 FOLDER = "data"
@@ -70,16 +70,16 @@ TABLES: tuple[Table, ...] = (
     Table("projects", (
         Column("slug", required=True), *_bilingual("title"), *_bilingual("summary"),
         Column("status", enum=STATUSES, required=True), Column("phase", enum=PHASES, required=True),
-        Column("kind", enum=tuple(KINDS.values())), Column("openness", enum=("open", "criteria")),
-        Column("ownership", enum=("initiator", "shared")), Column("license"),
-        Column("approach", enum=("top-down", "bottom-up", "mixed")), Column("city"), Column("province"),
+        Column("kind", enum=KIND_ORDER), Column("openness", enum=OPENNESS),
+        Column("ownership", enum=OWNERSHIP), Column("license"),
+        Column("approach", enum=APPROACHES), Column("city"), Column("province"),
         Column("district"), Column("start_date", "date"), Column("dimensions"), Column("tags"),
         Column("stakeholders", "integer"), Column("timeline_entries", "integer"), Column("example", "boolean"),
         Column("last_changed", "date"),
     ), _project_rows, primary_key="slug"),
     Table("stakeholders", (
         Column("project", required=True), Column("name", required=True),
-        Column("kind", enum=("organisation", "individual")), Column("category", enum=CATEGORIES),
+        Column("kind", enum=STAKEHOLDER_KINDS), Column("category", enum=CATEGORIES),
         Column("role", enum=ROLES), *_bilingual("contributes"), *_bilingual("benefit"), Column("motivations"),
         Column("since", "date"),
     ), lambda slug, d, _: [[slug, s["name"], s.get("kind", "organisation"), s["category"], s["role"], *_pair(s["contributes"]),
@@ -99,7 +99,7 @@ TABLES: tuple[Table, ...] = (
                                     for x in _pair(d["trust"][key]))]]),
     Table("outputs", (
         Column("project", required=True), *_bilingual("title"),
-        Column("type", enum=("service", "dataset", "report", "software", "policy", "event", "other")), Column("url"),
+        Column("type", enum=OUTPUT_TYPES), Column("url"),
     ), lambda slug, d, _: [[slug, *_pair(o["title"]), o["type"], o.get("url", "")] for o in d.get("outputs", [])]),
     Table("links", (Column("project", required=True), *_bilingual("title"), Column("url")),
           lambda slug, d, _: [[slug, *_pair(link["title"]), link["url"]] for link in d.get("links", [])]),

@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from cocreate.changes import sentence
-from cocreate.model import ACTIVITIES, CATEGORIES, PHASES
+from cocreate.vocabulary import ACTIVITIES, CATEGORIES, OPENNESS, OWNERSHIP, PHASES
 from cocreate.portal import datapackage, markdown
 from cocreate.portal.catalog import FACETS, Catalog, Facet, FacetValue, Organisation, Project, slugify
 from cocreate.portal.charts import bar_chart
@@ -131,7 +131,7 @@ class Site:
         )
         self.env.filters["safe_url"] = safe_url
         self.env.globals.update(t=self.t, md=self.markdown, PHASES=PHASES, ACTIVITIES=ACTIVITIES,
-                                CATEGORIES=CATEGORIES, options=options, facet_uri=self.facet_uri,
+                                CATEGORIES=CATEGORIES, OPENNESS=OPENNESS, OWNERSHIP=OWNERSHIP, options=options, facet_uri=self.facet_uri,
                                 top=top_values, preview=PREVIEW, cards=self.cards, value_uri=value_uri,
                                 edit_url=self.edit_url, source_url=self.source_url,
                                 organisation_uri=self.organisation_uri, change_text=lambda c: sentence(c, self.t),

@@ -1,10 +1,10 @@
-"""Derived values: the approach and the kind of co-creation."""
+"""The vocabulary (from the standard's schema) and derived values: the approach and the kind."""
 
 from __future__ import annotations
 
 import pytest
 
-from cocreate.model import ACTIVITIES, PHASES, approach, kind
+from cocreate.vocabulary import ACTIVITIES, PHASES, approach, kind
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,15 @@ def test_kind(openness: str, ownership: str, expected: str) -> None:
 
 def test_every_activity_belongs_to_a_phase() -> None:
     assert set(ACTIVITIES.values()) == set(PHASES)
+
+
+def test_the_vocabulary_is_the_schema_s() -> None:
+    """The derived vocabulary covers exactly the values the standard allows."""
+    from cocreate.schema import project_schema
+    from cocreate.vocabulary import KIND_ORDER, KINDS, OPENNESS, OWNERSHIP
+
+    timeline = project_schema()["properties"]["timeline"]["items"]["properties"]
+    assert tuple(ACTIVITIES) == tuple(timeline["activity"]["enum"])
+    assert set(KINDS) == {(o, w) for o in OPENNESS for w in OWNERSHIP}
+    assert set(KIND_ORDER) == set(KINDS.values())
+    assert PHASES == ("involvement", "curation", "empowerment")
