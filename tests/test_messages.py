@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import string
 
 import pytest
 
-from cocreate.characters import CODES
 from cocreate.messages import LANGUAGES, catalog, fill, problem_codes
+from cocreate.problems import Code
 from conftest import ROOT
 
 PACKAGE = ROOT / "plugins" / "cocreate"
@@ -38,29 +39,30 @@ def test_codes_are_kebab_case() -> None:
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) for code in problem_codes())
 
 
-def emitted_codes() -> set[str]:
-    """Every code the source can emit: literal Problem(...) codes, x-code in the schema,
-    and the personal-data family."""
-    found: set[str] = set()
-    for module in PACKAGE.glob("*.py"):
-        text = module.read_text("utf-8")
-        found |= set(re.findall(r'(?:Problem\(|problem\(|_problem\(doc, file, )"([a-z0-9-]+)"', text))
-        found |= set(re.findall(r'self\.problem\("([a-z0-9-]+)"', text))
-        found |= set(re.findall(r'get\("x-code", "([a-z0-9-]+)"\)', text))
-        found |= set(re.findall(r'return None, "([a-z0-9-]+)"', text))
-        for pair in re.findall(r'code = "([a-z0-9-]+)" if .+ else "([a-z0-9-]+)"', text):
-            found |= set(pair)
+def test_the_registry_and_the_catalogues_hold_the_same_codes() -> None:
+    assert sorted(Code) == problem_codes()
+    assert sorted(catalog("id")["problems"]) == problem_codes()
+
+
+def test_every_code_of_the_schema_is_in_the_registry() -> None:
     schema = json.loads((PACKAGE / "schema" / "project.schema.json").read_text("utf-8"))
-    found |= set(re.findall(r'"x-code": "([a-z0-9-]+)"', json.dumps(schema)))
-    found |= {f"personal-data-{kind}" for kind in ("email", "phone", "nik")}
-    found |= set(CODES)  # the loader reports each character class by its code
-    return found
+    for code in re.findall(r'"x-code": "([a-z0-9-]+)"', json.dumps(schema)):
+        assert Code(code)
 
 
-def test_every_emitted_code_has_messages_and_no_message_is_orphaned() -> None:
-    emitted = emitted_codes()
-    assert emitted - set(problem_codes()) == set()
-    assert set(problem_codes()) - emitted == set()
+def test_every_code_is_reported_somewhere() -> None:
+    """No code in the registry (nor its messages and documentation) outlives its use: each
+    is named in the package's code (`Code.X`), the schema (`x-code`), or is one of the
+    privacy detector's findings (`Code.personal_data(kind)`)."""
+    used: set[str] = set()
+    for module in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Code":
+                used.add(node.attr)
+    schema = json.dumps(json.loads((PACKAGE / "schema" / "project.schema.json").read_text("utf-8")))
+    used |= {Code(code).name for code in re.findall(r'"x-code": "([a-z0-9-]+)"', schema)}
+    used |= {Code.personal_data(kind).name for kind in ("email", "phone", "nik")}
+    assert {code.name for code in Code} - used == set()
 
 
 def test_fill_leaves_unknown_placeholders() -> None:

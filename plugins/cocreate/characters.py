@@ -39,6 +39,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from cocreate.problems import Code
+
 _CONTROL_BUT_CR = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 CONTROL = _CONTROL_BUT_CR + "\r"
 """C0 controls but tab (U+0009) and line feed (U+000A); DEL; C1 controls. CR included."""
@@ -61,10 +63,9 @@ LINE_BREAKS = "\t\n"
 _FLAG = "\U0001f3f4[\U000e0020-\U000e007e]{1,16}\U000e007f"
 """An emoji tag sequence (the flags of England, Scotland, Wales): its tags are allowed."""
 
-_CLASSES = ((CONTROL, "control-character"), (BIDI, "bidi-control"), (INVISIBLE, "invisible-character"),
-            (NONCHARACTER, "noncharacter"), (LINE_BREAKS, "not-one-line"))
+_CLASSES = ((CONTROL, Code.CONTROL_CHARACTER), (BIDI, Code.BIDI_CONTROL), (INVISIBLE, Code.INVISIBLE_CHARACTER),
+            (NONCHARACTER, Code.NONCHARACTER), (LINE_BREAKS, Code.NOT_ONE_LINE))
 _CODE_OF = {code: re.compile(f"[{chars}]") for chars, code in _CLASSES}
-CODES = tuple(_CODE_OF)
 """The problem codes of the classes, as the loader reports them."""
 
 
@@ -97,7 +98,7 @@ class Found:
     char: str
 
     @property
-    def code(self) -> str:
+    def code(self) -> Code:
         """The problem code of the character's class."""
         return next(code for code, pattern in _CODE_OF.items() if pattern.match(self.char))
 
@@ -156,5 +157,5 @@ def json_safe(json_text: str) -> str:
     return exact.sub(_json_escape, json_text) if quick.search(json_text) else json_text
 
 
-__all__ = ["BIDI", "CODES", "CONTROL", "Found", "INVISIBLE", "LINE_BREAKS", "NONCHARACTER", "SUSPECT", "json_safe",
+__all__ = ["BIDI", "CONTROL", "Found", "INVISIBLE", "LINE_BREAKS", "NONCHARACTER", "SUSPECT", "json_safe",
            "scan", "visible"]

@@ -46,7 +46,7 @@ from cocreate.csvsafe import FORMULA_START, neutralise, write_rows
 from cocreate.characters import scan  # one rule for every file contributors write
 from cocreate.loader import Document
 from cocreate.privacy import find_in_data
-from cocreate.problems import FieldPath, Position, Problem
+from cocreate.problems import Code, FieldPath, Position, Problem
 
 MAX_DATA_BYTES = 5 * 1024 * 1024
 """Largest data file (CSV or Table Schema) a project may publish."""
@@ -101,7 +101,7 @@ def check_data_files(doc: Document, file: str, folder: Path) -> Iterator[Problem
         repeated = [key for key in ("name", "path", "schema") if (key, entry[key]) in seen]
         seen.update((key, entry[key]) for key in ("name", "path", "schema"))
         for key in repeated:
-            yield Problem("duplicate-item", file, doc.position(("data", index, key)), ("data", index, key))
+            yield Problem(Code.DUPLICATE_ITEM, file, doc.position(("data", index, key)), ("data", index, key))
         if not repeated:
             yield from _Reading(folder, entry, index, file, doc.position).run(validate=True).problems
 
@@ -138,7 +138,7 @@ class _Reading:
     refused: set[tuple[int, int]] = field(default_factory=set)
     """The (row, column) of cells refused as formulas: frictionless need not repeat them."""
 
-    def problem(self, code: str, file: str, position: Position, path: FieldPath, **params: Any) -> None:
+    def problem(self, code: Code, file: str, position: Position, path: FieldPath, **params: Any) -> None:
         self.problems.append(Problem(code, file, position, path, params))
 
     def name(self, key: str) -> str:
@@ -175,13 +175,13 @@ class _Reading:
         try:
             info = path.lstat()
         except OSError:
-            self.problem("data-file-missing", self.file, self.position_of(here), here, name=self.entry[key])
+            self.problem(Code.DATA_FILE_MISSING, self.file, self.position_of(here), here, name=self.entry[key])
             return None
         if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
-            self.problem("data-file-unsafe", self.file, self.position_of(here), here, name=self.entry[key])
+            self.problem(Code.DATA_FILE_UNSAFE, self.file, self.position_of(here), here, name=self.entry[key])
             return None
         if info.st_size > MAX_DATA_BYTES:
-            self.problem("data-file-too-large", self.file, self.position_of(here), here, name=self.entry[key],
+            self.problem(Code.DATA_FILE_TOO_LARGE, self.file, self.position_of(here), here, name=self.entry[key],
                          limit=MAX_DATA_BYTES)
             return None
         raw = path.read_bytes()
@@ -190,11 +190,11 @@ class _Reading:
             text = raw[start:].decode("utf-8")
         except UnicodeDecodeError as exc:
             before = raw[start : start + exc.start].decode("utf-8")
-            self.problem("data-file-encoding", self.name(key), _Lines(before).position(len(before)), here,
+            self.problem(Code.DATA_FILE_ENCODING, self.name(key), _Lines(before).position(len(before)), here,
                          name=self.entry[key], found=f"0x{raw[start + exc.start]:02X}")
             return None
         if bad := next(scan(text, in_file=True), None):
-            self.problem("data-file-encoding", self.name(key), _Lines(text).position(bad.index), here,
+            self.problem(Code.DATA_FILE_ENCODING, self.name(key), _Lines(text).position(bad.index), here,
                          name=self.entry[key], found=bad.name)
             return None
         return text
@@ -205,11 +205,11 @@ class _Reading:
         try:
             descriptor = json.loads(text, parse_float=_finite, parse_constant=_finite)
         except json.JSONDecodeError as exc:
-            self.problem("data-schema-invalid", self.name("schema"), Position(exc.lineno, exc.colno), here,
+            self.problem(Code.DATA_SCHEMA_INVALID, self.name("schema"), Position(exc.lineno, exc.colno), here,
                          name=self.entry["schema"], detail=exc.msg)
             return None
         except (RecursionError, ValueError) as exc:  # nested too deeply; NaN, Infinity or 1e999
-            self.problem("data-schema-invalid", self.name("schema"), Position(1, 1), here,
+            self.problem(Code.DATA_SCHEMA_INVALID, self.name("schema"), Position(1, 1), here,
                          name=self.entry["schema"], detail=str(exc) or "nested too deeply")
             return None
         self.schema_texts(text)
@@ -221,12 +221,12 @@ class _Reading:
             if not isinstance(descriptor, dict):
                 raise TypeError("a Table Schema is a JSON object")
             if isinstance(descriptor.get("fields"), list) and len(descriptor["fields"]) > MAX_COLUMNS:
-                self.problem("data-too-many-columns", self.name("schema"), Position(1, 1), here,
+                self.problem(Code.DATA_TOO_MANY_COLUMNS, self.name("schema"), Position(1, 1), here,
                              name=self.entry["schema"], count=len(descriptor["fields"]), limit=MAX_COLUMNS)
                 return None
             Schema.from_descriptor(descriptor)
         except (FrictionlessException, TypeError, ValueError) as exc:
-            self.problem("data-schema-invalid", self.file, self.position_of(here), here,
+            self.problem(Code.DATA_SCHEMA_INVALID, self.file, self.position_of(here), here,
                          name=self.entry["schema"], detail=str(exc).splitlines()[0][:300])
             return None
         return descriptor
@@ -239,14 +239,14 @@ class _Reading:
         name = self.name("schema")
         for path, value, offset in strings:
             if bad := next(scan(value), None):
-                self.problem("data-file-encoding", name, lines.position(offset), path,
+                self.problem(Code.DATA_FILE_ENCODING, name, lines.position(offset), path,
                              name=self.entry["schema"], found=bad.name)
                 break
         for count, finding in enumerate(find_in_data([value for _, value, _ in strings])):
             if count == MAX_ERRORS:
                 break
             path, _, offset = strings[int(finding.path[0])]
-            self.problem(f"personal-data-{finding.kind}", name, lines.position(offset), path, found=finding.masked)
+            self.problem(Code.personal_data(finding.kind), name, lines.position(offset), path, found=finding.masked)
 
     def records(self, text: str) -> tuple[list[list[str]], list[int]] | None:
         """The CSV's records, and the line each starts on; None with a problem."""
@@ -259,7 +259,7 @@ class _Reading:
         try:
             for record in reader:  # a blank line is a record too (which frictionless refuses)
                 if len(record) > MAX_COLUMNS:
-                    self.problem("data-too-many-columns", self.name("path"), Position(lines_read + 1, MAX_COLUMNS + 1),
+                    self.problem(Code.DATA_TOO_MANY_COLUMNS, self.name("path"), Position(lines_read + 1, MAX_COLUMNS + 1),
                                  ("data", self.index, "path"), name=self.entry["path"], count=len(record),
                                  limit=MAX_COLUMNS)
                     return None
@@ -267,7 +267,7 @@ class _Reading:
                 rows.append(record)
                 lines_read = reader.line_num
         except csv.Error as exc:
-            self.problem("data-invalid", self.name("path"), Position(reader.line_num or 1, 1),
+            self.problem(Code.DATA_INVALID, self.name("path"), Position(reader.line_num or 1, 1),
                          ("data", self.index, "path"), field="-", detail=f"the CSV cannot be read: {exc}")
             return None
         return rows, lines
@@ -279,7 +279,7 @@ class _Reading:
                 break
             row, column = int(finding.path[0]), int(finding.path[1])
             label = _label(rows[0], column)
-            self.problem(f"personal-data-{finding.kind}", self.name("path"), Position(lines[row], column + 1),
+            self.problem(Code.personal_data(finding.kind), self.name("path"), Position(lines[row], column + 1),
                          (label,), found=finding.masked, field=label)
 
     def neutralised(self, rows: list[list[str]], lines: list[int],
@@ -317,7 +317,7 @@ class _Reading:
         if len(self.refused) > MAX_ERRORS:
             return
         char = {"\t": "\\t", "\r": "\\r", "\n": "\\n"}.get(cell[0], cell[0])
-        self.problem("data-formula", self.name("path"), position, ("data", self.index, "path"), field=label,
+        self.problem(Code.DATA_FORMULA, self.name("path"), position, ("data", self.index, "path"), field=label,
                      char=char, detail=detail)
 
     def frictionless(self, table: Table, lines: list[int], quoted: set[tuple[int, int]]) -> None:
@@ -333,7 +333,7 @@ class _Reading:
         try:
             report = Resource(data=lambda: rows, format="inline", schema=Schema.from_descriptor(table.schema)).validate()
         except (FrictionlessException, re.error) as exc:
-            self.problem("data-invalid", self.name("path"), Position(1, 1), here, field="-",
+            self.problem(Code.DATA_INVALID, self.name("path"), Position(1, 1), here, field="-",
                          detail=str(exc).splitlines()[0][:300])
             return
         flat = report.flatten(["rowNumber", "fieldNumber", "fieldName", "cell", "note", "type"])
@@ -345,7 +345,7 @@ class _Reading:
                              f"{kind}: {note}")
                 continue
             detail = f"{kind}: {note}" + (f" (value {str(cell)[:60]!r})" if cell not in (None, "") else "")
-            self.problem("data-invalid", self.name("path"), Position(line, column or 1), here,
+            self.problem(Code.DATA_INVALID, self.name("path"), Position(line, column or 1), here,
                          detail=detail, field=name or "-")
 
 

@@ -31,7 +31,7 @@ from yaml.events import (
 )
 
 from cocreate.characters import SUSPECT, scan
-from cocreate.problems import FieldPath, Position, Problem
+from cocreate.problems import Code, FieldPath, Position, Problem
 from cocreate.schema import allows_line_breaks
 
 try:  # libyaml, the fast path
@@ -109,7 +109,7 @@ class _Builder:
                 self.problem(found.code, event, path, char=found.name)
         return value
 
-    def problem(self, code: str, event: Event, path: FieldPath, **params: Any) -> None:
+    def problem(self, code: Code, event: Event, path: FieldPath, **params: Any) -> None:
         mark = event.start_mark
         self.doc.problems.append(
             Problem(code, self.file, Position(mark.line + 1, mark.column + 1), path, params)
@@ -120,20 +120,20 @@ class _Builder:
     def props(self, event: Event, path: FieldPath) -> None:
         """Report an anchor or a tag on a node: a project file needs neither."""
         if event.anchor is not None:
-            self.problem("yaml-anchor", event, path, name=event.anchor)
+            self.problem(Code.YAML_ANCHOR, event, path, name=event.anchor)
         if event.tag is not None:
-            self.problem("yaml-tag", event, path, tag=event.tag)
+            self.problem(Code.YAML_TAG, event, path, tag=event.tag)
 
     def node(self, event: Event, path: FieldPath, depth: int) -> Any:
         if isinstance(event, AliasEvent):
-            self.problem("yaml-alias", event, path, name=event.anchor)
+            self.problem(Code.YAML_ALIAS, event, path, name=event.anchor)
             return None
         self.props(event, path)
         if isinstance(event, ScalarEvent):
             self.doc.positions[path] = _pos(event)
             return self.text(event, path)
         if depth >= MAX_DEPTH:
-            self.problem("yaml-too-deep", event, path, limit=MAX_DEPTH)
+            self.problem(Code.YAML_TOO_DEEP, event, path, limit=MAX_DEPTH)
             raise _Stop
         # a list or map is shown where its key stands: `stakeholders:` rather than its first `-`
         self.doc.positions[path] = self.doc.key_positions.get(path) or _pos(event)
@@ -157,7 +157,7 @@ class _Builder:
                 continue
             child = (*path, key)
             if key in result:
-                self.problem("yaml-duplicate-key", key_event, child, key=key,
+                self.problem(Code.YAML_DUPLICATE_KEY, key_event, child, key=key,
                              first_line=self.doc.key_positions[child].line)
                 self.node(value_event, (*path, "?"), depth)
                 continue
@@ -173,7 +173,7 @@ class _Builder:
         if isinstance(event, AliasEvent):
             self.node(event, path, depth)
             return None
-        self.problem("yaml-key-not-string", event, path)
+        self.problem(Code.YAML_KEY_NOT_STRING, event, path)
         if not isinstance(event, ScalarEvent):
             self.node(event, (*path, "?"), depth)  # read past it
         return None
@@ -194,7 +194,7 @@ def _decode(raw: bytes, file: str, doc: Document) -> str | None:
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8", errors="replace")
         doc.problems.append(
-            Problem("invalid-utf8", file, _text_position(prefix, len(prefix)), (),
+            Problem(Code.INVALID_UTF8, file, _text_position(prefix, len(prefix)), (),
                     {"byte": f"0x{raw[exc.start]:02x}"})
         )
         return None
@@ -223,7 +223,7 @@ def load_text(raw: bytes, file: str, *, backend: str = "c", multiline: Multiline
     """
     doc = Document()
     if len(raw) > MAX_BYTES:
-        doc.problems.append(Problem("file-too-large", file, params={"size": len(raw), "limit": MAX_BYTES}))
+        doc.problems.append(Problem(Code.FILE_TOO_LARGE, file, params={"size": len(raw), "limit": MAX_BYTES}))
         return doc
     text = _decode(raw, file, doc)
     if text is None:
@@ -239,12 +239,12 @@ def load_text(raw: bytes, file: str, *, backend: str = "c", multiline: Multiline
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         detail = exc.problem or exc.context or "syntax error"
         if "nesting depth" in detail:  # libyaml >= 0.2.5 has a depth limit of its own
-            doc.problems.append(Problem("yaml-too-deep", file, position, (), {"limit": MAX_DEPTH}))
+            doc.problems.append(Problem(Code.YAML_TOO_DEEP, file, position, (), {"limit": MAX_DEPTH}))
         else:
-            doc.problems.append(Problem("yaml-syntax", file, position, (), {"detail": detail}))
+            doc.problems.append(Problem(Code.YAML_SYNTAX, file, position, (), {"detail": detail}))
         data = None
     except yaml.YAMLError as exc:
-        doc.problems.append(Problem("yaml-syntax", file, Position(1, 1), (), {"detail": str(exc)}))
+        doc.problems.append(Problem(Code.YAML_SYNTAX, file, Position(1, 1), (), {"detail": str(exc)}))
         data = None
     finally:
         dispose = getattr(parser, "dispose", None)
@@ -259,17 +259,17 @@ def _read_stream(builder: _Builder, parser: Any) -> Any:
     get()  # StreamStartEvent
     event = get()
     if isinstance(event, StreamEndEvent):
-        builder.problem("empty-file", event, ())
+        builder.problem(Code.EMPTY_FILE, event, ())
         return None
     assert isinstance(event, DocumentStartEvent)
     first = get()
     data = builder.node(first, (), 0)
     if not isinstance(data, dict) and not builder.doc.problems:
-        builder.problem("root-not-mapping", first, ())
+        builder.problem(Code.ROOT_NOT_MAPPING, first, ())
     get()  # DocumentEndEvent
     event = get()
     if not isinstance(event, StreamEndEvent):
-        builder.problem("yaml-multiple-documents", event, ())
+        builder.problem(Code.YAML_MULTIPLE_DOCUMENTS, event, ())
     return data
 
 
@@ -286,12 +286,12 @@ def load_file(path: Path, file: str | None = None, *, backend: str = "c") -> Doc
         raw = read_limited(path)
     except OSError as exc:
         doc = Document()
-        doc.problems.append(Problem("file-unreadable", name, params={"detail": exc.strerror or str(exc)}))
+        doc.problems.append(Problem(Code.FILE_UNREADABLE, name, params={"detail": exc.strerror or str(exc)}))
         return doc
     if len(raw) > MAX_BYTES:
         doc = Document()
         size = path.stat().st_size
-        doc.problems.append(Problem("file-too-large", name, params={"size": size, "limit": MAX_BYTES}))
+        doc.problems.append(Problem(Code.FILE_TOO_LARGE, name, params={"size": size, "limit": MAX_BYTES}))
         return doc
     return load_text(raw, name, backend=backend)
 

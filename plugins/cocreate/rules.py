@@ -15,7 +15,7 @@ from cocreate.loader import Document
 from cocreate.vocabulary import ACTIVITIES, GOVERNMENT, PHASES, ROLES
 from cocreate.portal.markdown import unsafe_changes
 from cocreate.privacy import find_in_data
-from cocreate.problems import FieldPath, Problem, Severity
+from cocreate.problems import Code, FieldPath, Problem, Severity
 
 Rule = Callable[[dict[str, Any], Document, str, dt.date], Iterator[Problem]]
 
@@ -35,7 +35,7 @@ def _text(item: dict[str, Any], key: str, allowed: tuple[str, ...] | dict[str, s
     return value if isinstance(value, str) and value in allowed else None
 
 
-def _problem(doc: Document, file: str, code: str, path: FieldPath, **params: Any) -> Problem:
+def _problem(doc: Document, file: str, code: Code, path: FieldPath, **params: Any) -> Problem:
     return Problem(code, file, doc.position(path), path, params)
 
 
@@ -69,15 +69,15 @@ def check_dates(data: dict[str, Any], doc: Document, file: str, today: dt.date) 
             continue  # the schema reports the format
         day = parse_date(value)
         if day is None:
-            yield _problem(doc, file, "date-not-real", path, value=value)
+            yield _problem(doc, file, Code.DATE_NOT_REAL, path, value=value)
         elif day > today and not future_ok:
-            yield _problem(doc, file, "date-in-future", path, value=value, today=today.isoformat())
+            yield _problem(doc, file, Code.DATE_IN_FUTURE, path, value=value, today=today.isoformat())
 
 
 def check_initiator(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
     roles = [item.get("role") for _, item in _items(data, "stakeholders")]
     if roles and all(role in ROLES for role in roles) and "initiator" not in roles:
-        yield _problem(doc, file, "no-initiator", ("stakeholders",))
+        yield _problem(doc, file, Code.NO_INITIATOR, ("stakeholders",))
 
 
 def check_timeline(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
@@ -87,19 +87,19 @@ def check_timeline(data: dict[str, Any], doc: Document, file: str, today: dt.dat
         date = parse_date(item["date"]) if isinstance(item.get("date"), str) else None
         if date is not None:
             if last_date is not None and date < last_date:
-                yield _problem(doc, file, "timeline-not-in-order", ("timeline", i, "date"),
+                yield _problem(doc, file, Code.TIMELINE_NOT_IN_ORDER, ("timeline", i, "date"),
                                value=item["date"], previous=last_date.isoformat())
             last_date = max(date, last_date or date)
         phase = _text(item, "phase", PHASES)
         if phase is not None:
             index = PHASES.index(phase)
             if index < last_phase:
-                yield _problem(doc, file, "timeline-phase-backwards", ("timeline", i, "phase"),
+                yield _problem(doc, file, Code.TIMELINE_PHASE_BACKWARDS, ("timeline", i, "phase"),
                                value=phase, previous=PHASES[last_phase])
             last_phase = max(index, last_phase)
         activity = _text(item, "activity", ACTIVITIES)
         if activity is not None and phase is not None and ACTIVITIES[activity] != phase:
-            yield _problem(doc, file, "activity-wrong-phase", ("timeline", i, "activity"),
+            yield _problem(doc, file, Code.ACTIVITY_WRONG_PHASE, ("timeline", i, "activity"),
                            value=activity, phase=phase, expected=ACTIVITIES[activity])
 
 
@@ -111,7 +111,7 @@ def check_current_phase(data: dict[str, Any], doc: Document, file: str, today: d
     i, latest = timeline[-1]
     latest_phase = _text(latest, "phase", PHASES)
     if latest_phase is not None and latest_phase != phase:
-        yield _problem(doc, file, "phase-not-latest", ("phase",), value=phase, latest=latest_phase, index=i)
+        yield _problem(doc, file, Code.PHASE_NOT_LATEST, ("phase",), value=phase, latest=latest_phase, index=i)
 
 
 def check_government_and_society(
@@ -122,9 +122,9 @@ def check_government_and_society(
         return
     categories = [item.get("category") for _, item in _items(data, "stakeholders")]
     if not any(c in GOVERNMENT for c in categories):
-        yield _problem(doc, file, "no-government-stakeholder", ("stakeholders",), phase=phase)
+        yield _problem(doc, file, Code.NO_GOVERNMENT_STAKEHOLDER, ("stakeholders",), phase=phase)
     if not any(isinstance(c, str) and c not in GOVERNMENT for c in categories):
-        yield _problem(doc, file, "no-society-stakeholder", ("stakeholders",), phase=phase)
+        yield _problem(doc, file, Code.NO_SOCIETY_STAKEHOLDER, ("stakeholders",), phase=phase)
 
 
 def check_personal_data(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
@@ -132,7 +132,7 @@ def check_personal_data(data: dict[str, Any], doc: Document, file: str, today: d
         position = doc.position(finding.path)
         if finding.path and finding.path not in doc.positions:
             position = doc.key_position(finding.path)  # found in a key
-        yield Problem(f"personal-data-{finding.kind}", file, position, finding.path, {"found": finding.masked})
+        yield Problem(Code.personal_data(finding.kind), file, position, finding.path, {"found": finding.masked})
 
 
 def check_translations(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
@@ -143,7 +143,7 @@ def check_translations(data: dict[str, Any], doc: Document, file: str, today: dt
                              for k, v in value.items()) and any(k in PORTAL_LANGUAGES for k in value):
                 for language in PORTAL_LANGUAGES:
                     if language not in value:
-                        yield Problem("missing-translation", file, doc.position(path), path,
+                        yield Problem(Code.MISSING_TRANSLATION, file, doc.position(path), path,
                                       {"language": language}, Severity.WARNING)
                 return
             for key, child in value.items():
@@ -186,9 +186,9 @@ def check_markup(data: dict[str, Any], doc: Document, file: str, today: dt.date)
             risky = "<" in text or "&" in text or "](" in text or "]:" in text
             removed = unsafe_changes(text) if risky else None
             if removed:
-                yield _problem(doc, file, "unsafe-markup", path, removed=removed)
+                yield _problem(doc, file, Code.UNSAFE_MARKUP, path, removed=removed)
         elif _TAG_LIKE.search(text):
-            yield _problem(doc, file, "markup-in-text", path)
+            yield _problem(doc, file, Code.MARKUP_IN_TEXT, path)
 
 
 RULES: tuple[Rule, ...] = (

@@ -12,7 +12,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from cocreate.problems import FieldPath, Problem
+from cocreate.problems import Code, FieldPath, Problem
 
 if TYPE_CHECKING:  # the loader asks this module which texts may hold line breaks
     from cocreate.loader import Document
@@ -141,38 +141,38 @@ def _convert(error: ValidationError, doc: Document, file: str) -> Iterator[Probl
         for name in instance:
             if name not in allowed:
                 child = (*path, name)
-                yield Problem("unknown-field", file, doc.key_position(child), child,
+                yield Problem(Code.UNKNOWN_FIELD, file, doc.key_position(child), child,
                               {"name": name, "suggestion": suggest(name, allowed), "allowed": allowed})
     elif keyword == "required" and isinstance(instance, dict):
-        code = schema.get("x-code", "missing-field")
+        code = Code(schema.get("x-code", Code.MISSING_FIELD))
         for name in value:
             if name not in instance:
                 yield Problem(code, file, here, (*path, name), {"name": name})
     elif keyword == "enum":
         allowed = [str(v) for v in value]
-        yield Problem("invalid-value", file, here, path,
+        yield Problem(Code.INVALID_VALUE, file, here, path,
                       {"value": str(instance), "allowed": allowed, "suggestion": suggest(str(instance), allowed)})
     elif keyword == "type":
         expected = value if isinstance(value, list) else [value]
-        yield Problem("wrong-type", file, here, path,
+        yield Problem(Code.WRONG_TYPE, file, here, path,
                       {"expected": " | ".join(expected), "got": _describe(instance)})
     elif keyword == "minLength":
-        yield Problem("empty-text", file, here, path)
+        yield Problem(Code.EMPTY_TEXT, file, here, path)
     elif keyword == "maxLength":
-        yield Problem("text-too-long", file, here, path, {"length": len(instance), "limit": value})
+        yield Problem(Code.TEXT_TOO_LONG, file, here, path, {"length": len(instance), "limit": value})
     elif keyword == "pattern":
-        code = schema.get("x-code", "invalid-format")
+        code = Code(schema.get("x-code", Code.INVALID_FORMAT))
         if "propertyNames" in error.absolute_schema_path:
             path = (*path, instance)
             here = doc.key_position(path)
         yield Problem(code, file, here, path, {"value": str(instance)})
     elif keyword == "minItems":
-        yield Problem("too-few-items", file, here, path, {"limit": value})
+        yield Problem(Code.TOO_FEW_ITEMS, file, here, path, {"limit": value})
     elif keyword == "maxItems":
-        yield Problem("too-many-items", file, here, path, {"length": len(instance), "limit": value})
+        yield Problem(Code.TOO_MANY_ITEMS, file, here, path, {"length": len(instance), "limit": value})
     elif keyword == "uniqueItems":
-        yield Problem("duplicate-item", file, here, path)
+        yield Problem(Code.DUPLICATE_ITEM, file, here, path)
     elif keyword == "minProperties":
-        yield Problem("empty-map", file, here, path)
+        yield Problem(Code.EMPTY_MAP, file, here, path)
     else:  # a keyword the standard does not use today: still a positioned problem
-        yield Problem("schema-violation", file, here, path, {"detail": error.message})
+        yield Problem(Code.SCHEMA_VIOLATION, file, here, path, {"detail": error.message})

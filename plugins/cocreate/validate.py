@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 from cocreate.datafiles import check_data_files
 from cocreate.loader import load_file, load_text
 from cocreate.privacy import find_in_text
-from cocreate.problems import Problem, Severity
+from cocreate.problems import Code, Problem, Severity
 from cocreate.rules import rule_problems
 from cocreate.schema import schema_problems
 
@@ -90,9 +90,9 @@ def _slug_problems(source: Source) -> list[Problem]:
     if slug is None:
         return []
     if not (SLUG.match(slug) and len(slug) <= SLUG_MAX):
-        return [Problem("invalid-slug", source.name, params={"slug": slug})]
+        return [Problem(Code.INVALID_SLUG, source.name, params={"slug": slug})]
     # the slug becomes the page's address: no phone number or NIK in it
-    return [Problem(f"personal-data-{f.kind}", source.name, path=(), params={"found": f.masked})
+    return [Problem(Code.personal_data(f.kind), source.name, path=(), params={"found": f.masked})
             for f in find_in_text(slug)]
 
 
@@ -114,7 +114,7 @@ def _links(folder: Path, skip: Path | None = None) -> Iterator[Path]:
 
 
 def _link_problems(folder: Path, skip: Path | None = None) -> list[Problem]:
-    return [Problem("symlink-in-projects", _display(link)) for link in _links(folder, skip)]
+    return [Problem(Code.SYMLINK_IN_PROJECTS, _display(link)) for link in _links(folder, skip)]
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
@@ -129,7 +129,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_symlink() and path.suffix not in (".yml", ".yaml"):
-            problems.append(Problem("symlink-in-projects", _display(path)))
+            problems.append(Problem(Code.SYMLINK_IN_PROJECTS, _display(path)))
         elif path.is_file() or path.is_symlink():
             slug = path.parent.name if path.name == PROJECT_FILE else None
             sources.append(Source(path, _display(path), slug))
@@ -145,7 +145,7 @@ def _discover_tree(root: Path, sources: list[Source], problems: list[Problem]) -
     for entry in sorted(os.scandir(root), key=lambda e: e.name):
         child = Path(entry.path)
         if entry.is_symlink():
-            problems.append(Problem("symlink-in-projects", _display(child)))
+            problems.append(Problem(Code.SYMLINK_IN_PROJECTS, _display(child)))
         elif entry.is_dir(follow_symlinks=False):
             file = child / PROJECT_FILE
             hidden = entry.name.startswith(".")
@@ -155,9 +155,9 @@ def _discover_tree(root: Path, sources: list[Source], problems: list[Problem]) -
             if file.exists() or file.is_symlink():
                 sources.append(Source(file, _display(file), entry.name))
             else:
-                problems.append(Problem("missing-project-file", _display(child), params={"slug": entry.name}))
+                problems.append(Problem(Code.MISSING_PROJECT_FILE, _display(child), params={"slug": entry.name}))
         elif child.suffix in (".yml", ".yaml") and not entry.name.startswith("."):
-            problems.append(Problem("misplaced-file", _display(child)))
+            problems.append(Problem(Code.MISPLACED_FILE, _display(child)))
 
 
 def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None) -> Result:
@@ -186,11 +186,11 @@ def check_source(source: Source, today: dt.date | None = None) -> Result:
     try:
         problems = _slug_problems(source)
         if source.path.is_symlink():
-            return Result(source, [*problems, Problem("file-is-symlink", source.name)])
+            return Result(source, [*problems, Problem(Code.FILE_IS_SYMLINK, source.name)])
         return _finish(source, load_file(source.path, source.name), problems, today)
     except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
         detail = f"{type(exc).__name__}: {exc}"
-        return Result(source, [Problem("internal-error", source.name, params={"detail": detail})])
+        return Result(source, [Problem(Code.INTERNAL_ERROR, source.name, params={"detail": detail})])
 
 
 Finish = Callable[[Result], None]
