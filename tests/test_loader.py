@@ -10,7 +10,7 @@ import pytest
 
 from cocreate.loader import MAX_BYTES, MAX_DEPTH, load_file, load_text
 from cocreate.problems import Position
-from cocreate.schema import _multiline_shapes
+from cocreate.schema import annotated_fields
 from conftest import ROOT
 
 BACKENDS = ["c", "python"]
@@ -160,7 +160,7 @@ def test_the_free_texts_are_the_ones_the_standard_lists() -> None:
                if line.endswith("| `not-one-line` |"))
     listed = set(re.findall(r"`([a-z_.\[\]*]+)`", row.split("|")[2]))
     shapes = {".".join("[]" if part is int else part for part in shape).replace(".[]", "[]")
-              for shape in _multiline_shapes()}
+              for shape in annotated_fields("x-multiline")}
     shapes = {s for s in shapes if not s.startswith("trust.")} | {"trust.*"}
     assert listed == shapes
 

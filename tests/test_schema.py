@@ -63,3 +63,15 @@ def test_compiled_fast_path_agrees_with_jsonschema() -> None:
         assert is_valid(data) == _validator().is_valid(data), name
         checked += 1
     assert checked > 40
+
+
+def test_markdown_and_multilingual_fields_come_from_the_schema() -> None:
+    from cocreate.schema import annotated_fields, is_markdown, is_multilingual
+
+    assert annotated_fields("x-markdown") == {("description",), ("openness", "how_to_join"),
+                                              ("timeline", int, "description")}
+    assert is_markdown(("timeline", 3, "description", "en")) and is_markdown(("description",))
+    assert not is_markdown(("title",)) and not is_markdown(("stakeholders", 0, "contributes"))
+    assert is_multilingual(("stakeholders", 2, "benefit")) and is_multilingual(("trust", "purpose"))
+    assert not is_multilingual(("location", "city")) and not is_multilingual(("tags", 0))
+    assert not is_markdown(("description", "en", "x"))  # only one language level

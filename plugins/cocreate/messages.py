@@ -8,9 +8,8 @@ from typing import Any
 
 from cocreate.loader import load_text
 from cocreate.problems import Problem
+from cocreate.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
-LANGUAGES: tuple[str, ...] = ("id", "en")
-DEFAULT_LANGUAGE = "id"
 
 
 class _Params(dict[str, Any]):

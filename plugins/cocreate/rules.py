@@ -7,19 +7,18 @@ type, a missing field) is skipped here, so one mistake is reported once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Callable, Iterator
 
-import re
-
 from cocreate.loader import Document
-from cocreate.vocabulary import ACTIVITIES, GOVERNMENT, PHASES, ROLES
 from cocreate.portal.markdown import unsafe_changes
 from cocreate.privacy import find_in_data
 from cocreate.problems import Code, FieldPath, Problem, Severity
+from cocreate.schema import is_markdown, is_multilingual, project_schema
+from cocreate.vocabulary import ACTIVITIES, GOVERNMENT, LANGUAGES, PHASES, ROLES
 
 Rule = Callable[[dict[str, Any], Document, str, dt.date], Iterator[Problem]]
 
-PORTAL_LANGUAGES: tuple[str, ...] = ("id", "en")
 DATE_FIELDS: tuple[str, ...] = ("start_date",)
 
 
@@ -135,13 +134,17 @@ def check_personal_data(data: dict[str, Any], doc: Document, file: str, today: d
         yield Problem(Code.personal_data(finding.kind), file, position, finding.path, {"found": finding.masked})
 
 
+_LANGUAGE = re.compile(project_schema()["$defs"]["language"]["pattern"])
+
+
 def check_translations(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
-    """Warn when a multilingual text lacks one of the portal's languages."""
+    """Warn when a text written in several languages lacks one of the portal's languages."""
     def walk(value: Any, path: FieldPath) -> Iterator[Problem]:
         if isinstance(value, dict):
-            if value and all(isinstance(k, str) and len(k) in (2, 3, 5) and isinstance(v, str)
-                             for k, v in value.items()) and any(k in PORTAL_LANGUAGES for k in value):
-                for language in PORTAL_LANGUAGES:
+            if is_multilingual(path):
+                if not value or not all(isinstance(text, str) and _LANGUAGE.match(key) for key, text in value.items()):
+                    return  # the schema reports the map itself: one problem for one cause
+                for language in LANGUAGES:
                     if language not in value:
                         yield Problem(Code.MISSING_TRANSLATION, file, doc.position(path), path,
                                       {"language": language}, Severity.WARNING)
@@ -158,15 +161,6 @@ def check_translations(data: dict[str, Any], doc: Document, file: str, today: dt
 _TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
 
 
-def is_markdown_field(path: FieldPath) -> bool:
-    """Whether the text at `path` is Markdown (`description`, `openness.how_to_join`,
-    `timeline[].description`, each possibly followed by a language code)."""
-    core = path[:-1] if path and isinstance(path[-1], str) and len(path) > 1 and path[-2] in (
-        "description", "how_to_join") else path
-    return core in (("description",), ("openness", "how_to_join")) or (
-        len(core) == 3 and core[0] == "timeline" and core[2] == "description")
-
-
 def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(value, str):
         yield path, value
@@ -181,7 +175,7 @@ def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
 def check_markup(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
     """Markdown must survive sanitizing unchanged; plain text must hold no HTML at all."""
     for path, text in _strings(data, ()):
-        if is_markdown_field(path):
+        if is_markdown(path):
             # only raw HTML (<), entities (&) and links (`](`, `]:`) can be changed by sanitizing
             risky = "<" in text or "&" in text or "](" in text or "]:" in text
             removed = unsafe_changes(text) if risky else None

@@ -68,19 +68,22 @@ def is_valid(data: Any) -> bool:
     return True
 
 
+Shape = tuple[Any, ...]
+"""A field path with every list index written as `int`: `("stakeholders", int, "contributes")`."""
+
+
 @cache
-def _multiline_shapes() -> frozenset[tuple[Any, ...]]:
-    """The shapes of the paths of texts that may hold several lines (`x-multiline` in the
-    schema), a list index written as `int`: `("stakeholders", int, "contributes")`."""
+def annotated_fields(keyword: str) -> frozenset[Shape]:
+    """The shapes of the fields the schema marks with `keyword` (an `x-` annotation)."""
     schema = project_schema()
     defs = schema.get("$defs", {})
-    found: set[tuple[Any, ...]] = set()
+    found: set[Shape] = set()
 
-    def walk(node: dict[str, Any], shape: tuple[Any, ...]) -> None:
+    def walk(node: dict[str, Any], shape: Shape) -> None:
         ref = node.get("$ref", "")
         if ref.startswith("#/$defs/"):
             node = {**defs[ref.removeprefix("#/$defs/")], **node}
-        if node.get("x-multiline"):
+        if node.get(keyword):
             found.add(shape)
         for name, child in node.get("properties", {}).items():
             walk(child, (*shape, name))
@@ -91,14 +94,35 @@ def _multiline_shapes() -> frozenset[tuple[Any, ...]]:
     return frozenset(found)
 
 
+def _shape(path: FieldPath) -> Shape:
+    return tuple(int if isinstance(part, int) else part for part in path)
+
+
+def _marked(keyword: str, path: FieldPath) -> bool:
+    """Whether the field at `path`, or the multilingual text it is one language of
+    (`description.en`), carries `keyword`."""
+    shape, shapes = _shape(path), annotated_fields(keyword)
+    return shape in shapes or (len(shape) > 1 and isinstance(shape[-1], str) and shape[:-1] in shapes
+                               and shape[:-1] in annotated_fields("x-multilingual"))
+
+
 def allows_line_breaks(path: FieldPath) -> bool:
-    """Whether the text at `path` may hold line breaks and tabs: a free text such as
-    `description` or `stakeholders[2].contributes`, also in one language
+    """Whether the text at `path` may hold line breaks and tabs (`x-multiline`): a free
+    text such as `description` or `stakeholders[2].contributes`, also in one language
     (`description.en`). Titles, names, dates, URLs, handles, vocabulary values and keys may
     not: they are shown on one line, and a trailing line break would pass their patterns."""
-    shape = tuple(int if isinstance(part, int) else part for part in path)
-    shapes = _multiline_shapes()
-    return shape in shapes or (len(shape) > 1 and isinstance(shape[-1], str) and shape[:-1] in shapes)
+    return _marked("x-multiline", path)
+
+
+def is_markdown(path: FieldPath) -> bool:
+    """Whether the text at `path` is Markdown (`x-markdown`): `description`,
+    `openness.how_to_join`, `timeline[].description`, each also in one language."""
+    return _marked("x-markdown", path)
+
+
+def is_multilingual(path: FieldPath) -> bool:
+    """Whether the field at `path` may be written as a map of languages (`x-multilingual`)."""
+    return _shape(path) in annotated_fields("x-multilingual")
 
 
 def suggest(word: str, choices: list[str]) -> str:

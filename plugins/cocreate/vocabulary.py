@@ -22,6 +22,11 @@ def _enum(*path: str) -> tuple[str, ...]:
 
 _STAKEHOLDER = ("properties", "stakeholders", "items", "properties")
 
+LANGUAGES: tuple[str, ...] = ("id", "en")
+"""The languages portals are written in, Bahasa Indonesia first: a multilingual text of
+the standard is checked for each, and every message exists in each."""
+DEFAULT_LANGUAGE = "id"
+
 PHASES: tuple[str, ...] = _enum("$defs", "phase")
 """The three phases, in the order a project goes through them."""
 STATUSES: tuple[str, ...] = _enum("properties", "status")
