@@ -6,19 +6,27 @@ import random
 
 import pytest
 
-from cocreate.portal.catalog import Catalog, UniqueSlugs, slugify
+import dataclasses
+
+from cocreate.loader import load_text
+from cocreate.portal.catalog import Catalog, Entry, Party, Project, UniqueSlugs
 from cocreate.portal.i18n import Translator
+from cocreate.portal.urls import slugify
 from cocreate.validate import validate_paths
 
-from conftest import PROJECTS
+from conftest import FIXTURES, PROJECTS
 
 
 def _catalog(language: str = "id") -> Catalog:
-    from cocreate.portal.catalog import Project
-
     t = Translator(language)
     report = validate_paths([PROJECTS])
-    return Catalog([Project(r.source.slug, r.data, "x", t) for r in report.projects], t)
+    return Catalog([Project(r.source.slug, r.data, "x", t).entry() for r in report.projects], t)
+
+
+def entry(slug: str, **fields: object) -> Entry:
+    """The minimal fixture's entry, under another slug and with some fields changed."""
+    data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
+    return dataclasses.replace(Project(slug, data, "x", Translator("en")).entry(), slug=slug, title=slug, **fields)
 
 
 def test_facets_cover_every_project_once_per_single_valued_facet() -> None:
@@ -31,10 +39,18 @@ def test_facets_cover_every_project_once_per_single_valued_facet() -> None:
 
 def test_organisations_are_merged_by_name_and_category() -> None:
     catalog = _catalog()
-    names = [org.name.casefold() for orgs in catalog.organisations.values() for org in orgs]
-    assert len(names) == len(set(names)) or len(names) >= len(set(names))
+    for category, orgs in catalog.organisations.items():
+        names = [org.name.casefold() for org in orgs]
+        assert len(names) == len(set(names)), category  # one organisation per name in a category
+        assert all(org.category == category for org in orgs)
     total_roles = sum(len(org.roles) for orgs in catalog.organisations.values() for org in orgs)
-    assert total_roles == sum(len(p.data["stakeholders"]) for p in catalog.projects)
+    assert total_roles == sum(len(p.stakeholders) for p in catalog.projects)
+    shared = Catalog([entry("a", stakeholders=(Party("Forum RW", "community", "initiator"),)),
+                      entry("b", stakeholders=(Party("forum rw ", "community", "partner"),
+                                               Party("Forum RW", "business", "funder")))], Translator("en"))
+    assert [(o.name, [(p.slug, role) for p, role in o.roles]) for o in shared.organisations["community"]] == [
+        ("Forum RW", [("a", "initiator"), ("b", "partner")])]
+    assert [o.name for o in shared.organisations["business"]] == ["Forum RW"]
 
 
 def test_coverage_counts_projects_per_category_and_phase() -> None:
@@ -108,14 +124,12 @@ def test_unique_slugs_take_linear_work_for_many_alike_names() -> None:
 
 
 def test_organisations_that_slugify_alike_get_their_own_addresses() -> None:
-    from cocreate.portal.catalog import Project
-
     t = Translator("en")
     # names that differ only in characters slugify drops: one slug base for all of them
     names = ["Forum RW 05", "forum-rw-05-2", *(f"Forum RW 05 {chr(0x4E00 + i)}" for i in range(16_000))]
-    projects = [Project(f"p{i}", {"title": f"P{i}", "stakeholders": [
-        {"name": name, "category": "community", "role": "partner"} for name in names[i * 200:(i + 1) * 200]]},
-        "x", t) for i in range(len(names) // 200 + 1)]
+    projects = [entry(f"p{i}", stakeholders=tuple(Party(name, "community", "partner")
+                                                  for name in names[i * 200:(i + 1) * 200]))
+                for i in range(len(names) // 200 + 1)]
     orgs = Catalog(projects, t).organisations["community"]
     slugs = [org.slug for org in orgs]
     assert len(orgs) == len(names) and len(set(slugs)) == len(slugs)
@@ -126,15 +140,10 @@ def test_organisations_that_slugify_alike_get_their_own_addresses() -> None:
 
 
 def test_facet_values_that_slugify_alike_get_their_own_addresses() -> None:
-    from cocreate.portal.catalog import Project
-
     t = Translator("en")
 
-    def project(slug: str, city: str) -> Project:
-        return Project(slug, {"title": slug, "summary": "", "status": "active", "phase": "involvement",
-                              "openness": {"level": "open"}, "ownership": {"level": "initiator"},
-                              "location": {"city": city}, "stakeholders": [
-                                  {"name": "Dinas", "category": "local-government", "role": "initiator"}]}, "x", t)
+    def project(slug: str, city: str) -> Entry:
+        return entry(slug, city=city)
 
     cities = ["Kota A", "kota-a-2", "KOTA A", "Kota  A!"]
     catalog = Catalog([project(f"p{i}", city) for i, city in enumerate(cities)], t)

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cocreate.portal.datapackage import FOLDER
+import dataclasses
+
+from cocreate.loader import load_text
+from cocreate.portal.catalog import Project
+from cocreate.portal.i18n import Translator
 from cocreate.portal.output import Output
+from cocreate.portal.prerender import Built
+from cocreate.portal.site import RenderedPage
+from cocreate.portal.urls import DATA as FOLDER
 from cocreate.validate import Result, Source
 
+from conftest import FIXTURES
 
-def _result(slug: str, files: dict[str, str]) -> Result:
-    result = Result(Source(Path(f"{slug}/project.yml"), f"{slug}/project.yml", slug), [])
-    result.extra.update(json='{"slug": "%s"}' % slug, files=files)
-    return result
+
+def _result(slug: str, files: dict[str, str]) -> Result[Built]:
+    data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
+    entry = dataclasses.replace(Project(slug, data, "x", Translator("en")).entry(), slug=slug)
+    built = Built(entry, RenderedPage("", ""), {}, '{"slug": "%s"}' % slug, (), files)
+    return Result(Source(Path(f"{slug}/project.yml"), f"{slug}/project.yml", slug), [], artefact=built)
 
 
 def test_feeds_are_written_by_a_process_of_their_own(tmp_path: Path) -> None:

@@ -7,9 +7,11 @@ import posixpath
 import re
 
 from cocreate.loader import load_text
-from cocreate.portal.catalog import Catalog, Project
+from cocreate.portal.catalog import Project
 from cocreate.portal.i18n import Translator
-from cocreate.portal.site import PAGER_SPAN, Listing, Options, Site, paginate, relative_url, safe_title
+from cocreate.portal.options import Options
+from cocreate.portal.site import PAGER_SPAN, Listing, Site, paginate, safe_title
+from cocreate.portal.urls import Urls, relative_url
 
 from conftest import FIXTURES, assert_inert
 
@@ -32,19 +34,19 @@ def test_hostile_text_is_inert_even_if_validation_were_bypassed() -> None:
     hostile["stakeholders"][0]["url"] = "javascript:alert(5)"
     hostile["timeline"][0]["evidence"] = 'https://x.example/" onmouseover="alert(6)'
     hostile["tags"] = ["a"]
-    site = Site(Catalog([_project(data=hostile)], Translator("id")), Options(repo_url="https://github.com/o/r"))
+    site = Site.from_projects([_project(data=hostile)], Options(repo_url="https://github.com/o/r"))
     for spec in site.pages():
         assert_inert(spec.render(), spec.uri)
     assert "<" not in safe_title(XSS) and ">" not in safe_title(XSS) and '"' not in safe_title(XSS)
 
 
 def test_relative_links_with_and_without_directory_urls() -> None:
-    site = Site(Catalog([], Translator("id")), Options())
-    assert site.url("catalogue/2/index.md", "projects/index.md") == "../../projects/"
-    assert site.url("projects/a/index.md", "projects/index.json") == "../index.json"
-    assert site.url("kinds/index.md", "kinds/index.md") == "./"
-    flat = Site(Catalog([], Translator("id")), Options(directory_urls=False))
-    assert flat.url("catalogue/2/index.md", "projects/index.md") == "../../projects/index.html"
+    site = Urls()
+    assert site.link("catalogue/2/index.md", "projects/index.md") == "../../projects/"
+    assert site.link("projects/a/index.md", "projects/index.json") == "../index.json"
+    assert site.link("kinds/index.md", "kinds/index.md") == "./"
+    flat = Urls(directory_urls=False)
+    assert flat.link("catalogue/2/index.md", "projects/index.md") == "../../projects/index.html"
 
 
 def test_relative_url_agrees_with_posixpath() -> None:
@@ -70,7 +72,7 @@ def test_pager_shows_a_window_not_every_page() -> None:
             assert numbers == sorted(set(numbers)) and {1, number, count} <= set(numbers)
             assert len(shown) <= 2 * PAGER_SPAN + 5  # the same size on every page of any list
     many = [_project(f"p{i:03d}") for i in range(100)]
-    html = Site(Catalog(many, Translator("en")), Options(page_size=2)).pages()
+    html = Site.from_projects(many, Options(language="en", page_size=2)).pages()
     catalogue = {spec.uri: spec for spec in html}["catalogue/25/index.md"].render()
     pager = catalogue[catalogue.index('class="cc-pager"'):]
     assert re.findall(r'href="([^"]+)">(\d+)<', pager) == [
@@ -87,7 +89,7 @@ def test_paginate() -> None:
 
 
 def test_every_page_is_listed_once_and_only_lists_grow() -> None:
-    small = Site(Catalog([_project(f"p{i}") for i in range(3)], Translator("en")), Options(page_size=2))
+    small = Site.from_projects([_project(f"p{i}") for i in range(3)], Options(language="en", page_size=2))
     uris = [spec.uri for spec in small.pages()]
     assert len(uris) == len(set(uris))
     assert [s.uri for s in small.pages() if s.in_nav] == [
@@ -97,11 +99,11 @@ def test_every_page_is_listed_once_and_only_lists_grow() -> None:
 
 
 def test_an_organisation_in_many_projects_gets_its_own_list() -> None:
-    site = Site(Catalog([_project(f"p{i}") for i in range(8)], Translator("en")), Options(facet_page_size=5))
+    site = Site.from_projects([_project(f"p{i}") for i in range(8)], Options(language="en", facet_page_size=5))
     specs = {spec.uri: spec for spec in site.pages()}
     assert "stakeholders/community/paguyuban-warga-rt-03/index.md" in specs
     assert "stakeholders/community/paguyuban-warga-rt-03/2/index.md" in specs  # paginated: 5 + 3
     category = specs["stakeholders/community/index.md"].render()
     assert 'href="paguyuban-warga-rt-03/"' in category and "All 8 projects of this party" in category
-    few = Site(Catalog([_project(f"p{i}") for i in range(3)], Translator("en")), Options())
+    few = Site.from_projects([_project(f"p{i}") for i in range(3)], Options(language="en"))
     assert not any("paguyuban" in spec.uri for spec in few.pages())  # all listed on the category page

@@ -123,12 +123,14 @@ def test_parallel_and_serial_agree(tmp_path: Path, minimal_text: str) -> None:
     assert serial.problems == parallel.problems
     assert serial.errors == 9 and len(parallel.projects) == 441
     # the finish step ran in the workers, once per file, and results arrived in order
-    assert all(r.extra["done"] for r in parallel.results) and arrived == [s.name for s in sources]
-    assert {r.extra["pid"] for r in parallel.results} - {os.getpid()}
+    assert all(r.artefact[0] == r.source.name for r in parallel.results) and arrived == [s.name for s in sources]
+    assert {r.artefact[1] for r in parallel.results} - {os.getpid()}
+    # what the step made travels back instead of the data
+    assert all(r.data is None for r in parallel.results) and len(parallel.projects) == 441
 
 
-def _mark_done(result) -> None:
-    result.extra.update(done=True, pid=os.getpid())
+def _mark_done(result) -> tuple[str, int]:
+    return result.source.name, os.getpid()
 
 
 def test_a_bug_becomes_an_internal_error_problem(tmp_path: Path, minimal_text: str, monkeypatch) -> None:

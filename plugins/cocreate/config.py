@@ -1,17 +1,22 @@
-"""Options of the MkDocs plugin, as given under `plugins: - cocreate:` in mkdocs.yml."""
+"""Options of the MkDocs plugin, as given under `plugins: - cocreate:` in mkdocs.yml.
+
+Their defaults are the portal's (`cocreate.portal.options.DEFAULTS`); the command line
+reads mkdocs.yml through this class too, so both see the same values.
+"""
 
 from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from cocreate.messages import LANGUAGES
+from cocreate.portal.options import DEFAULTS
+from cocreate.vocabulary import LANGUAGES
 
 
 class CocreateConfig(base.Config):
     """Typed options of the `cocreate` plugin."""
 
-    projects_dir = c.Type(str, default="projects")
+    projects_dir = c.Type(str, default=DEFAULTS.projects_folder)
     """The projects folder, relative to mkdocs.yml."""
 
     language = c.Optional(c.Choice(LANGUAGES))
@@ -24,14 +29,14 @@ class CocreateConfig(base.Config):
     """The portal's maintainers (GitHub users or teams): they own everything that is not a
     project (CODEOWNERS) and may change any project."""
 
-    branch = c.Type(str, default="main")
+    branch = c.Type(str, default=DEFAULTS.branch)
     """Branch that edit links open."""
 
-    data_license = c.Type(str, default="CC-BY-4.0")
+    data_license = c.Type(str, default=DEFAULTS.data_license)
     """SPDX licence of the portal's open data (the data package)."""
 
-    page_size = c.Type(int, default=24)
+    page_size = c.Type(int, default=DEFAULTS.page_size)
     """Projects per page of the catalogue."""
 
-    facet_page_size = c.Type(int, default=96)
+    facet_page_size = c.Type(int, default=DEFAULTS.facet_page_size)
     """Projects per page of a facet list (one list per phase, kind, tag...)."""

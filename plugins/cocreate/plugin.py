@@ -38,16 +38,18 @@ from cocreate.config import CocreateConfig
 from cocreate.datafiles import published_table
 from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
 from cocreate.page import PortalPage, SharedBlocks, nav_titles
-from cocreate.portal import datapackage, feeds
-from cocreate.portal.catalog import Catalog, Project, slugify
+from cocreate.portal import datapackage, feeds, urls
+from cocreate.portal.catalog import Catalog, Entry
 from cocreate.portal.history import read_history
 from cocreate.portal.i18n import Translator
+from cocreate.portal.options import Options
 from cocreate.portal.output import Output
-from cocreate.portal.prerender import Prerender, project_from
-from cocreate.portal.site import INDEX_JSON, Options, Site
+from cocreate.portal.prerender import Built, Prerender
+from cocreate.portal.site import Site
+from cocreate.portal.templating import OVERRIDES
+from cocreate.portal.urls import slugify
 from cocreate.portal_config import folder_name
 from cocreate.report import problem_line, summary
-from cocreate.scaffold import SCHEMA_PATH
 from cocreate.schema import project_schema
 from cocreate.validate import validate_paths
 
@@ -57,7 +59,6 @@ ASSETS = ("cocreate.css", "catalogue.js", "propose.js")
 ENGINE_LOGGERS = ("mkdocs", "properdocs")
 """Where the engine's warnings go: MkDocs logs on `mkdocs.*`; ProperDocs, its maintained
 fork, on `properdocs.*` (it routes `mkdocs` below it, so a warning may be heard twice)."""
-ASSET_DIR = "assets/cocreate"
 
 
 class CocreatePlugin(BasePlugin[CocreateConfig]):
@@ -104,9 +105,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         theme_dir = str(resources.files("cocreate").joinpath("theme"))
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
-        config.extra_css.append(f"{ASSET_DIR}/cocreate.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/catalogue.js")
-        config.extra_javascript.append(f"{ASSET_DIR}/propose.js")
+        config.extra_css.append(urls.asset("cocreate.css"))
+        config.extra_javascript.append(urls.asset("catalogue.js"))
+        config.extra_javascript.append(urls.asset("propose.js"))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -120,10 +121,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             PortalPage(spec, file, config, titles.get(spec.uri))
             made.append((file, "a page of the portal"))
         pages = len(made)
-        made.append((File.generated(config, INDEX_JSON, content=site.index_json()), "the catalogue's index"))
+        made.append((File.generated(config, urls.INDEX_JSON, content=site.index_json()), "the catalogue's index"))
         for name in ASSETS:
             content = resources.files("cocreate").joinpath(f"assets/{name}").read_bytes()
-            made.append((File.generated(config, f"{ASSET_DIR}/{name}", content=content), "cocreate's styles and scripts"))
+            made.append((File.generated(config, urls.asset(name), content=content), "cocreate's styles and scripts"))
         written = self._output.generated if self._output is not None else {}
         self._refuse_docs_at(files, config, {**written, **{file.dest_uri: what for file, what in made}})
         for file, _ in made:
@@ -182,11 +183,11 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Advertise the feeds: the portal's on every page, a project's on its page."""
         up = "../" * page.url.count("/")
-        links = [("application/atom+xml", f"{up}feed.xml"), ("application/feed+json", f"{up}feed.json")]
-        if isinstance(page, PortalPage) and page.file.src_uri.startswith("projects/") and \
-                page.file.src_uri.count("/") == 2:
-            folder = page.file.src_uri.removesuffix("index.md")
-            links += [("application/atom+xml", f"{up}{folder}feed.xml"), ("application/feed+json", f"{up}{folder}feed.json")]
+        folders = [""]
+        if isinstance(page, PortalPage) and page.spec.feeds is not None:
+            folders.append(page.spec.feeds)
+        links = [(kind, f"{up}{path}") for folder in folders
+                 for kind, path in zip(("application/atom+xml", "application/feed+json"), urls.feeds(folder))]
         # rel="alternate feed": Material reads every rel="alternate" link as a language
         # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
         tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
@@ -218,11 +219,14 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             raise PluginError(f"cocreate: no projects folder at {self.projects}")
         folder = folder_name(self.root, self.projects, self.config.projects_dir)
         t = Translator(self.language)
+        overrides = Path(config.theme.custom_dir or "") / OVERRIDES
         options = Options(language=self.language, page_size=max(1, self.config.page_size),
                           facet_page_size=max(1, self.config.facet_page_size),
                           repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
                           directory_urls=config.use_directory_urls, projects_folder=folder,
-                          site_url=config.site_url or "", site_name=config.site_name)
+                          site_url=config.site_url or "", site_name=config.site_name,
+                          data_license=self.config.data_license,
+                          template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else ())
         history = read_history(self.root, folder, t)
         # Written straight into the folder being built (MkDocs has cleaned it already): a
         # failed build discards them with the rest.
@@ -235,27 +239,27 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             (log.error if problem.severity.value == "error" else log.warning)("%s", problem_line(problem, self.language))
         if not report.valid:
             raise PluginError(f"cocreate: {summary(report, self.language)}")
-        projects = [p for result in report.projects if (p := project_from(result, options, history)) is not None]
-        rendered = {r.source.slug: r.extra.pop("page") for r in report.projects if r.source.slug and "page" in r.extra}
-        self._write_site_files(config, output, projects, t)
-        return Site(Catalog(projects, t), options, rendered)
+        built: list[Built] = [r.artefact for r in report.projects if r.artefact is not None]
+        self._write_site_files(config, output, [b.entry for b in built], t)
+        return Site(Catalog((b.entry for b in built), t), options, {b.entry.slug: b.page for b in built})
 
-    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Project], t: Translator) -> None:
+    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Entry], t: Translator) -> None:
         """What the build adds beside the pages once every project is in: the data package's
         descriptor and the projects' own tables (as validated: texts that begin like a
         spreadsheet formula with a `'` in front), the portal's feeds, the standard's schema."""
         tables: list[dict[str, Any]] = []
         for project in projects:
-            for entry in project.data.get("data", []):
+            for entry in project.tables:
                 try:
                     table = published_table(self.projects / project.slug, entry)
                 except ValueError as exc:  # changed since it was validated
                     raise PluginError(f"cocreate: {exc}; validate again") from None
                 tables.append(datapackage.project_resource(project.slug, entry, table.schema, self.config.data_license, t))
-                folder = f"{datapackage.FOLDER}/projects/{project.slug}"
-                output.write(f"{folder}/{entry['path']}", table.csv, f"a table of project {project.slug}")
-                output.write(f"{folder}/{entry['schema']}", table.schema_json, f"a table of project {project.slug}")
-        output.write(f"{datapackage.FOLDER}/datapackage.json", datapackage.descriptor_json(
+                output.write(urls.project_table(project.slug, entry["path"]), table.csv,
+                             f"a table of project {project.slug}")
+                output.write(urls.project_table(project.slug, entry["schema"]), table.schema_json,
+                             f"a table of project {project.slug}")
+        output.write(urls.data_file("datapackage.json"), datapackage.descriptor_json(
             t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
             site_url=config.site_url, extra=tables), "the data package")
         items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.rank, i.id))
@@ -264,8 +268,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             output.write(path, text, "the portal's feeds")
         schema_text = dict(project_schema())
         if config.site_url:
-            schema_text["$id"] = f"{config.site_url}{SCHEMA_PATH}"
-        output.write(SCHEMA_PATH, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n",
+            schema_text["$id"] = f"{config.site_url}{urls.SCHEMA}"
+        output.write(urls.SCHEMA, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n",
                      "the JSON Schema of the project standard")
 
     @staticmethod

@@ -11,11 +11,10 @@ from pathlib import Path
 
 from cocreate.codeowners import render as render_codeowners
 from cocreate.loader import load_text
+from cocreate.portal import urls
 from cocreate.pinning import CocreatePin
 from cocreate.portal_files import OWNED, TEXT_SUFFIXES, PortalValues, fill, rendered, scaffold_root
 
-SCHEMA_PATH = "schema/project-1.json"
-"""Where every portal publishes the JSON Schema of the standard, below its site URL."""
 
 
 def q(text: str) -> str:
@@ -27,7 +26,7 @@ def schema_line(site_url: str | None) -> str:
     """The comment that lets editors (yaml-language-server) check the file while typing."""
     if not site_url:
         return ""
-    return f"# yaml-language-server: $schema={site_url.rstrip('/')}/{SCHEMA_PATH}\n"
+    return f"# yaml-language-server: $schema={site_url.rstrip('/')}/{urls.SCHEMA}\n"
 
 
 @dataclass

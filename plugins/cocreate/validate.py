@@ -8,7 +8,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 from cocreate.datafiles import check_data_files
 from cocreate.loader import load_file, load_text
@@ -33,15 +33,20 @@ class Source:
     slug: str | None
 
 
+A = TypeVar("A")
+"""What a `finish` step makes of a valid file (the build: a project's page, rows, feeds)."""
+
+
 @dataclass(slots=True)
-class Result:
-    """The outcome for one file: its problems and, when it is valid, its data."""
+class Result(Generic[A]):
+    """The outcome for one file: its problems and, when it is valid, its data, or what a
+    `finish` step made of it in the process that validated it (then the data stays there:
+    it is large, and the step made what is needed of it)."""
 
     source: Source
     problems: list[Problem]
     data: dict[str, Any] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    """What a `finish` step added in the worker (the build puts rendered pages here)."""
+    artefact: A | None = None
 
     @property
     def valid(self) -> bool:
@@ -72,9 +77,10 @@ class Report:
         return self.errors == 0
 
     @property
-    def projects(self) -> list[Result]:
+    def projects(self) -> list[Result[Any]]:
         """The valid projects that have a slug, by slug."""
-        found = [r for r in self.results if r.valid and r.source.slug and r.data is not None]
+        found = [r for r in self.results if r.valid and r.source.slug and
+                 (r.data is not None or r.artefact is not None)]
         return sorted(found, key=lambda r: r.source.slug or "")
 
 
@@ -193,14 +199,17 @@ def check_source(source: Source, today: dt.date | None = None) -> Result:
         return Result(source, [Problem(Code.INTERNAL_ERROR, source.name, params={"detail": detail})])
 
 
-Finish = Callable[[Result], None]
+Finish = Callable[[Result[Any]], Any]
+"""A step run on each result where it was made; what it returns travels back instead of
+the data (None: nothing, for a file it had nothing to make of)."""
 
 
-def _check_many(chunk: list[Source], finish: Finish | None = None) -> list[Result]:
+def _check_many(chunk: list[Source], finish: Finish | None = None) -> list[Result[Any]]:
     results = [check_source(source) for source in chunk]
     if finish is not None:
         for result in results:
-            finish(result)
+            result.artefact = finish(result)
+            result.data = None
     return results
 
 

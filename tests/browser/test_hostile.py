@@ -21,9 +21,11 @@ from typing import Any
 import pytest
 
 from cocreate.loader import load_text
-from cocreate.portal.catalog import Catalog, Project
+from cocreate.portal import urls
+from cocreate.portal.catalog import Project
 from cocreate.portal.i18n import Translator
-from cocreate.portal.site import INDEX_JSON, Options, Site, safe_title
+from cocreate.portal.options import Options
+from cocreate.portal.site import Site, safe_title
 
 from .support import DESKTOP, LANGUAGES, ROOT, serve
 
@@ -95,8 +97,8 @@ def write_portal(folder: Path, lang: str) -> list[str]:
     """Every page of the hostile portal, as the core renders it, each in a minimal document;
     returns their paths from the site's root."""
     t = Translator(lang)
-    site = Site(Catalog([Project("jahat", hostile_data(), "projects/jahat/project.yml", t)], t),
-                Options(language=lang, repo_url="https://github.com/o/r"))
+    site = Site.from_projects([Project("jahat", hostile_data(), "projects/jahat/project.yml", t)],
+                              Options(language=lang, repo_url="https://github.com/o/r"))
     paths = []
     for spec in site.pages():
         if spec.uri == "propose/index.md":
@@ -110,7 +112,7 @@ def write_portal(folder: Path, lang: str) -> list[str]:
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_text(document, "utf-8")
         paths.append(path.removesuffix("index.html"))
-    (folder / INDEX_JSON).write_text(site.index_json(), "utf-8")
+    (folder / urls.INDEX_JSON).write_text(site.index_json(), "utf-8")
     (folder / "assets" / "cocreate").mkdir(parents=True)
     (folder / "assets" / "cocreate" / "catalogue.js").write_bytes(
         resources.files("cocreate").joinpath("assets/catalogue.js").read_bytes())

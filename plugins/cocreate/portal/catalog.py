@@ -1,9 +1,13 @@
-"""The portal's model: validated projects seen in one language, with their facets."""
+"""The portal's model: validated projects seen in one language, with their facets.
+
+A `Project` is the whole of one project, made where the project is validated (a worker
+process) to render its page; its `Entry` is what lists, overviews and indexes need, and
+all that travels back. The `Catalog` is every entry, with facets and the directory of
+stakeholders.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,14 +15,9 @@ from typing import Any, Callable, Iterable
 
 from cocreate.vocabulary import (APPROACHES, CATEGORIES, DIMENSIONS, KIND_ORDER, KINDS, OPENNESS, OWNERSHIP, PHASES,
                                  STATUSES, approach, kind)
+from cocreate.portal import urls
 from cocreate.portal.i18n import Translator
-
-
-
-def slugify(text: str) -> str:
-    """`Kota Sukamaju` -> `kota-sukamaju`: ASCII, lowercase, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+from cocreate.portal.urls import slugify
 
 
 class UniqueSlugs:
@@ -127,7 +126,53 @@ class Project:
 
     @property
     def uri(self) -> str:
-        return f"projects/{self.slug}/index.md"
+        return urls.project(self.slug)
+
+    def entry(self) -> Entry:
+        """What lists, overviews and indexes show of the project."""
+        return Entry(self.slug, self.title, self.summary, self.phase, self.status, self.kind, self.openness,
+                     self.ownership, self.approach, tuple(self.categories), tuple(self.dimensions), tuple(self.tags),
+                     self.city, self.example,
+                     tuple(Party(s["name"], s["category"], s["role"]) for s in self.data["stakeholders"]),
+                     tuple(self.data.get("data", ())), self.last_changed)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A stakeholder as lists show it."""
+
+    name: str
+    category: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A project as lists, overviews, the catalogue's index and the data package's
+    descriptor see it; texts in the portal's language."""
+
+    slug: str
+    title: str
+    summary: str
+    phase: str
+    status: str
+    kind: str
+    openness: str
+    ownership: str
+    approach: str
+    categories: tuple[str, ...]
+    dimensions: tuple[str, ...]
+    tags: tuple[str, ...]
+    city: str
+    example: bool
+    stakeholders: tuple[Party, ...]
+    tables: tuple[dict[str, Any], ...]
+    """The project's own tables (`data` in its file), for the data package."""
+    last_changed: str | None
+
+    @property
+    def uri(self) -> str:
+        return urls.project(self.slug)
 
 
 @dataclass(frozen=True)
@@ -135,7 +180,7 @@ class Facet:
     """A way to filter the catalogue: a name, how to read a project's values, and labels."""
 
     name: str
-    values_of: Callable[[Project], Iterable[str]]
+    values_of: Callable[[Entry], Iterable[str]]
     label_group: str | None = None
     """Vocabulary group for labels; None when the value is its own label (tags, places)."""
     order: tuple[str, ...] = ()
@@ -163,7 +208,7 @@ class FacetValue:
     value: str
     label: str
     slug: str
-    projects: list[Project] = field(default_factory=list)
+    projects: list[Entry] = field(default_factory=list)
 
 
 @dataclass
@@ -172,7 +217,7 @@ class Organisation:
 
     name: str
     category: str
-    roles: list[tuple[Project, str]] = field(default_factory=list)
+    roles: list[tuple[Entry, str]] = field(default_factory=list)
     slug: str = ""
     """Unique within its category: the address of its own list, when it needs one."""
 
@@ -180,7 +225,7 @@ class Organisation:
 class Catalog:
     """All projects of the portal, sorted by title, with facets and the stakeholder directory."""
 
-    def __init__(self, projects: Iterable[Project], t: Translator) -> None:
+    def __init__(self, projects: Iterable[Entry], t: Translator) -> None:
         self.t = t
         self.projects = sorted(projects, key=lambda p: (p.title.casefold(), p.slug))
 
@@ -214,10 +259,10 @@ class Catalog:
         """Stakeholders by category, each organisation once with every project it is in."""
         by_key: dict[tuple[str, str], Organisation] = {}
         for project in self.projects:
-            for stakeholder in project.data["stakeholders"]:
-                key = (stakeholder["category"], stakeholder["name"].strip().casefold())
-                org = by_key.setdefault(key, Organisation(stakeholder["name"].strip(), stakeholder["category"]))
-                org.roles.append((project, stakeholder["role"]))
+            for party in project.stakeholders:
+                key = (party.category, party.name.strip().casefold())
+                org = by_key.setdefault(key, Organisation(party.name.strip(), party.category))
+                org.roles.append((project, party.role))
         grouped: dict[str, list[Organisation]] = defaultdict(list)
         for org in by_key.values():
             grouped[org.category].append(org)

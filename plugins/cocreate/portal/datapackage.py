@@ -18,9 +18,9 @@ from typing import Any, Callable
 from cocreate.csvsafe import csv_text
 from cocreate.vocabulary import (ACTIVITIES, APPROACHES, CATEGORIES, KIND_ORDER, OPENNESS, OUTPUT_TYPES, OWNERSHIP,
                                  PHASES, ROLES, STAKEHOLDER_KINDS, STATUSES, approach, kind)
+from cocreate.portal import urls
 from cocreate.portal.i18n import Translator
 
-FOLDER = "data"
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def project_resource(slug: str, entry: dict[str, Any], schema: dict[str, Any], l
     which neither holds: `a` + `b-c` and `a-b` + `c`, or `projects` + `json`, would
     otherwise give two resources one name, and the package would be invalid."""
     return {
-        "name": f"{slug}_{entry['name']}", "path": f"projects/{slug}/{entry['path']}", "profile": "tabular-data-resource",
+        "name": f"{slug}_{entry['name']}", "path": urls.project_table(slug, entry["path"]).removeprefix(f"{urls.DATA}/"), "profile": "tabular-data-resource",
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "title": t.text(entry["title"]),
         "description": _described(t.text(entry["description"]) if entry.get("description") else "", t),
         "schema": schema, "licenses": [{"name": entry.get("license", license_id),

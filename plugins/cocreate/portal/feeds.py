@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from cocreate.changes import sentence
+from cocreate.portal import urls
 from cocreate.portal.history import Event
 from cocreate.portal.i18n import Translator
 
@@ -92,5 +93,6 @@ def json_feed(title: str, self_url: str, home_url: str, items: list[Item], langu
 
 def both(title: str, base_url: str, folder: str, home_url: str, items: list[Item], language: str) -> dict[str, str]:
     """`feed.xml` and `feed.json` of one feed, by path."""
-    return {f"{folder}feed.xml": atom(title, f"{base_url}{folder}feed.xml", home_url, items, language),
-            f"{folder}feed.json": json_feed(title, f"{base_url}{folder}feed.json", home_url, items, language)}
+    xml, json_ = urls.feeds(folder)
+    return {xml: atom(title, f"{base_url}{xml}", home_url, items, language),
+            json_: json_feed(title, f"{base_url}{json_}", home_url, items, language)}

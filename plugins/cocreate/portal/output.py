@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import IO
 
 from cocreate.csvsafe import csv_text
-from cocreate.portal.datapackage import FOLDER, TABLES
+from cocreate.portal import urls
+from cocreate.portal.datapackage import TABLES
 from cocreate.portal.feeds import Item
+from cocreate.portal.prerender import Built
 from cocreate.validate import Result
 
 
@@ -51,35 +53,33 @@ class Output:
         self.root = root
         self.generated: dict[str, str] = {}
         """Every path written (or to be written) below `root`, and what it is."""
-        (root / FOLDER).mkdir(parents=True, exist_ok=True)
+        (root / urls.DATA).mkdir(parents=True, exist_ok=True)
         self._tables: dict[str, IO[str]] = {}
         for table in TABLES:
-            path = self._note(f"{FOLDER}/{table.name}.csv", "the data package")
+            path = self._note(urls.data_file(f"{table.name}.csv"), "the data package")
             handle = (root / path).open("w", encoding="utf-8", newline="")
             handle.write(csv_text([[c.name for c in table.columns]]))
             self._tables[table.name] = handle
-        self._json = (root / self._note(f"{FOLDER}/projects.json", "the data package")).open("w", encoding="utf-8")
+        self._json = (root / self._note(urls.data_file("projects.json"), "the data package")).open("w", encoding="utf-8")
         self._json.write("[")
         self._projects = 0
         self.items: list[Item] = []
         self._pending: list[tuple[str, str]] = []
         self._writer: multiprocessing.process.BaseProcess | None = None
 
-    def add(self, result: Result) -> None:
-        """Take a project's rows, JSON and feed items out of its result, onto disk."""
-        rows = result.extra.pop("rows", None)
-        if rows is not None:
-            for name, text in rows.items():
-                self._tables[name].write(text)
-        text = result.extra.pop("json", None)
-        if text is not None:
-            self._json.write((",\n" if self._projects else "") + text)
-            self._projects += 1
-        self.items.extend(result.extra.pop("items", []))
-        files = result.extra.pop("files", {})
-        for path in files:
-            self._note(path, f"the feeds of project {result.source.slug}")
-        self._pending.extend(files.items())
+    def add(self, result: Result[Built]) -> None:
+        """Put a built project's rows and JSON onto disk, and keep its feeds for later."""
+        built = result.artefact
+        if built is None:
+            return
+        for name, text in built.rows.items():
+            self._tables[name].write(text)
+        self._json.write((",\n" if self._projects else "") + built.json)
+        self._projects += 1
+        self.items.extend(built.feed_items)
+        for path in built.feed_files:
+            self._note(path, f"the feeds of project {built.entry.slug}")
+        self._pending.extend(built.feed_files.items())
 
     def write(self, path: str, content: str | bytes, what: str) -> None:
         """Write one file now; `what` says what it is, for the one who finds it in the way."""

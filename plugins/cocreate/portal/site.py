@@ -10,24 +10,24 @@ when asked, from one in-memory catalogue.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from cocreate.changes import sentence
-from cocreate.vocabulary import ACTIVITIES, CATEGORIES, OPENNESS, OWNERSHIP, PHASES
-from cocreate.portal import datapackage, markdown
-from cocreate.portal.catalog import FACETS, Catalog, Facet, FacetValue, Organisation, Project, slugify
+from cocreate.portal import datapackage, markdown, urls
+from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
 from cocreate.portal.charts import bar_chart
 from cocreate.portal.i18n import Translator
+from cocreate.portal.options import Options
+from cocreate.portal.templating import environment
+from cocreate.projectpaths import project_file
+from cocreate.vocabulary import ACTIVITIES, CATEGORIES, OPENNESS, OWNERSHIP, PHASES
 
-INDEX_JSON = "projects/index.json"
 PREVIEW = 6
 """Projects shown in a cell of the kinds matrix or a column of the phase board."""
 ORGANISATION = Facet("organisation", lambda p: [], static=False)
@@ -47,22 +47,12 @@ def top_values(values: list[FacetValue]) -> list[FacetValue]:
     return sorted(values, key=lambda fv: (-len(fv.projects), fv.label.casefold()))[:TOP]
 
 
-@dataclass(frozen=True)
-class Options:
-    """What the portal needs to know from its configuration."""
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A project's transparency page, and what the search index takes of it."""
 
-    language: str = "id"
-    page_size: int = 24
-    facet_page_size: int = 96
-    """Facet lists hold more per page: every project is in a dozen of them."""
-    repo_url: str | None = None
-    branch: str = "main"
-    directory_urls: bool = True
-    projects_folder: str = "projects"
-    """The projects folder relative to the repository root, for edit links."""
-    site_url: str = ""
-    """The portal's public address (ends with /), for feeds; empty when unknown."""
-    site_name: str = ""
+    html: str
+    search: str
 
 
 @dataclass
@@ -79,6 +69,8 @@ class PageSpec:
     """Paginated lists repeat what project pages say: they stay out of the search index."""
     search: Callable[[], str] | None = None
     """What the search index takes instead of the page, when it should not take it all."""
+    feeds: str | None = None
+    """The folder of the page's own feeds (a project's), besides the portal's."""
 
 
 @dataclass
@@ -116,55 +108,45 @@ def paginate(items: Sequence[Any], size: int, first_uri: str, more_uri: Callable
 class Site:
     """The portal's pages for one catalogue and one set of options."""
 
-    def __init__(self, catalog: Catalog, options: Options,
-                 rendered: dict[str, tuple[str, str]] | None = None) -> None:
+    def __init__(self, catalog: Catalog, options: Options, rendered: Mapping[str, RenderedPage] | None = None) -> None:
         self.catalog = catalog
         self.options = options
-        self.rendered = dict(rendered or {})
+        self.urls = options.urls
+        self.rendered: Mapping[str, RenderedPage] = rendered or {}
         """Project pages already rendered (by the validation workers), by slug."""
         self.t: Translator = catalog.t
-        self.env = Environment(
-            loader=PackageLoader("cocreate", "templates"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = environment(options.template_dirs)
         self.env.filters["safe_url"] = safe_url
         self.env.globals.update(t=self.t, md=self.markdown, PHASES=PHASES, ACTIVITIES=ACTIVITIES,
-                                CATEGORIES=CATEGORIES, OPENNESS=OPENNESS, OWNERSHIP=OWNERSHIP, options=options, facet_uri=self.facet_uri,
-                                top=top_values, preview=PREVIEW, cards=self.cards, value_uri=value_uri,
-                                edit_url=self.edit_url, source_url=self.source_url,
-                                organisation_uri=self.organisation_uri, change_text=lambda c: sentence(c, self.t),
-                                repo_link=self.repo_link, HISTORY_SHOWN=HISTORY_SHOWN,
+                                CATEGORIES=CATEGORIES, OPENNESS=OPENNESS, OWNERSHIP=OWNERSHIP, options=options,
+                                urls=urls, repo=self.urls, facet_uri=self.facet_uri, top=top_values, preview=PREVIEW,
+                                cards=self.cards, organisation_uri=self.organisation_uri,
+                                change_text=lambda c: sentence(c, self.t), HISTORY_SHOWN=HISTORY_SHOWN,
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name))
         self._cards: dict[tuple[str, str], Markup] = {}
 
+    @classmethod
+    def from_projects(cls, projects: Iterable[Project], options: Options) -> Site:
+        """A site made in this process from whole projects, every page rendered here (the
+        build renders them in its worker processes instead)."""
+        projects = list(projects)
+        t = Translator(options.language)
+        renderer = cls(Catalog([], t), options)
+        return cls(Catalog([p.entry() for p in projects], t), options,
+                   {p.slug: renderer.render_project(p) for p in projects})
+
     # ----- helpers for templates -------------------------------------------------------
-    def _dest(self, uri: str) -> str:
-        """Where a generated file is served: `projects/x/` (or `projects/x/index.html`)."""
-        if not uri.endswith(".md"):
-            return uri
-        if self.options.directory_urls:
-            return uri.removesuffix("index.md")
-        return uri.removesuffix(".md") + ".html"
-
-    def url(self, from_uri: str, to_uri: str) -> str:
-        """A relative link between two generated files, honouring `use_directory_urls`."""
-        source = self._dest(from_uri)
-        base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-        return relative_url(base, self._dest(to_uri))
-
-    def card(self, project: Project, from_uri: str) -> Markup:
+    def card(self, project: Entry, from_uri: str) -> Markup:
         """A project's card in a list. A project appears in many lists (the catalogue and one
         per facet value), so each card is rendered once per folder depth and reused."""
         depth = "../" * from_uri.count("/")
         key = (project.slug, depth)
         if key not in self._cards:
             macro = self.env.get_template("_macros.html").module.card  # type: ignore[attr-defined]
-            self._cards[key] = Markup(macro(project, lambda to: self.url(from_uri, to)))
+            self._cards[key] = Markup(macro(project, lambda to: self.urls.link(from_uri, to)))
         return self._cards[key]
 
-    def cards(self, projects: Sequence[Project], from_uri: str) -> Markup:
+    def cards(self, projects: Sequence[Entry], from_uri: str) -> Markup:
         """The cards of a page of a list, joined here rather than one template call each."""
         return Markup("".join([self.card(project, from_uri) for project in projects]))
 
@@ -172,73 +154,47 @@ class Site:
     def markdown(value: str) -> Markup:
         return Markup(markdown.render(value))
 
-    def edit_url(self, project: Project) -> str | None:
-        if not self.options.repo_url:
-            return None
-        return f"{self.options.repo_url.rstrip('/')}/edit/{self.options.branch}/{project.source}"
-
-    def repo_link(self, kind: str, value: str | int) -> str | None:
-        """A link into the repository: a commit, a pull request, or a file's history."""
-        if not self.options.repo_url:
-            return None
-        base = self.options.repo_url.rstrip("/")
-        return {"commit": f"{base}/commit/{value}", "pull": f"{base}/pull/{value}",
-                "commits": f"{base}/commits/{self.options.branch}/{value}"}[kind]
-
-    def source_url(self, project: Project) -> str | None:
-        if not self.options.repo_url:
-            return None
-        return f"{self.options.repo_url.rstrip('/')}/blob/{self.options.branch}/{project.source}"
-
     def _render(self, template: str, uri: str, **context: Any) -> str:
         return self.env.get_template(template).render(
-            uri=uri, link=lambda to: self.url(uri, to), catalog=self.catalog, **context
+            uri=uri, link=lambda to: self.urls.link(uri, to), catalog=self.catalog, **context
         )
 
     # ----- the pages -------------------------------------------------------------------
     @staticmethod
     def facet_uri(fv: FacetValue, number: int = 1) -> str:
-        return value_uri(fv.facet.name, fv.slug, number)
+        return urls.facet(fv.facet.name, fv.slug, number)
 
     @staticmethod
     def organisation_uri(org: Organisation, number: int = 1) -> str:
         """The list of an organisation's projects (only for one in more than `PREVIEW`)."""
-        base = f"stakeholders/{org.category}/{org.slug}/"
-        return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
+        return urls.organisation(org.category, org.slug, number)
 
-    def render_project(self, project: Project) -> tuple[str, str]:
+    def render_project(self, project: Project) -> RenderedPage:
         """A project's transparency page and what the search index takes of it. Depends on
         the project alone, so worker processes can render it beside validation."""
-        return (self._render("project.html", project.uri, project=project),
-                self._render("project_search.html", project.uri, project=project))
+        return RenderedPage(self._render("project.html", project.uri, project=project),
+                            self._render("project_search.html", project.uri, project=project))
 
     def pages(self) -> Iterator[PageSpec]:
         """Every page of the portal, overview pages first."""
         yield from self._catalogue_pages()
-        yield self._page("kinds/index.md", self.t("kinds.title"), "kinds.html", in_nav=True,
+        yield self._page(urls.KINDS, self.t("kinds.title"), "kinds.html", in_nav=True,
                          description=self.t("kinds.intro"))
-        yield self._page("phases/index.md", self.t("phases.title"), "phases.html", in_nav=True,
+        yield self._page(urls.PHASES, self.t("phases.title"), "phases.html", in_nav=True,
                          description=self.t("phases.intro"))
         yield from self._stakeholder_pages()
-        yield self._page("statistics/index.md", self.t("statistics.title"), "statistics.html", in_nav=True,
+        yield self._page(urls.STATISTICS, self.t("statistics.title"), "statistics.html", in_nav=True,
                          charts=self._charts, description=self.t("statistics.intro"))
-        yield self._page("propose/index.md", self.t("propose.title"), "propose.html", in_nav=True,
+        yield self._page(urls.PROPOSE, self.t("propose.title"), "propose.html", in_nav=True,
                          description=self.t("propose.intro"))
-        yield self._page("data/index.md", self.t("data.title"), "data.html", in_nav=True,
+        yield self._page(urls.DATA_PAGE, self.t("data.title"), "data.html", in_nav=True,
                          description=self.t("data.intro"), tables=datapackage.TABLES,
                          schema=lambda table: datapackage.table_schema(table, self.t))
         for project in self.catalog.projects:
-            rendered = self.rendered.pop(project.slug, None)
-            if rendered is None:
-                def page(p: Project = project) -> str:
-                    return self.render_project(p)[0]
-
-                def search(p: Project = project) -> str:
-                    return self.render_project(p)[1]
-            else:
-                page, search = (lambda html=rendered[0]: html), (lambda html=rendered[1]: html)
-            yield PageSpec(project.uri, project.title, page, description=project.summary,
-                           edit_url=self.edit_url(project), search=search)
+            page = self.rendered[project.slug]
+            yield PageSpec(project.uri, project.title, (lambda html=page.html: html), description=project.summary,
+                           edit_url=self.urls.edit(project_file(self.options.projects_folder, project.slug)),
+                           search=(lambda html=page.search: html), feeds=urls.project_folder(project.slug))
         for facet in FACETS:
             if not facet.static:
                 continue
@@ -256,8 +212,7 @@ class Site:
                         description=description, in_nav=in_nav, searchable=searchable)
 
     def _catalogue_pages(self) -> Iterator[PageSpec]:
-        listings = paginate(self.catalog.projects, self.options.page_size, "projects/index.md",
-                            lambda n: f"catalogue/{n}/index.md")
+        listings = paginate(self.catalog.projects, self.options.page_size, urls.catalogue(), urls.catalogue)
         for listing in listings:
             uri = listing.uris[listing.number - 1]
             title = self.t("catalogue.title") if listing.number == 1 else \
@@ -267,12 +222,12 @@ class Site:
                              searchable=listing.number == 1)
 
     def _stakeholder_pages(self) -> Iterator[PageSpec]:
-        yield self._page("stakeholders/index.md", self.t("stakeholders.title"), "stakeholders.html",
+        yield self._page(urls.STAKEHOLDERS, self.t("stakeholders.title"), "stakeholders.html",
                          in_nav=True, description=self.t("stakeholders.intro"))
         for category in CATEGORIES:
             organisations = self.catalog.organisations[category]
-            listings = paginate(organisations, self.options.page_size * 2, f"stakeholders/{category}/index.md",
-                                lambda n, c=category: f"stakeholders/{c}/{n}/index.md")
+            listings = paginate(organisations, self.options.page_size * 2, urls.category(category),
+                                lambda n, c=category: urls.category(c, n))
             for listing in listings:
                 title = self.t("stakeholders.category_title", category=self.t.label("category", category))
                 yield self._page(listing.uris[listing.number - 1], title, "stakeholder_list.html",
@@ -309,26 +264,6 @@ class Site:
             for p in self.catalog.projects
         ]
         return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
-
-
-def relative_url(base: str, target: str) -> str:
-    """The link from a page served in folder `base` (`a/b/`, or `` for the root) to `target`
-    (`c/d/` or `c/e.json`). Plain string work: every list page makes dozens of these."""
-    here = base.rstrip("/").split("/") if base.strip("/") else []
-    there = target.split("/")
-    common = 0
-    for mine, theirs in zip(here, there[:-1]):
-        if mine != theirs:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(here) - common) + there[common:])
-    return "./" if relative in ("", "/") else relative
-
-
-def value_uri(facet: str, value: str, number: int = 1) -> str:
-    """Where the list of projects with one facet value lives (tags are their own slugs)."""
-    base = f"catalogue/{facet}/{slugify(value)}/"
-    return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
 
 
 def safe_url(value: Any) -> str:

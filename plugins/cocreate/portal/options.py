@@ -1,0 +1,47 @@
+"""The portal's settings, and the one home of their defaults.
+
+The MkDocs plugin's configuration (`plugins: - cocreate:` in mkdocs.yml) takes its
+defaults from `DEFAULTS`, and the command line reads mkdocs.yml through that same
+configuration: a default is written here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cocreate.portal.urls import Urls
+from cocreate.vocabulary import DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the portal needs to know from its configuration."""
+
+    language: str = DEFAULT_LANGUAGE
+    """Language of the portal's text."""
+    page_size: int = 24
+    """Projects per page of the catalogue."""
+    facet_page_size: int = 96
+    """Projects per page of a facet list: every project is in a dozen of them."""
+    repo_url: str | None = None
+    """Repository for "edit this project" links."""
+    branch: str = "main"
+    """Branch that edit links open."""
+    directory_urls: bool = True
+    projects_folder: str = "projects"
+    """The projects folder relative to the repository root (and to mkdocs.yml)."""
+    site_url: str = ""
+    """The portal's public address (ends with /), for feeds; empty when unknown."""
+    site_name: str = ""
+    data_license: str = "CC-BY-4.0"
+    """SPDX licence of the portal's open data (the data package)."""
+    template_dirs: tuple[str, ...] = field(default=())
+    """Folders whose templates replace cocreate's own of the same name (a theme's
+    `custom_dir/cocreate/`), first found wins."""
+
+    @property
+    def urls(self) -> Urls:
+        return Urls(self.directory_urls, self.site_url, self.repo_url, self.branch)
+
+
+DEFAULTS = Options()

@@ -1,0 +1,160 @@
+"""Every address of the portal, in one place (as datasette's `url_builder`).
+
+Pages are named as MkDocs names generated pages, by the source path they would have
+(`projects/taman/index.md`); files by their path in the site (`data/projects.csv`). How a
+page is served depends on `use_directory_urls` (`projects/taman/` or
+`projects/taman/index.html`): `dest` says, and `link` makes the relative link from one
+page to another that every page of the portal uses, so a portal works from any folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CATALOGUE = "projects/index.md"
+KINDS = "kinds/index.md"
+PHASES = "phases/index.md"
+STAKEHOLDERS = "stakeholders/index.md"
+STATISTICS = "statistics/index.md"
+PROPOSE = "propose/index.md"
+DATA_PAGE = "data/index.md"
+
+INDEX_JSON = "projects/index.json"
+"""The compact catalogue index that the catalogue page filters with JavaScript."""
+SCHEMA = "schema/project-1.json"
+"""Where every portal publishes the JSON Schema of the standard."""
+DATA = "data"
+"""The folder of the data package."""
+ASSETS = "assets/cocreate"
+"""The folder of cocreate's styles and scripts."""
+FEEDS = ("feed.xml", "feed.json")
+"""The names of a feed's two files, Atom and JSON Feed, in the folder they describe."""
+
+
+def slugify(text: str) -> str:
+    """`Kota Sukamaju` -> `kota-sukamaju`: ASCII, lowercase, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def _numbered(base: str, number: int) -> str:
+    """Page 1 of a list at `base`, page n below it: `base/index.md`, `base/n/index.md`."""
+    return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
+
+
+def catalogue(number: int = 1) -> str:
+    """A page of the catalogue: the first is the catalogue itself."""
+    return CATALOGUE if number == 1 else f"catalogue/{number}/index.md"
+
+
+def project(slug: str) -> str:
+    """A project's transparency page."""
+    return f"projects/{slug}/index.md"
+
+
+def project_folder(slug: str) -> str:
+    """The folder of a project's page and feeds."""
+    return f"projects/{slug}/"
+
+
+def facet(name: str, value_slug: str, number: int = 1) -> str:
+    """A page of the list of projects with one value of a facet (a tag is its own slug)."""
+    return _numbered(f"catalogue/{name}/{value_slug}/", number)
+
+
+def category(name: str, number: int = 1) -> str:
+    """A page of the organisations of one stakeholder category."""
+    return _numbered(f"stakeholders/{name}/", number)
+
+
+def organisation(category_name: str, slug: str, number: int = 1) -> str:
+    """A page of the projects of one organisation (one in many projects)."""
+    return _numbered(f"stakeholders/{category_name}/{slug}/", number)
+
+
+def data_file(name: str) -> str:
+    """A file of the data package: `datapackage.json`, `projects.csv`..."""
+    return f"{DATA}/{name}"
+
+
+def project_table(slug: str, name: str) -> str:
+    """A file of a project's own tables, in the data package."""
+    return data_file(f"projects/{slug}/{name}")
+
+
+def asset(name: str) -> str:
+    return f"{ASSETS}/{name}"
+
+
+def feeds(folder: str = "") -> tuple[str, str]:
+    """The Atom and JSON feeds of a folder (`` for the portal's, a project's folder)."""
+    return f"{folder}{FEEDS[0]}", f"{folder}{FEEDS[1]}"
+
+
+def relative_url(base: str, target: str) -> str:
+    """The link from a page served in folder `base` (`a/b/`, or `` for the root) to `target`
+    (`c/d/` or `c/e.json`). Plain string work: every list page makes dozens of these."""
+    here = base.rstrip("/").split("/") if base.strip("/") else []
+    there = target.split("/")
+    common = 0
+    for mine, theirs in zip(here, there[:-1]):
+        if mine != theirs:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + there[common:])
+    return "./" if relative in ("", "/") else relative
+
+
+@dataclass(frozen=True)
+class Urls:
+    """How the portal's pages are served, and the links between them."""
+
+    directory_urls: bool = True
+    site_url: str = ""
+    """The portal's public address (ends with /), for absolute links; empty when unknown."""
+    repo_url: str | None = None
+    """The portal's repository, for links to its files, commits and pull requests."""
+    branch: str = "main"
+
+    def dest(self, uri: str) -> str:
+        """Where a generated page or file is served: `projects/x/` (or `projects/x/index.html`)."""
+        if not uri.endswith(".md"):
+            return uri
+        if self.directory_urls:
+            return uri.removesuffix("index.md")
+        return uri.removesuffix(".md") + ".html"
+
+    def link(self, from_uri: str, to_uri: str) -> str:
+        """A relative link between two generated pages or files."""
+        source = self.dest(from_uri)
+        base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+        return relative_url(base, self.dest(to_uri))
+
+    def absolute(self, uri: str) -> str:
+        """The public address of a page or file (relative to nothing when the site's
+        address is unknown)."""
+        return f"{self.site_url}{self.dest(uri)}"
+
+    def _repo(self, kind: str, rest: str) -> str | None:
+        return f"{self.repo_url.rstrip('/')}/{kind}/{rest}" if self.repo_url else None
+
+    def edit(self, path: str) -> str | None:
+        """GitHub's editor for a file of the repository (a project's YAML file)."""
+        return self._repo("edit", f"{self.branch}/{path}")
+
+    def source(self, path: str) -> str | None:
+        """A file of the repository, as GitHub shows it."""
+        return self._repo("blob", f"{self.branch}/{path}")
+
+    def commits(self, path: str) -> str | None:
+        """A file's history in the repository."""
+        return self._repo("commits", f"{self.branch}/{path}")
+
+    def commit(self, sha: str) -> str | None:
+        return self._repo("commit", sha)
+
+    def pull(self, number: int) -> str | None:
+        return self._repo("pull", str(number))
