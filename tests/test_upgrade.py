@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from cocreate import __version__
 from cocreate.cli import cli
 from cocreate.portal_files import BEGIN, END, OWNED, PortalValues, scaffold_root
-from cocreate.portal_config import read_config
+from cocreate.settings import Settings
 from conftest import ROOT
 from gitutil import commit_all, git, init_repo
 
@@ -185,7 +185,7 @@ def test_one_list_says_what_cocreate_owns() -> None:
     for form in (scaffold_root() / ".github" / "ISSUE_TEMPLATE").iterdir():
         assert f".github/ISSUE_TEMPLATE/{form.name}" in paths
     # what an existing portal's mkdocs.yml gives is all that the owned files need
-    values = PortalValues.from_config(read_config(ROOT))
+    values = PortalValues.from_settings(Settings.read(ROOT))
     assert values.site_name and values.repo_url and values.maintainer.startswith("@")
     security = (scaffold_root() / "SECURITY.md").read_text("utf-8")
     assert security.count(BEGIN) == 1 and security.count(END) == 1

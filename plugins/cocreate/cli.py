@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cocreate import __version__
-from cocreate import portal_config as portal
+from cocreate.settings import current
 from cocreate.messages import LANGUAGES, ui
 from cocreate.report import RENDERERS
 from cocreate.untrusted import one_line
@@ -44,11 +44,10 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, jobs: int | No
     portal's projects/ folder is checked. Exit status: 0 valid (warnings allowed),
     1 invalid, 2 usage error, 3 internal error.
     """
-    root = portal.find_root()
-    config = portal.read_config(root)
-    language = lang or portal.portal_language(config)
+    settings = current()
+    language = lang or settings.language
     if not paths:
-        default = portal.projects_dir(root, config)
+        default = settings.projects_dir
         if not default.is_dir():
             raise click.UsageError(f"no projects folder at {default}; name the files or folders to check")
         paths = (default,)

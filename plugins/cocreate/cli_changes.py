@@ -13,14 +13,14 @@ from typing import Any
 import click
 
 from cocreate import codeowners as owners
-from cocreate import portal_config as portal
+from cocreate.settings import CONFIG_FILE, Settings, SettingsError, current, find_root
 from cocreate.changes import branch_changes, sentence
 from cocreate.comparison import Comparison, compare
-from cocreate.gitrepo import GitError
+from cocreate.gitrepo import GitError, file_at, resolve, toplevel
 from cocreate.messages import LANGUAGES
 from cocreate.portal.i18n import Translator
 from cocreate.privacy import redact
-from cocreate.projectpaths import FolderError
+from cocreate.projectpaths import FolderError, normalise_folder
 from cocreate.review import explain, review as review_changes
 from cocreate.untrusted import markdown_inline, one_line, to_json
 from cocreate.validate import discover, make_report, validate_sources
@@ -28,23 +28,17 @@ from cocreate.validate import discover, make_report, validate_sources
 FORMATS = ("text", "markdown", "json")
 
 
-def _repo_and_folder() -> tuple[Path, str, dict]:
-    root = portal.find_root() or Path.cwd()
-    config = portal.read_config(root)
-    folder = portal.folder_name(root, portal.projects_dir(root, config))
-    return root, folder, config
-
-
-def _language(lang: str | None, config: dict) -> str:
-    return lang or portal.portal_language(config)
-
-
-def _compare(base: str, head: str) -> Comparison:
-    """What HEAD changes since it left BASE, with the portal's settings read from BASE."""
-    root = portal.find_root() or Path.cwd()
+def _compare(base: str, head: str) -> tuple[Comparison, Settings]:
+    """What HEAD changes since it left BASE, and the portal's settings as BASE has them
+    (its projects folder and maintainers: never the pull request's)."""
+    root = find_root() or Path.cwd()
     try:
-        return compare(root, base, head)
-    except (GitError, FolderError) as exc:
+        repo, prefix = toplevel(root)
+        base_commit = resolve(repo, base)
+        settings = Settings.parse(file_at(repo, base_commit, f"{prefix}{CONFIG_FILE}") or b"", root)
+        folder = normalise_folder(f"{prefix}{normalise_folder(settings.plugin.projects_dir)}")
+        return compare(repo, base_commit, head, folder), settings
+    except (GitError, FolderError, SettingsError) as exc:
         raise click.UsageError(one_line(str(exc))) from exc
 
 
@@ -63,8 +57,8 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
     phases moved, stakeholders who joined or left, openness or ownership changed, timeline
     entries added, maintainers changed, files of a project's folder added, changed or removed.
     """
-    comparison = _compare(base, head)
-    t = Translator(_language(lang, comparison.config))
+    comparison, settings = _compare(base, head)
+    t = Translator(lang or settings.language)
     changes = branch_changes(comparison, t)
     if fmt == "json":
         click.echo(to_json({"base": comparison.base, "merge_base": comparison.merge_base,
@@ -111,9 +105,9 @@ def review(base: str, head: str, author: str, fmt: str, lang: str | None) -> Non
     include a team passes here, saying so: GitHub's required code-owner review asks a
     member of the team to approve it.
     """
-    comparison = _compare(base, head)
-    t = Translator(_language(lang, comparison.config))
-    decisions = review_changes(comparison, author, portal.portal_maintainers(comparison.config))
+    comparison, settings = _compare(base, head)
+    t = Translator(lang or settings.language)
+    decisions = review_changes(comparison, author, settings.maintainers)
     refused = [d for d in decisions if not d.allowed]
     if fmt == "json":
         click.echo(to_json({"author": author, "allowed": not refused, "decisions": [
@@ -137,18 +131,19 @@ def codeowners(check: bool) -> None:
     The portal's maintainers (`maintainers` of the cocreate plugin in mkdocs.yml) own
     everything else: the schema, plugins and workflows.
     """
-    root, folder, config = _repo_and_folder()
-    sources, _ = discover([root / folder])
+    settings = current()
+    root, folder = settings.root or Path.cwd(), settings.folder
+    sources, _ = discover([settings.projects_dir])
     results = validate_sources(sources)
     projects = {r.source.slug: r.data for r in results if r.source.slug}
     report = make_report(results)
     if not report.valid:
         click.echo("cocreate: some project files are invalid; run `cocreate validate` first", err=True)
-    text = owners.render(projects, portal.portal_maintainers(config), folder)
+    text = owners.render(projects, settings.maintainers, folder)
     target = root / ".github" / "CODEOWNERS"
-    current = target.read_text("utf-8") if target.exists() else ""
+    written = target.read_text("utf-8") if target.exists() else ""
     if check:
-        if current != text:
+        if written != text:
             click.echo(f"{target.relative_to(root)} is out of date: run `cocreate codeowners`", err=True)
             sys.exit(1)
         click.echo(f"{target.relative_to(root)} is up to date")

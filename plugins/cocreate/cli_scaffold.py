@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cocreate import portal_config as portal
+from cocreate.settings import current
 from cocreate.branch_protection import instructions
 from cocreate.cli_upgrade import pin_options, resolve
 from cocreate.messages import LANGUAGES
@@ -15,6 +15,7 @@ from cocreate.vocabulary import CATEGORIES, MOTIVATIONS, OPENNESS, OWNERSHIP, RO
 from cocreate.portal.i18n import Translator
 from cocreate.report import render_text
 from cocreate.scaffold import NewProject, ScaffoldError, Stakeholder, add_stakeholder, init_portal
+from cocreate.projectpaths import PROJECT_FILE
 from cocreate.validate import SLUG, check_bytes, make_report
 
 
@@ -78,13 +79,12 @@ def new(slug: str, title: str | None, summary: str | None, description: str | No
     option must be given. The file starts with a line that lets editors check it while
     you type.
     """
-    root = portal.find_root() or Path.cwd()
-    config = portal.read_config(root)
-    language = lang or portal.portal_language(config)
+    settings = current()
+    language = lang or settings.language
     t = Translator(language)
     if not SLUG.match(slug):
         raise click.BadParameter("use lowercase letters, digits and hyphens, e.g. taman-kota-hijau", param_hint="SLUG")
-    target = portal.projects_dir(root, config) / slug / "project.yml"
+    target = settings.projects_dir / slug / PROJECT_FILE
     if target.exists():
         raise click.UsageError(f"{target} exists already")
     missing: list[str] = []
@@ -109,7 +109,7 @@ def new(slug: str, title: str | None, summary: str | None, description: str | No
     )
     if missing:
         raise click.UsageError(f"missing {', '.join(missing)} (or run it on a terminal to be asked)")
-    _check_and_write(target, project.yaml(config.get("site_url")), slug, language)
+    _check_and_write(target, project.yaml(settings.config.get("site_url")), slug, language)
     click.echo(t("scaffold.next_steps"))
 
 
@@ -126,11 +126,10 @@ def join(slug: str, name: str | None, category: str | None, contributes: str | N
 
     The result is validated before it is written.
     """
-    root = portal.find_root() or Path.cwd()
-    config = portal.read_config(root)
-    language = lang or portal.portal_language(config)
+    settings = current()
+    language = lang or settings.language
     t = Translator(language)
-    target = portal.projects_dir(root, config) / slug / "project.yml"
+    target = settings.projects_dir / slug / PROJECT_FILE
     if not target.is_file():
         raise click.UsageError(f"no project file at {target}")
     missing: list[str] = []

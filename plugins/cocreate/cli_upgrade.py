@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from cocreate import __version__
-from cocreate import portal_config as portal
+from cocreate.settings import current
 from cocreate.gitrepo import GitError, git
 from cocreate.pinning import CocreatePin, PinError, resolve_pin
 from cocreate.portal_files import (Upgrade, UpgradeError, PortalValues, apply_upgrade, current_pin, plan_upgrade)
@@ -73,14 +73,15 @@ def upgrade(check: bool, yes: bool, cocreate_wheel: Path | None, cocreate_git: s
     the upgrade runs only in a git repository without uncommitted changes. Exit status:
     0 up to date or upgraded, 1 out of date (--check) or not confirmed, 2 usage error.
     """
-    root = portal.find_root()
+    settings = current()
+    root = settings.root
     if root is None:
         raise click.UsageError("no mkdocs.yml here or above: run it in a portal made by `cocreate init`")
     if not check:
         _require_clean(root)
     pin = resolve(cocreate_wheel, cocreate_git, current_pin(root))
     try:
-        plan = plan_upgrade(root, PortalValues.from_config(portal.read_config(root)), pin)
+        plan = plan_upgrade(root, PortalValues.from_settings(settings), pin)
     except UpgradeError as exc:
         raise click.UsageError(str(exc)) from exc
     _show(plan)

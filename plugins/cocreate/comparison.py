@@ -4,18 +4,17 @@ A pull request is compared from where it branched off (the merge base, as GitHub
 diff does), not from the tip of its base branch: changes made on the base since then are
 not the pull request's. Who may change what is read from the base branch's tip (the
 maintainers as they are now), and so is the projects folder itself: a pull request that
-moves `projects_dir` in mkdocs.yml does not move what it is reviewed against.
+moves `projects_dir` in mkdocs.yml does not move what it is reviewed against (the command
+line reads it, and hands the folder over).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from cocreate import portal_config as portal
-from cocreate.gitrepo import PathChange, Snapshot, file_at, merge_base, path_changes, projects_at, resolve, toplevel
-from cocreate.projectpaths import PROJECT_FILE, normalise_folder, project_folder, project_of
+from cocreate.gitrepo import PathChange, Snapshot, merge_base, path_changes, projects_at, resolve
+from cocreate.projectpaths import PROJECT_FILE, project_folder, project_of
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,6 @@ class Comparison:
     """Where the branch left the base: what the changes are measured from."""
     folder: str
     """The projects folder as the base's mkdocs.yml names it, relative to the repository."""
-    config: dict[str, Any]
-    """The base's mkdocs.yml."""
     projects: list[ProjectDiff] = field(default_factory=list)
     loose: list[PathChange] = field(default_factory=list)
     """Paths in the projects folder that belong to no project (`projects/x` as a file or a
@@ -67,27 +64,16 @@ class Comparison:
     """The changed projects' files at the head."""
 
 
-def base_config(repo: Path, prefix: str, base: str) -> tuple[str, dict[str, Any]]:
-    """The base revision's mkdocs.yml (at `prefix`, where the working tree's stands:
-    `portal/mkdocs.yml` in a sub-folder) and the projects folder it names."""
-    config = portal.parse_config(file_at(repo, base, f"{prefix}{portal.CONFIG_FILE}") or b"")
-    folder = normalise_folder(str(portal.plugin_options(config).get("projects_dir", portal.DEFAULT_PROJECTS_DIR)))
-    return normalise_folder(f"{prefix}{folder}"), config
-
-
-def compare(root: Path, base: str, head: str) -> Comparison:
-    """What `head` changes in the projects folder since it left `base`; `root` is the
-    folder of the portal's mkdocs.yml, in a git repository.
+def compare(repo: Path, base: str, head: str, folder: str) -> Comparison:
+    """What `head` changes in `folder` (the projects folder, as the repository names it)
+    since it left `base`.
 
     Raises:
         GitError: a revision is unknown, or the two have no common history.
-        FolderError: the base's mkdocs.yml names a projects folder outside the repository.
     """
-    repo, prefix = toplevel(root)
     base_commit, head_commit = resolve(repo, base), resolve(repo, head)
     start = merge_base(repo, base_commit, head_commit)
-    folder, config = base_config(repo, prefix, base_commit)
-    result = Comparison(base_commit, head_commit, start, folder, config)
+    result = Comparison(base_commit, head_commit, start, folder)
     grouped: dict[str, list[PathChange]] = {}
     for change in path_changes(repo, start, head_commit, folder):
         slug = project_of(change.path, folder)

@@ -6,11 +6,13 @@ reads mkdocs.yml through this class too, so both see the same values.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from cocreate.portal.options import DEFAULTS
-from cocreate.vocabulary import LANGUAGES
+from cocreate.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 
 class CocreateConfig(base.Config):
@@ -40,3 +42,11 @@ class CocreateConfig(base.Config):
 
     facet_page_size = c.Type(int, default=DEFAULTS.facet_page_size)
     """Projects per page of a facet list (one list per phase, kind, tag...)."""
+
+
+def portal_language(config: CocreateConfig, theme_language: Any) -> str:
+    """The portal's language: the plugin's `language`, else the theme's, else Bahasa Indonesia."""
+    for language in (config.language, theme_language):
+        if language in LANGUAGES:
+            return str(language)
+    return DEFAULT_LANGUAGE

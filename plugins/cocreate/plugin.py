@@ -34,9 +34,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from cocreate.config import CocreateConfig
+from cocreate.config import CocreateConfig, portal_language
 from cocreate.datafiles import published_table
-from cocreate.messages import DEFAULT_LANGUAGE, LANGUAGES
+from cocreate.vocabulary import DEFAULT_LANGUAGE
 from cocreate.page import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
@@ -48,7 +48,7 @@ from cocreate.portal.prerender import Built, Prerender
 from cocreate.portal.site import Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
-from cocreate.portal_config import folder_name
+from cocreate.projectpaths import folder_name
 from cocreate.report import problem_line, summary
 from cocreate.schema import project_schema
 from cocreate.validate import validate_paths
@@ -95,8 +95,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                 logging.getLogger(name).addHandler(self._warnings)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.projects = (self.root / self.config.projects_dir).resolve()
-        theme_language = config.theme.get("language")
-        self.language = self.config.language or (theme_language if theme_language in LANGUAGES else DEFAULT_LANGUAGE)
+        self.language = portal_language(self.config, config.theme.get("language"))
         if str(self.projects) not in config.watch:
             config.watch.append(str(self.projects))
         # Fixes to Material's templates that every portal needs (an accessible name for the

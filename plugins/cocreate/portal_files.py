@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from cocreate.settings import Settings
 from cocreate.pinning import NAME, CocreatePin, PinError, WheelPin, parse_git
 
 BEGIN = ("<!-- cocreate:begin · `cocreate upgrade` rewrites the text from here to the end mark; "
@@ -65,18 +66,13 @@ class PortalValues:
                 "cocreate_requirement": pin.requirement()}
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> PortalValues:
+    def from_settings(cls, settings: Settings) -> PortalValues:
         """The values an existing portal's mkdocs.yml gives (the city is only in texts that
         are the portal's own, so it is not needed to upgrade)."""
-        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-        maintainers: list[Any] = []
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("cocreate"), dict):
-                maintainers = list(plugin["cocreate"].get("maintainers") or [])
+        config = settings.config
         return cls(site_name=str(config.get("site_name") or ""), site_url=str(config.get("site_url") or ""),
-                   repo_url=str(config.get("repo_url") or "").rstrip("/"), city="",
-                   language=str(theme.get("language") or "id"),
-                   maintainer=str(maintainers[0]) if maintainers else "")
+                   repo_url=str(config.get("repo_url") or "").rstrip("/"), city="", language=settings.language,
+                   maintainer=settings.maintainers[0] if settings.maintainers else "")
 
 
 def scaffold_root() -> Path:

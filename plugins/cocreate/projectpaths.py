@@ -8,6 +8,7 @@ belongs to the project. The projects folder may be nested (`data/projects`).
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 PROJECT_FILE = "project.yml"
 
@@ -47,3 +48,9 @@ def project_folder(folder: str, slug: str) -> str:
 def project_file(folder: str, slug: str) -> str:
     """A project's file, relative to the repository: `projects/x/project.yml`."""
     return f"{folder}/{slug}/{PROJECT_FILE}"
+
+
+def folder_name(root: Path, projects: Path, default: str) -> str:
+    """The projects folder as the repository names it (`projects`, `data/projects`), for
+    edit links and git; `default` when it lies outside the repository."""
+    return projects.relative_to(root).as_posix() if projects.is_relative_to(root) else default
