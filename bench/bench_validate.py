@@ -22,8 +22,8 @@ from jsonschema import Draft202012Validator
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
-from cocreate.schema import project_schema  # noqa: E402
-from cocreate.validate import validate_paths  # noqa: E402
+from cocreate.standard.schema import project_schema  # noqa: E402
+from cocreate.standard.validate import validate_paths  # noqa: E402
 
 BUDGET = 1.5
 

@@ -24,19 +24,21 @@ ROOT = Path(__file__).resolve().parent.parent
 DRIVER = r"""
 import sys
 from importlib.metadata import EntryPoint
-import mkdocs.plugins
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-for module in ("cocreate.mkdocs_plugin.plugin", "cocreate.plugin"):
+for module in ("cocreate.mkdocs_plugin.plugin", "cocreate.plugin"):  # the plugin after and before issue #10
     try:
         __import__(module)
     except ImportError:
         continue
     break
 point = EntryPoint("cocreate", f"{module}:CocreatePlugin", "mkdocs.plugins")
-found = mkdocs.plugins.get_plugins()
-mkdocs.plugins.get_plugins = lambda: {**found, "cocreate": point}
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+for name, option in MkDocsConfig._schema:  # the installed entry point names the working tree's module
+    if name == "plugins":
+        option.installed_plugins = {**option.installed_plugins, "cocreate": point}
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 """
 

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from actions_runner import load_workflow
-from cocreate.branch_protection import CHECK_JOB, SETTINGS, instructions, required_check
+from cocreate.cli.branch_protection import CHECK_JOB, SETTINGS, instructions, required_check
 from cocreate.cli import cli
 from conftest import ROOT
 
-SCAFFOLD = ROOT / "plugins" / "cocreate" / "scaffold"
+SCAFFOLD = ROOT / "plugins" / "cocreate" / "cli" / "scaffold"
 SECTION = "## Perlindungan cabang / Branch protection"
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cocreate.changes import all_changes, sentence
+from cocreate.git.changes import all_changes, sentence
 from cocreate.cli import cli
-from cocreate.portal.i18n import Translator
-from cocreate.untrusted import markdown_inline
+from cocreate.i18n.translator import Translator
+from cocreate.i18n.untrusted import markdown_inline
 from conftest import PROJECTS
 from gitutil import commit_all, init_repo
 

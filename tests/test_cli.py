@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.messages import problem_codes
+from cocreate.i18n.messages import problem_codes
 from conftest import FIXTURES, ROOT
 
 STANDARD_PAGE = ROOT / "content" / "standard.md"

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.codeowners import render
+from cocreate.git.codeowners import render
 from conftest import PROJECTS, ROOT
 
 

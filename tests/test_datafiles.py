@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from cocreate.datafiles import MAX_DATA_BYTES
-from cocreate.problems import Position
-from cocreate.validate import validate_paths
+from cocreate.standard.datafiles import MAX_DATA_BYTES
+from cocreate.standard.problems import Position
+from cocreate.standard.validate import validate_paths
 from conftest import build, make_portal
 
 DATA = """data:
@@ -127,7 +127,7 @@ def found(folder: Path) -> list[tuple[str, str, Position, str]]:
 
 def reports(folder: Path) -> str:
     """Every report format in both languages, as one text: what logs and terminals show."""
-    from cocreate.report import render_github, render_json, render_text
+    from cocreate.i18n.report import render_github, render_json, render_text
 
     report = validate_paths([folder])
     return "".join(render(report, language) for render in (render_text, render_json, render_github)
@@ -247,7 +247,7 @@ HOSTILE_ROWS = [
 
 
 def test_hostile_cells_are_published_with_a_quote_and_the_package_stays_valid(project: Path, tmp_path: Path) -> None:
-    from cocreate.csvsafe import FORMULA_START, write_rows
+    from cocreate.standard.csvsafe import FORMULA_START, write_rows
     from frictionless import validate
 
     (project / "setoran.csv").write_text(write_rows([[f["name"] for f in HOSTILE["fields"]], *HOSTILE_ROWS]), "utf-8")
@@ -338,7 +338,7 @@ def test_a_schema_number_json_cannot_write_is_refused(project: Path, number: str
 
 
 def test_signed_numbers_in_typed_fields_stay_as_they_are(project: Path) -> None:
-    from cocreate.datafiles import published_table
+    from cocreate.standard.datafiles import published_table
 
     schema = {"fields": [{"name": "n", "type": "number"}, {"name": "i", "type": "integer"}]}
     table(project, "n,i\n-1e5,-3\n+2.5,+4\n-,5\n", {**schema, "missingValues": ["", "-"]})
@@ -349,7 +349,7 @@ def test_signed_numbers_in_typed_fields_stay_as_they_are(project: Path) -> None:
 
 def test_publishing_checks_for_personal_data_again(project: Path) -> None:
     # a file changed after validation (mkdocs serve) is not published unchecked
-    from cocreate.datafiles import published_table
+    from cocreate.standard.datafiles import published_table
 
     table(project, "bulan,kg,catatan\n2024-01,1,budi@kota.id\n")
     with pytest.raises(ValueError, match="personal-data-email"):

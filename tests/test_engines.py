@@ -47,7 +47,7 @@ def two_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_the_plugin_is_registered_for_both_engines() -> None:
     for group in ("mkdocs.plugins", "properdocs.plugins"):
         (plugin,) = [e for e in entry_points(group=group) if e.name == "cocreate"]
-        assert plugin.value == "cocreate.plugin:CocreatePlugin", group
+        assert plugin.value == "cocreate.mkdocs_plugin.plugin:CocreatePlugin", group
 
 
 def test_both_engines_build_the_same_site(two_sites: tuple[Path, Path]) -> None:

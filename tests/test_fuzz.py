@@ -32,12 +32,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
-from cocreate.loader import MAX_BYTES, MAX_DEPTH, load_text
-from cocreate.messages import LANGUAGES, hint, message, problem_codes
-from cocreate.portal.markdown import MAX_BRACKETS, MAX_CHARS, render, render_unsafe, unsafe_changes
-from cocreate.privacy import find_in_text
-from cocreate.report import render_github, render_json, render_text
-from cocreate.validate import check_bytes, make_report
+from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, load_text
+from cocreate.i18n.messages import LANGUAGES, hint, message, problem_codes
+from cocreate.standard.markdown import MAX_BRACKETS, MAX_CHARS, render, render_unsafe, unsafe_changes
+from cocreate.standard.privacy import find_in_text
+from cocreate.i18n.report import render_github, render_json, render_text
+from cocreate.standard.validate import check_bytes, make_report
 from conftest import FIXTURES, ROOT
 
 # --- profiles --------------------------------------------------------------------------

@@ -13,10 +13,10 @@ from typing import Any, Callable
 import pytest
 import yaml
 
-from cocreate.loader import MAX_BYTES, MAX_DEPTH, load_text
-from cocreate.portal.markdown import render
-from cocreate.schema import project_schema
-from cocreate.validate import check_bytes, validate_paths
+from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, load_text
+from cocreate.standard.markdown import render
+from cocreate.standard.schema import project_schema
+from cocreate.standard.validate import check_bytes, validate_paths
 from conftest import FIXTURES, ROOT
 
 SECURITY = (ROOT / "SECURITY.md").read_text("utf-8")
@@ -55,7 +55,7 @@ def in_code(where: str) -> Any:
 
 
 def test_the_table_is_there() -> None:
-    assert len(LIMITS) >= 25 and "cocreate.loader.MAX_BYTES" in LIMITS
+    assert len(LIMITS) >= 25 and "cocreate.standard.loader.MAX_BYTES" in LIMITS
 
 
 @pytest.mark.parametrize("where", sorted(LIMITS))
@@ -202,7 +202,7 @@ def test_every_schema_limit_has_a_test() -> None:
 
 
 def test_one_byte_past_the_file_size_limit(minimal_text: str) -> None:
-    limit, code = LIMITS["cocreate.loader.MAX_BYTES"]
+    limit, code = LIMITS["cocreate.standard.loader.MAX_BYTES"]
     raw = minimal_text.encode()
     padding = b"#" * 99 + b"\n"
     at_limit = raw + padding * ((limit - len(raw)) // len(padding))
@@ -215,7 +215,7 @@ def test_one_byte_past_the_file_size_limit(minimal_text: str) -> None:
 
 
 def test_the_file_size_limit_holds_for_files_on_disk(tmp_path: Path, minimal_text: str) -> None:
-    limit, code = LIMITS["cocreate.loader.MAX_BYTES"]
+    limit, code = LIMITS["cocreate.standard.loader.MAX_BYTES"]
     project = tmp_path / "projects" / "besar" / "project.yml"
     project.parent.mkdir(parents=True)
     project.write_bytes(minimal_text.encode() + b"#" * limit + b"\n")
@@ -224,7 +224,7 @@ def test_the_file_size_limit_holds_for_files_on_disk(tmp_path: Path, minimal_tex
 
 
 def test_one_level_past_the_depth_limit() -> None:
-    limit, code = LIMITS["cocreate.loader.MAX_DEPTH"]
+    limit, code = LIMITS["cocreate.standard.loader.MAX_DEPTH"]
 
     def nested(levels: int) -> bytes:  # `levels` maps, the root included
         return "".join("  " * i + "a:\n" for i in range(levels - 1)).encode() + b"  " * (levels - 1) + b"a: x\n"
@@ -235,7 +235,7 @@ def test_one_level_past_the_depth_limit() -> None:
 
 
 def test_reporting_stops_at_the_problem_limit() -> None:
-    limit, code = LIMITS["cocreate.loader.MAX_PROBLEMS"]
+    limit, code = LIMITS["cocreate.standard.loader.MAX_PROBLEMS"]
     assert code is None
     raw = "".join(f"a{i}: &x{i} b\n" for i in range(limit + 10)).encode()
     found = check_bytes(raw, "p.yml", today=TODAY).problems
@@ -243,14 +243,14 @@ def test_reporting_stops_at_the_problem_limit() -> None:
 
 
 def test_one_character_past_the_slug_limit(minimal_text: str) -> None:
-    limit, code = LIMITS["cocreate.validate.SLUG_MAX"]
+    limit, code = LIMITS["cocreate.standard.validate.SLUG_MAX"]
     assert check_bytes(minimal_text.encode(), "p.yml", slug="a" * limit, today=TODAY).valid
     over = check_bytes(minimal_text.encode(), "p.yml", slug="a" * (limit + 1), today=TODAY)
     assert [p.code for p in over.problems] == [code]
 
 
 def test_one_byte_past_the_data_file_limit(tmp_path: Path) -> None:
-    limit, code = LIMITS["cocreate.datafiles.MAX_DATA_BYTES"]
+    limit, code = LIMITS["cocreate.standard.datafiles.MAX_DATA_BYTES"]
     folder = tmp_path / "projects" / "bank-sampah"
     folder.mkdir(parents=True)
     data = copy.deepcopy(MINIMAL)
@@ -264,7 +264,7 @@ def test_one_byte_past_the_data_file_limit(tmp_path: Path) -> None:
 
 
 def test_one_bracket_past_the_markdown_limit() -> None:
-    limit, code = LIMITS["cocreate.portal.markdown.MAX_BRACKETS"]
+    limit, code = LIMITS["cocreate.standard.markdown.MAX_BRACKETS"]
     assert code is None  # no error: the text is shown plainly
 
     def links(count: int) -> str:
@@ -279,14 +279,14 @@ def test_one_bracket_past_the_markdown_limit() -> None:
 
 
 def test_one_angle_bracket_past_the_markdown_limit() -> None:
-    limit, code = LIMITS["cocreate.portal.markdown.MAX_BRACKETS"]
+    limit, code = LIMITS["cocreate.standard.markdown.MAX_BRACKETS"]
     assert render("<b>x</b> " * (limit // 2)).count("<b>") == limit // 2
     over = render("<b>x</b> " * (limit // 2) + "<")
     assert "<b>" not in over and over.startswith("<p>&lt;b&gt;x&lt;/b&gt;")
 
 
 def test_one_character_past_the_markdown_rendering_limit() -> None:
-    limit, code = LIMITS["cocreate.portal.markdown.MAX_CHARS"]
+    limit, code = LIMITS["cocreate.standard.markdown.MAX_CHARS"]
     assert limit == pointer("#/$defs/markdown/maxLength")  # longer is never valid
     text = "*x* " * (limit // 4)
     assert len(text) == limit and render(text).startswith("<p><em>x</em>")
@@ -308,7 +308,7 @@ def test_readme_points_to_the_limits() -> None:
 
 
 def test_one_column_past_the_table_width_limit(tmp_path: Path) -> None:
-    limit, code = LIMITS["cocreate.datafiles.MAX_COLUMNS"]
+    limit, code = LIMITS["cocreate.standard.datafiles.MAX_COLUMNS"]
     folder = tmp_path / "projects" / "bank-sampah"
     folder.mkdir(parents=True)
     data = copy.deepcopy(MINIMAL)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cocreate.loader import MAX_BYTES, MAX_DEPTH, load_file, load_text
-from cocreate.problems import Position
-from cocreate.schema import annotated_fields
+from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, load_file, load_text
+from cocreate.standard.problems import Position
+from cocreate.standard.schema import annotated_fields
 from conftest import ROOT
 
 BACKENDS = ["c", "python"]

@@ -9,8 +9,8 @@ import string
 
 import pytest
 
-from cocreate.messages import LANGUAGES, catalog, fill, problem_codes
-from cocreate.problems import Code
+from cocreate.i18n.messages import LANGUAGES, catalog, fill, problem_codes
+from cocreate.standard.problems import Code
 from conftest import ROOT
 
 PACKAGE = ROOT / "plugins" / "cocreate"
@@ -45,7 +45,7 @@ def test_the_registry_and_the_catalogues_hold_the_same_codes() -> None:
 
 
 def test_every_code_of_the_schema_is_in_the_registry() -> None:
-    schema = json.loads((PACKAGE / "schema" / "project.schema.json").read_text("utf-8"))
+    schema = json.loads((PACKAGE / "standard" / "schema" / "project.schema.json").read_text("utf-8"))
     for code in re.findall(r'"x-code": "([a-z0-9-]+)"', json.dumps(schema)):
         assert Code(code)
 
@@ -59,7 +59,7 @@ def test_every_code_is_reported_somewhere() -> None:
         for node in ast.walk(ast.parse(module.read_text("utf-8"))):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Code":
                 used.add(node.attr)
-    schema = json.dumps(json.loads((PACKAGE / "schema" / "project.schema.json").read_text("utf-8")))
+    schema = json.dumps(json.loads((PACKAGE / "standard" / "schema" / "project.schema.json").read_text("utf-8")))
     used |= {Code(code).name for code in re.findall(r'"x-code": "([a-z0-9-]+)"', schema)}
     used |= {Code.personal_data(kind).name for kind in ("email", "phone", "nik")}
     assert {code.name for code in Code} - used == set()

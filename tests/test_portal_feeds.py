@@ -68,7 +68,7 @@ def test_shallow_clone_builds_and_says_so(tmp_path: Path) -> None:
 
 def test_schema_is_published_at_a_stable_url(demo_site: Path) -> None:
     published = json.loads((demo_site / "schema" / "project-1.json").read_text("utf-8"))
-    shipped = json.loads((ROOT / "plugins" / "cocreate" / "schema" / "project.schema.json").read_text("utf-8"))
+    shipped = json.loads((ROOT / "plugins" / "cocreate" / "standard" / "schema" / "project.schema.json").read_text("utf-8"))
     assert published["$id"] == "https://cocreate.example/schema/project-1.json"
     assert {k: v for k, v in published.items() if k != "$id"} == {k: v for k, v in shipped.items() if k != "$id"}
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.portal.history import read_history
-from cocreate.portal.i18n import Translator
+from cocreate.git.history import read_history
+from cocreate.i18n.translator import Translator
 from conftest import PROJECTS, build, make_portal
 from gitutil import commit_all, git, init_repo
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from cocreate.messages import catalog
-from cocreate.vocabulary import ACTIVITIES, CATEGORIES, PHASES, ROLES
-from cocreate.portal.i18n import Translator
+from cocreate.i18n.messages import catalog
+from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, PHASES, ROLES
+from cocreate.i18n.translator import Translator
 
 from conftest import ROOT
 
@@ -23,7 +23,7 @@ def test_both_languages_have_the_same_portal_strings() -> None:
 
 def test_every_string_used_by_a_template_exists() -> None:
     used = set()
-    for template in (ROOT / "plugins" / "cocreate" / "templates").glob("*.html"):
+    for template in (ROOT / "plugins" / "cocreate" / "portal" / "templates").glob("*.html"):
         used |= set(re.findall(r"""\bt\(["']([a-z_.]+)["']""", template.read_text("utf-8")))
     used = {key for key in used if not key.endswith((".", "_"))}  # built with ~ in the template
     available = keys(catalog("en")["portal"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cocreate.portal.markdown import MAX_BRACKETS, render, unsafe_changes
+from cocreate.standard.markdown import MAX_BRACKETS, render, unsafe_changes
 from conftest import assert_inert
 
 HOSTILE = [

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import dataclasses
 
-from cocreate.loader import load_text
+from cocreate.standard.loader import load_text
 from cocreate.portal.catalog import Project
-from cocreate.portal.i18n import Translator
-from cocreate.portal.output import Output
-from cocreate.portal.prerender import Built
+from cocreate.i18n.translator import Translator
+from cocreate.build.output import Output
+from cocreate.build.pipeline import Built
 from cocreate.portal.site import RenderedPage
 from cocreate.portal.urls import DATA as FOLDER
-from cocreate.validate import Result, Source
+from cocreate.standard.validate import Result, Source
 
 from conftest import FIXTURES
 

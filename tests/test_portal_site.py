@@ -6,9 +6,9 @@ import copy
 import posixpath
 import re
 
-from cocreate.loader import load_text
+from cocreate.standard.loader import load_text
 from cocreate.portal.catalog import Project
-from cocreate.portal.i18n import Translator
+from cocreate.i18n.translator import Translator
 from cocreate.portal.options import Options
 from cocreate.portal.site import PAGER_SPAN, Listing, Site, paginate, safe_title
 from cocreate.portal.urls import Urls, relative_url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cocreate.privacy import find_in_data, find_in_text, mask
+from cocreate.standard.privacy import find_in_data, find_in_text, mask
 
 
 @pytest.mark.parametrize(

@@ -40,8 +40,8 @@ def test_the_wheel_is_the_version_and_declares_the_licence(wheel: Path) -> None:
         entry_points = archive.read(f"cocreate-{__version__}.dist-info/entry_points.txt").decode()
     assert "License-Expression: Apache-2.0" in meta and "\nLicense:" not in meta
     assert "Provides-Extra: properdocs" in meta
-    assert "[mkdocs.plugins]\ncocreate = cocreate.plugin:CocreatePlugin" in entry_points
-    assert "[properdocs.plugins]\ncocreate = cocreate.plugin:CocreatePlugin" in entry_points
+    assert "[mkdocs.plugins]\ncocreate = cocreate.mkdocs_plugin.plugin:CocreatePlugin" in entry_points
+    assert "[properdocs.plugins]\ncocreate = cocreate.mkdocs_plugin.plugin:CocreatePlugin" in entry_points
 
 
 def test_the_wheel_check_passes(dist: Path, tmp_path: Path) -> None:
@@ -55,9 +55,10 @@ def test_the_wheel_check_passes(dist: Path, tmp_path: Path) -> None:
 def test_the_wheel_check_finds_a_missing_file(dist: Path, wheel: Path, tmp_path: Path) -> None:
     (sdist,) = dist.glob("cocreate-*.tar.gz")
     wanted = wheel_check.tracked_package_files()
-    assert {"scaffold/.github/workflows/check.yml", "scaffold/.gitignore", "locales/id.yml", "py.typed"} <= set(wanted)
+    assert {"cli/scaffold/.github/workflows/check.yml", "cli/scaffold/.gitignore", "i18n/locales/id.yml",
+            "py.typed"} <= set(wanted)
     assert wheel_check.missing_files(wheel, sdist, wanted) == []
-    dropped = {"cocreate/scaffold/.github/workflows/check.yml", "cocreate/scaffold/.gitignore"}
+    dropped = {"cocreate/cli/scaffold/.github/workflows/check.yml", "cocreate/cli/scaffold/.gitignore"}
     thinner = tmp_path / wheel.name
     with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(thinner, "w") as target:
         for item in source.infolist():

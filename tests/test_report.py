@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from cocreate.report import render_github, render_json, render_text
-from cocreate.untrusted import escape_data, escape_property
-from cocreate.validate import check_bytes, make_report
+from cocreate.i18n.report import render_github, render_json, render_text
+from cocreate.i18n.untrusted import escape_data, escape_property
+from cocreate.standard.validate import check_bytes, make_report
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning)\[(?P<code>[a-z0-9-]+)\]: (?P<field>\S+): (?P<msg>.+)$")
 

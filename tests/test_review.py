@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.untrusted import markdown_inline
+from cocreate.i18n.untrusted import markdown_inline
 from conftest import PROJECTS
 from gitutil import commit_all, git, init_repo
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.loader import load_text
-from cocreate.scaffold import ScaffoldError, Stakeholder, add_stakeholder
+from cocreate.standard.loader import load_text
+from cocreate.cli.scaffolding import ScaffoldError, Stakeholder, add_stakeholder
 from conftest import PROJECTS, ROOT, build
 
 NEW = ["new", "kebun-warga", "--title", "Kebun Warga \"Hijau\": RW 01", "--summary", "Warga menanam sayur bersama.",
@@ -125,5 +125,5 @@ SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", "
 
 @pytest.mark.parametrize("path", SHARED_FILES)
 def test_this_repository_uses_the_files_every_portal_gets(path: str) -> None:
-    scaffold = ROOT / "plugins" / "cocreate" / "scaffold" / path
+    scaffold = ROOT / "plugins" / "cocreate" / "cli" / "scaffold" / path
     assert (ROOT / path).read_text("utf-8") == scaffold.read_text("utf-8"), f"{path} differs from the scaffold's copy"

@@ -6,8 +6,8 @@ from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator
 
-from cocreate.loader import load_text
-from cocreate.schema import _validator, is_valid, project_schema, suggest
+from cocreate.standard.loader import load_text
+from cocreate.standard.schema import _validator, is_valid, project_schema, suggest
 from conftest import FIXTURES, PROJECTS
 
 
@@ -66,7 +66,7 @@ def test_compiled_fast_path_agrees_with_jsonschema() -> None:
 
 
 def test_markdown_and_multilingual_fields_come_from_the_schema() -> None:
-    from cocreate.schema import annotated_fields, is_markdown, is_multilingual
+    from cocreate.standard.schema import annotated_fields, is_markdown, is_multilingual
 
     assert annotated_fields("x-markdown") == {("description",), ("openness", "how_to_join"),
                                               ("timeline", int, "description")}

@@ -20,7 +20,7 @@ LOCK = ROOT / "requirements" / "ci.txt"
 RELEASE_LOCK = ROOT / "requirements" / "release.txt"
 LOCKS = [LOCK, RELEASE_LOCK]
 SOURCE = ROOT / "requirements" / "ci.in"
-SCAFFOLD = ROOT / "plugins" / "cocreate" / "scaffold"
+SCAFFOLD = ROOT / "plugins" / "cocreate" / "cli" / "scaffold"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
@@ -191,7 +191,7 @@ def test_the_project_requirements_name_only_cocreate() -> None:
 @pytest.mark.parametrize("path", ["requirements/ci.in", "requirements/ci.txt"])
 def test_every_portal_gets_the_same_lock(path: str) -> None:
     assert (SCAFFOLD / path).read_text("utf-8") == (ROOT / path).read_text("utf-8"), \
-        f"{path} differs from the scaffold's copy: copy it to plugins/cocreate/scaffold/{path}"
+        f"{path} differs from the scaffold's copy: copy it to plugins/cocreate/cli/scaffold/{path}"
 
 
 @pytest.mark.parametrize("name", ["check.yml", "deploy.yml"])

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
 from cocreate.cli import cli
-from cocreate.untrusted import markdown_inline, one_line, to_json
+from cocreate.i18n.untrusted import markdown_inline, one_line, to_json
 from conftest import FIXTURES, PROJECTS
 from gitutil import commit_all, git, init_repo
 

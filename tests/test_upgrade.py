@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from cocreate import __version__
 from cocreate.cli import cli
-from cocreate.portal_files import BEGIN, END, OWNED, PortalValues, scaffold_root
-from cocreate.settings import Settings
+from cocreate.cli.portal_files import BEGIN, END, OWNED, PortalValues, scaffold_root
+from cocreate.cli.settings import Settings
 from conftest import ROOT
 from gitutil import commit_all, git, init_repo
 

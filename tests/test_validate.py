@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cocreate.messages import problem_codes
-from cocreate.validate import check_bytes, discover, make_report, validate_paths, validate_sources
+from cocreate.i18n.messages import problem_codes
+from cocreate.standard.validate import check_bytes, discover, make_report, validate_paths, validate_sources
 
 from conftest import FIXTURES, PROJECTS
 
@@ -138,7 +138,7 @@ def test_a_bug_becomes_an_internal_error_problem(tmp_path: Path, minimal_text: s
     def broken(doc, file, today=None):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("cocreate.validate.rule_problems", broken)
+    monkeypatch.setattr("cocreate.standard.validate.rule_problems", broken)
     (tmp_path / "p").mkdir()
     (tmp_path / "p" / "project.yml").write_text(minimal_text, "utf-8")
     report = validate_paths([tmp_path / "p"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cocreate.vocabulary import ACTIVITIES, PHASES, approach, kind
+from cocreate.standard.vocabulary import ACTIVITIES, PHASES, approach, kind
 
 
 @pytest.mark.parametrize(
@@ -38,8 +38,8 @@ def test_every_activity_belongs_to_a_phase() -> None:
 
 def test_the_vocabulary_is_the_schema_s() -> None:
     """The derived vocabulary covers exactly the values the standard allows."""
-    from cocreate.schema import project_schema
-    from cocreate.vocabulary import KIND_ORDER, KINDS, OPENNESS, OWNERSHIP
+    from cocreate.standard.schema import project_schema
+    from cocreate.standard.vocabulary import KIND_ORDER, KINDS, OPENNESS, OWNERSHIP
 
     timeline = project_schema()["properties"]["timeline"]["items"]["properties"]
     assert tuple(ACTIVITIES) == tuple(timeline["activity"]["enum"])

@@ -12,7 +12,7 @@ import yaml
 from actions_runner import load_workflow, shell_command
 from conftest import ROOT
 
-SCAFFOLD_GITHUB = ROOT / "plugins" / "cocreate" / "scaffold" / ".github"
+SCAFFOLD_GITHUB = ROOT / "plugins" / "cocreate" / "cli" / "scaffold" / ".github"
 GITHUB_DIRS = [ROOT / ".github", SCAFFOLD_GITHUB]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml")) + sorted((SCAFFOLD_GITHUB / "workflows").glob("*.yml"))
 

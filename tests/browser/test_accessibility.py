@@ -4,10 +4,10 @@ the states only JavaScript makes (filtered catalogue, open menu, open search); c
 text alternatives; badges meet contrast.
 
 No axe rule is disabled: what Material's defaults get wrong is fixed at its source.
-- plugins/cocreate/theme/partials/search.html: the search dialog gets a name (aria-dialog-name);
-- plugins/cocreate/theme/main.html + theme/assets/javascripts/cocreate-scroll.js: a wide table that
+- plugins/cocreate/mkdocs_plugin/theme/partials/search.html: the search dialog gets a name (aria-dialog-name);
+- plugins/cocreate/mkdocs_plugin/theme/main.html + theme/assets/javascripts/cocreate-scroll.js: a wide table that
   scrolls sideways takes the keyboard focus (scrollable-region-focusable);
-- plugins/cocreate/assets/cocreate.css: links in running text are underlined
+- plugins/cocreate/portal/assets/cocreate.css: links in running text are underlined
   (link-in-text-block); the footer's copyright line, the search result count and the
   matched words in search results get colours that pass (color-contrast); code lines wrap on
   devices that cannot hover, where Material leaves a scrolling code block out of the

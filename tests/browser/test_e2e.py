@@ -193,7 +193,7 @@ PROPOSAL = {
 
 
 def test_proposal_form_writes_a_valid_project_file(open_page, sites, lang: str) -> None:
-    from cocreate.validate import check_bytes
+    from cocreate.standard.validate import check_bytes
 
     page = open_page(PHONE).page
     page.goto(sites[lang] + "propose/")

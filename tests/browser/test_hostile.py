@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
-from cocreate.loader import load_text
+from cocreate.standard.loader import load_text
 from cocreate.portal import urls
 from cocreate.portal.catalog import Project
-from cocreate.portal.i18n import Translator
+from cocreate.i18n.translator import Translator
 from cocreate.portal.options import Options
 from cocreate.portal.site import Site, safe_title
 
@@ -115,7 +115,7 @@ def write_portal(folder: Path, lang: str) -> list[str]:
     (folder / urls.INDEX_JSON).write_text(site.index_json(), "utf-8")
     (folder / "assets" / "cocreate").mkdir(parents=True)
     (folder / "assets" / "cocreate" / "catalogue.js").write_bytes(
-        resources.files("cocreate").joinpath("assets/catalogue.js").read_bytes())
+        resources.files("cocreate.portal").joinpath("assets/catalogue.js").read_bytes())
     return paths
 
 

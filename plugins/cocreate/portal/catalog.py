@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterable
 
-from cocreate.vocabulary import (APPROACHES, CATEGORIES, DIMENSIONS, KIND_ORDER, KINDS, OPENNESS, OWNERSHIP, PHASES,
+from cocreate.standard.vocabulary import (APPROACHES, CATEGORIES, DIMENSIONS, KIND_ORDER, KINDS, OPENNESS, OWNERSHIP, PHASES,
                                  STATUSES, approach, kind)
 from cocreate.portal import urls
-from cocreate.portal.i18n import Translator
+from cocreate.i18n.translator import Translator
 from cocreate.portal.urls import slugify
 
 

@@ -5,7 +5,7 @@ text; the package joins them in slug order. Field descriptions, in the portal's 
 are the codebook; the same schemas generate the portal's data page. Nothing in the package
 depends on the time of the build, so two builds of one commit give identical bytes.
 
-Every CSV is written by [cocreate.csvsafe][]: a text that begins like a spreadsheet formula
+Every CSV is written by [cocreate.standard.csvsafe][]: a text that begins like a spreadsheet formula
 gets a `'` in front, and every resource's description says so.
 """
 
@@ -15,11 +15,11 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from cocreate.csvsafe import csv_text
-from cocreate.vocabulary import (ACTIVITIES, APPROACHES, CATEGORIES, KIND_ORDER, OPENNESS, OUTPUT_TYPES, OWNERSHIP,
+from cocreate.standard.csvsafe import csv_text
+from cocreate.standard.vocabulary import (ACTIVITIES, APPROACHES, CATEGORIES, KIND_ORDER, OPENNESS, OUTPUT_TYPES, OWNERSHIP,
                                  PHASES, ROLES, STAKEHOLDER_KINDS, STATUSES, approach, kind)
 from cocreate.portal import urls
-from cocreate.portal.i18n import Translator
+from cocreate.i18n.translator import Translator
 
 
 
@@ -156,7 +156,7 @@ def _described(text: str, t: Translator) -> str:
 def project_resource(slug: str, entry: dict[str, Any], schema: dict[str, Any], license_id: str,
                      t: Translator) -> dict[str, Any]:
     """A project's own table as a resource of the package (`schema`: as published, see
-    [cocreate.datafiles.Table][]). Its name joins the slug and the table's name with `_`,
+    [cocreate.standard.datafiles.Table][]). Its name joins the slug and the table's name with `_`,
     which neither holds: `a` + `b-c` and `a-b` + `c`, or `projects` + `json`, would
     otherwise give two resources one name, and the package would be invalid."""
     return {

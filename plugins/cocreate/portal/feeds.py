@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from cocreate.changes import sentence
+from cocreate.git.changes import sentence
 from cocreate.portal import urls
-from cocreate.portal.history import Event
-from cocreate.portal.i18n import Translator
+from cocreate.git.history import Event
+from cocreate.i18n.translator import Translator
 
 LIMIT = 50
 """Items in a feed: the newest ones."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cocreate.portal.urls import Urls
-from cocreate.vocabulary import DEFAULT_LANGUAGE
+from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)

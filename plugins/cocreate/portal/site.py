@@ -18,15 +18,16 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup
 
-from cocreate.changes import sentence
-from cocreate.portal import datapackage, markdown, urls
+from cocreate.git.changes import sentence
+from cocreate.portal import datapackage, urls
+from cocreate.standard import markdown
 from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
 from cocreate.portal.charts import bar_chart
-from cocreate.portal.i18n import Translator
+from cocreate.i18n.translator import Translator
 from cocreate.portal.options import Options
 from cocreate.portal.templating import environment
-from cocreate.projectpaths import project_file
-from cocreate.vocabulary import ACTIVITIES, CATEGORIES, OPENNESS, OWNERSHIP, PHASES
+from cocreate.standard.paths import project_file
+from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, OPENNESS, OWNERSHIP, PHASES
 
 PREVIEW = 6
 """Projects shown in a cell of the kinds matrix or a column of the phase board."""

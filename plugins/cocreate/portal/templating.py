@@ -17,7 +17,7 @@ OVERRIDES = "cocreate"
 def environment(template_dirs: tuple[str, ...] = ()) -> Environment:
     """The environment: templates from `template_dirs` first, then cocreate's own."""
     return Environment(
-        loader=ChoiceLoader([FileSystemLoader(list(template_dirs)), PackageLoader("cocreate", "templates")]),
+        loader=ChoiceLoader([FileSystemLoader(list(template_dirs)), PackageLoader("cocreate.portal", "templates")]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

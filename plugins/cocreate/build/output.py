@@ -1,0 +1,117 @@
+"""Files cocreate writes itself, straight into the folder MkDocs is building.
+
+The data package's tables, `projects.json` and every project's feeds grow with the number
+of projects. The tables and `projects.json` are written as results arrive from the
+validation workers, in slug order, not held in memory. The feeds, two small files per
+project, are kept until validation is over and then written by a separate process while
+MkDocs renders the pages (which leaves all cores but one idle): creating thousands of
+files costs the kernel real time. The folder is the fresh one the plugin builds in, so a
+failed build takes them away with everything else.
+
+Every path written here is noted, with what it is, in `generated`: the plugin refuses a
+file of the docs folder at any of them (MkDocs would copy it over the generated file).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from pathlib import Path
+from typing import IO
+
+from cocreate.standard.csvsafe import csv_text
+from cocreate.portal import urls
+from cocreate.portal.datapackage import TABLES
+from cocreate.portal.feeds import Item
+from cocreate.build.pipeline import Built
+from cocreate.standard.validate import Result
+
+
+def _write_all(root: Path, files: list[tuple[str, str]]) -> None:
+    try:
+        for path, content in files:
+            write_file(root, path, content)
+    except OSError as exc:  # a full disk, a file where a folder must go: one line, not a traceback
+        sys.stderr.write(f"cocreate: cannot write {exc.filename}: {exc.strerror}\n")
+        sys.exit(1)
+
+
+def write_file(root: Path, path: str, content: str | bytes) -> None:
+    """Write `content` to `root/path`, making the folders it needs."""
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, "utf-8")
+
+
+class Output:
+    """The data package's growing files, open for the build's results to be appended."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.generated: dict[str, str] = {}
+        """Every path written (or to be written) below `root`, and what it is."""
+        (root / urls.DATA).mkdir(parents=True, exist_ok=True)
+        self._tables: dict[str, IO[str]] = {}
+        for table in TABLES:
+            path = self._note(urls.data_file(f"{table.name}.csv"), "the data package")
+            handle = (root / path).open("w", encoding="utf-8", newline="")
+            handle.write(csv_text([[c.name for c in table.columns]]))
+            self._tables[table.name] = handle
+        self._json = (root / self._note(urls.data_file("projects.json"), "the data package")).open("w", encoding="utf-8")
+        self._json.write("[")
+        self._projects = 0
+        self.items: list[Item] = []
+        self._pending: list[tuple[str, str]] = []
+        self._writer: multiprocessing.process.BaseProcess | None = None
+
+    def add(self, result: Result[Built]) -> None:
+        """Put a built project's rows and JSON onto disk, and keep its feeds for later."""
+        built = result.artefact
+        if built is None:
+            return
+        for name, text in built.rows.items():
+            self._tables[name].write(text)
+        self._json.write((",\n" if self._projects else "") + built.json)
+        self._projects += 1
+        self.items.extend(built.feed_items)
+        for path in built.feed_files:
+            self._note(path, f"the feeds of project {built.entry.slug}")
+        self._pending.extend(built.feed_files.items())
+
+    def write(self, path: str, content: str | bytes, what: str) -> None:
+        """Write one file now; `what` says what it is, for the one who finds it in the way."""
+        write_file(self.root, self._note(path, what), content)
+
+    def _note(self, path: str, what: str) -> str:
+        self.generated[path] = what
+        return path
+
+    def write_pending(self) -> None:
+        """Start writing the files `add` kept, in a process of its own where processes can
+        be forked (elsewhere, here and now); `wait` tells when they are written."""
+        pending, self._pending = self._pending, []
+        if "fork" not in multiprocessing.get_all_start_methods():
+            _write_all(self.root, pending)
+            return
+        self._writer = multiprocessing.get_context("fork").Process(target=_write_all, args=(self.root, pending),
+                                                                   name="cocreate-writer", daemon=True)
+        self._writer.start()
+
+    def wait(self) -> bool:
+        """Wait until the files are written; False if writing them failed."""
+        writer, self._writer = self._writer, None
+        if writer is None:
+            return True
+        writer.join()
+        return writer.exitcode == 0
+
+    def close(self) -> None:
+        """Finish the files; safe to call more than once (a failed build calls it too)."""
+        if not self._json.closed:
+            self._json.write("]\n")
+        for handle in (*self._tables.values(), self._json):
+            if not handle.closed:
+                handle.close()

@@ -1,0 +1,82 @@
+"""The work done for each project where it is validated, in the validation worker processes.
+
+The finish step turns a valid project into a `Built`: its page rendered, its entry for
+lists and indexes, its rows of the data package and its feeds. That, not the project's
+data, travels back to the process that builds the portal: each `Project` is made once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from cocreate.portal import urls
+from cocreate.portal.catalog import Catalog, Entry, Project
+from cocreate.portal.datapackage import project_json, project_rows
+from cocreate.portal.feeds import Item, both, items_from_events, items_from_timeline
+from cocreate.git.history import History
+from cocreate.i18n.translator import Translator
+from cocreate.portal.options import Options
+from cocreate.portal.site import RenderedPage, Site
+from cocreate.standard.paths import project_file
+from cocreate.standard.validate import Result
+
+
+@dataclass(frozen=True)
+class Built:
+    """What the build needs of one valid project, made where it was validated."""
+
+    entry: Entry
+    page: RenderedPage
+    rows: dict[str, str]
+    """The project's rows of each table of the data package, as CSV text, by table."""
+    json: str
+    """The project in `projects.json`."""
+    feed_items: tuple[Item, ...]
+    """Its changes, for the portal's feeds."""
+    feed_files: dict[str, str]
+    """Its own feeds, by path."""
+
+
+def project_from(result: Result, options: Options, history: History) -> Project | None:
+    """The portal's view of a validated project, or None for an invalid one."""
+    slug = result.source.slug
+    if slug is None or result.data is None or not result.valid:
+        return None
+    return Project(slug, result.data, project_file(options.projects_folder, slug), Translator(options.language),
+                   history.last_changed(slug), history.of(slug) if history.available else None)
+
+
+@cache
+def _site(options: Options) -> Site:
+    return Site(Catalog([], Translator(options.language)), options)
+
+
+@dataclass(frozen=True)
+class Prerender:
+    """The `finish` step of the portal's validation: each valid project, built."""
+
+    options: Options
+    history: History = field(default_factory=lambda: History(False, "none"), hash=False)
+
+    def __call__(self, result: Result) -> Built | None:
+        project = project_from(result, self.options, self.history)
+        if project is None:
+            return None
+        items, files = project_feeds(project, self.options, self.history)
+        return Built(project.entry(), _site(self.options).render_project(project),
+                     project_rows(project.slug, project.data, project.last_changed),
+                     project_json(project.slug, project.data), tuple(items), files)
+
+
+def project_feeds(project: Project, options: Options, history: History) -> tuple[list[Item], dict[str, str]]:
+    """A project's feed items (its history, else its timeline) and its two feed files."""
+    url = options.urls.absolute(project.uri)
+    if history.available:
+        items = items_from_events(history.of(project.slug), {project.slug: project.title}, {project.slug: url},
+                                  project.t, options.site_url)
+    else:
+        items = items_from_timeline(project.slug, project.title, url, project.data["timeline"], project.t,
+                                    options.site_url)
+    title = f"{project.title} · {options.site_name}" if options.site_name else project.title
+    return items, both(title, options.site_url, urls.project_folder(project.slug), url, items, options.language)

@@ -1,0 +1,147 @@
+"""Writing project files and new portals: `cocreate new`, `cocreate join`, `cocreate init`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cocreate.git.codeowners import render as render_codeowners
+from cocreate.standard.loader import load_text
+from cocreate.portal import urls
+from cocreate.cli.pinning import CocreatePin
+from cocreate.cli.portal_files import OWNED, TEXT_SUFFIXES, PortalValues, fill, rendered, scaffold_root
+
+
+
+def q(text: str) -> str:
+    """A YAML scalar that reads back as exactly `text` (a JSON string is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def schema_line(site_url: str | None) -> str:
+    """The comment that lets editors (yaml-language-server) check the file while typing."""
+    if not site_url:
+        return ""
+    return f"# yaml-language-server: $schema={site_url.rstrip('/')}/{urls.SCHEMA}\n"
+
+
+@dataclass
+class Stakeholder:
+    name: str
+    category: str
+    role: str
+    contributes: str
+    benefit: str
+    motivations: list[str] = field(default_factory=list)
+    since: str | None = None
+
+    def yaml(self, indent: str) -> str:
+        lines = [f"{indent}- name: {q(self.name)}", f"{indent}  category: {self.category}",
+                 f"{indent}  role: {self.role}", f"{indent}  contributes: {q(self.contributes)}",
+                 f"{indent}  benefit: {q(self.benefit)}"]
+        if self.motivations:
+            lines.append(f"{indent}  motivations: [{', '.join(self.motivations)}]")
+        if self.since:
+            lines.append(f"{indent}  since: {self.since}")
+        return "\n".join(lines) + "\n"
+
+
+@dataclass
+class NewProject:
+    """What `cocreate new` asks for. Texts are written in the portal's language."""
+
+    title: str
+    summary: str
+    description: str
+    city: str
+    province: str
+    initiator: Stakeholder
+    maintainer: str
+    openness: str = "open"
+    criteria: list[str] = field(default_factory=list)
+    ownership: str = "initiator"
+    license: str | None = None
+    trust: dict[str, str] = field(default_factory=dict)
+    first_entry: str = "Proyek diusulkan"
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def yaml(self, site_url: str | None = None) -> str:
+        out = [schema_line(site_url), f"title: {q(self.title)}\n", f"summary: {q(self.summary)}\n",
+               f"description: {q(self.description)}\n", "status: proposed\n", "phase: involvement\n",
+               f"location:\n  city: {q(self.city)}\n  province: {q(self.province)}\n",
+               f"openness:\n  level: {self.openness}\n"]
+        if self.criteria:
+            out.append("  criteria:\n" + "".join(f"    - {q(c)}\n" for c in self.criteria))
+        out.append(f"ownership:\n  level: {self.ownership}\n")
+        if self.license:
+            out.append(f"  license: {self.license}\n")
+        out.append("stakeholders:\n" + self.initiator.yaml("  "))
+        out.append(f"timeline:\n  - date: {self.today.isoformat()}\n    phase: involvement\n"
+                   f"    activity: co-definition\n    title: {q(self.first_entry)}\n")
+        out.append("trust:\n" + "".join(f"  {k}: {q(v)}\n" for k, v in self.trust.items()))
+        out.append(f"maintainers:\n  - {q(self.maintainer if self.maintainer.startswith('@') else '@' + self.maintainer)}\n")
+        return "".join(out)
+
+
+class ScaffoldError(Exception):
+    """The file cannot be changed as asked; the message says why."""
+
+
+_ITEM = re.compile(r"^(\s*)-\s")
+
+
+def add_stakeholder(text: str, stakeholder: Stakeholder) -> str:
+    """`text` with one more stakeholder at the end of its list, formatting kept."""
+    doc = load_text(text.encode("utf-8"), "project.yml")
+    if doc.data is None or not isinstance(doc.data.get("stakeholders"), list) or not doc.data["stakeholders"]:
+        raise ScaffoldError("the file has no readable list of stakeholders")
+    lines = text.splitlines(keepends=True)
+    first_item = doc.positions[("stakeholders", 0)].line - 1
+    match = _ITEM.match(lines[first_item]) if first_item < len(lines) else None
+    if match is None:
+        raise ScaffoldError("stakeholders is written in flow style ([...]); add the entry by hand")
+    key_line = doc.key_positions[("stakeholders",)].line
+    later = [p.line for path, p in doc.key_positions.items() if len(path) == 1 and p.line > key_line]
+    end = (min(later) - 1) if later else len(lines)
+    while end > first_item and not lines[end - 1].strip():
+        end -= 1  # keep blank lines after the list where they are
+    if lines and not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    return "".join(lines[:end]) + stakeholder.yaml(match.group(1)) + "".join(lines[end:])
+
+
+def scaffold_files() -> Path:
+    """The folder of files that `cocreate init` copies (inside the installed package)."""
+    return scaffold_root()
+
+
+def init_portal(target: Path, *, site_name: str, site_url: str, repo_url: str, city: str, pin: CocreatePin,
+                language: str = "id", maintainer: str = "@portal-maintainers") -> list[Path]:
+    """Create a new portal repository in `target` (which must be empty or missing); the
+    files cocreate owns (portal_files.OWNED) are written as `cocreate upgrade` would."""
+    if target.exists() and any(target.iterdir()):
+        raise ScaffoldError(f"{target} is not empty")
+    shutil.copytree(scaffold_files(), target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    values = PortalValues(site_name=site_name, site_url=site_url.rstrip("/") + "/", repo_url=repo_url.rstrip("/"),
+                          city=city, language=language,
+                          maintainer=maintainer if maintainer.startswith("@") else f"@{maintainer}")
+    owned = {o.path for o in OWNED}
+    written = []
+    for path in sorted(target.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(target).as_posix()
+        if relative in owned:
+            path.write_text(rendered(relative, values, pin), "utf-8")
+        elif path.suffix in TEXT_SUFFIXES or path.name == ".gitignore":
+            path.write_text(fill(path.read_text("utf-8"), values.substitutions(pin)), "utf-8")
+        written.append(path)
+    example = target / "projects" / "contoh-proyek" / "project.yml"
+    projects = {"contoh-proyek": load_text(example.read_bytes(), str(example)).data}
+    codeowners = target / ".github" / "CODEOWNERS"
+    codeowners.write_text(render_codeowners(projects, [values.maintainer]), "utf-8")
+    return [*written, codeowners]

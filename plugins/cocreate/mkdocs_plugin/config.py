@@ -1,0 +1,52 @@
+"""Options of the MkDocs plugin, as given under `plugins: - cocreate:` in mkdocs.yml.
+
+Their defaults are the portal's (`cocreate.portal.options.DEFAULTS`); the command line
+reads mkdocs.yml through this class too, so both see the same values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from cocreate.portal.options import DEFAULTS
+from cocreate.standard.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+
+
+class CocreateConfig(base.Config):
+    """Typed options of the `cocreate` plugin."""
+
+    projects_dir = c.Type(str, default=DEFAULTS.projects_folder)
+    """The projects folder, relative to mkdocs.yml."""
+
+    language = c.Optional(c.Choice(LANGUAGES))
+    """Language of the portal's text; defaults to `theme.language`, else `id`."""
+
+    repo_url = c.Optional(c.Type(str))
+    """Repository for "edit this project" links; defaults to the site's `repo_url`."""
+
+    maintainers = c.ListOfItems(c.Type(str), default=[])
+    """The portal's maintainers (GitHub users or teams): they own everything that is not a
+    project (CODEOWNERS) and may change any project."""
+
+    branch = c.Type(str, default=DEFAULTS.branch)
+    """Branch that edit links open."""
+
+    data_license = c.Type(str, default=DEFAULTS.data_license)
+    """SPDX licence of the portal's open data (the data package)."""
+
+    page_size = c.Type(int, default=DEFAULTS.page_size)
+    """Projects per page of the catalogue."""
+
+    facet_page_size = c.Type(int, default=DEFAULTS.facet_page_size)
+    """Projects per page of a facet list (one list per phase, kind, tag...)."""
+
+
+def portal_language(config: CocreateConfig, theme_language: Any) -> str:
+    """The portal's language: the plugin's `language`, else the theme's, else Bahasa Indonesia."""
+    for language in (config.language, theme_language):
+        if language in LANGUAGES:
+            return str(language)
+    return DEFAULT_LANGUAGE

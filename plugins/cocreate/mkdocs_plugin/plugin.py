@@ -1,0 +1,312 @@
+"""The MkDocs plugin: a thin adapter from MkDocs' events to the portal core.
+
+on_config  resolves options, builds in a fresh folder beside the site, watches the
+           projects folder, adds the portal's CSS and JS;
+on_files   validates every project once (any error stops the build before anything is
+           published), writes the data package into the folder being built, adds every
+           portal page (generated in memory) and starts writing the projects' feeds;
+on_nav / on_env
+           share Material's page blocks among the portal pages that get the same ones;
+on_page_context
+           gives the search index a project's own words, not its whole page;
+on_post_build / on_build_error
+           swap the finished folder in for the site, or throw it away.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import json
+import logging
+import os
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
+from cocreate.standard.datafiles import published_table
+from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
+from cocreate.portal import datapackage, feeds, urls
+from cocreate.portal.catalog import Catalog, Entry
+from cocreate.git.history import read_history
+from cocreate.i18n.translator import Translator
+from cocreate.portal.options import Options
+from cocreate.build.output import Output
+from cocreate.build.pipeline import Built, Prerender
+from cocreate.portal.site import Site
+from cocreate.portal.templating import OVERRIDES
+from cocreate.portal.urls import slugify
+from cocreate.standard.paths import folder_name
+from cocreate.i18n.report import problem_line, summary
+from cocreate.standard.schema import project_schema
+from cocreate.standard.validate import validate_paths
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("cocreate.css", "catalogue.js", "propose.js")
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
+"""Where the engine's warnings go: MkDocs logs on `mkdocs.*`; ProperDocs, its maintained
+fork, on `properdocs.*` (it routes `mkdocs` below it, so a warning may be heard twice)."""
+
+
+class CocreatePlugin(BasePlugin[CocreateConfig]):
+    """Turns `projects/` into the portal's pages."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._full_content: dict[str, str] = {}
+        self._site_dir = Path("site")
+        self._building = Path(".site.building")
+        self.language = DEFAULT_LANGUAGE
+        self._shared_blocks: SharedBlocks | None = None
+        self._output: Output | None = None
+        self._warnings: CountHandler | None = None
+        self.root = Path.cwd()
+        self.projects = self.root / "projects"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Atomic publishing: MkDocs writes into a fresh folder beside the site; only a
+        # build that succeeds replaces the site (on_post_build), a failed one is discarded
+        # (on_build_error) and the previous site stays as it was.
+        self._site_dir = Path(config.site_dir)
+        self._building = self._site_dir.with_name(f".{self._site_dir.name}.building-{os.getpid()}")
+        shutil.rmtree(self._building, ignore_errors=True)
+        config.site_dir = str(self._building)
+        # MkDocs fails a strict build for its warnings only after the last plugin event, when
+        # the site would already be replaced: the plugin counts them too and keeps the old site.
+        self._stop_counting()
+        if config.strict:
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            for name in ENGINE_LOGGERS:
+                logging.getLogger(name).addHandler(self._warnings)
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.projects = (self.root / self.config.projects_dir).resolve()
+        self.language = portal_language(self.config, config.theme.get("language"))
+        if str(self.projects) not in config.watch:
+            config.watch.append(str(self.projects))
+        # Fixes to Material's templates that every portal needs (an accessible name for the
+        # search dialog, no request to GitHub's API from readers' browsers, keyboard access to
+        # wide tables), just below the portal's own custom_dir if it has one.
+        theme_dir = str(resources.files("cocreate.mkdocs_plugin").joinpath("theme"))
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        config.extra_css.append(urls.asset("cocreate.css"))
+        config.extra_javascript.append(urls.asset("catalogue.js"))
+        config.extra_javascript.append(urls.asset("propose.js"))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        gc.freeze()  # the validation workers fork from here: the collector leaves the copies alone
+        site = self._site(config)
+        titles = nav_titles(config.nav)
+        made: list[tuple[File, str]] = []
+        for spec in site.pages():
+            file = File.generated(config, spec.uri, content="",
+                                  inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV)
+            PortalPage(spec, file, config, titles.get(spec.uri))
+            made.append((file, "a page of the portal"))
+        pages = len(made)
+        made.append((File.generated(config, urls.INDEX_JSON, content=site.index_json()), "the catalogue's index"))
+        for name in ASSETS:
+            content = resources.files("cocreate.portal").joinpath(f"assets/{name}").read_bytes()
+            made.append((File.generated(config, urls.asset(name), content=content), "cocreate's styles and scripts"))
+        written = self._output.generated if self._output is not None else {}
+        self._refuse_docs_at(files, config, {**written, **{file.dest_uri: what for file, what in made}})
+        for file, _ in made:
+            self._add(files, file)
+        log.info("%d projects, %d generated pages", len(site.catalog.projects), pages)
+        # The projects are loaded and will not change during the build: keep the cyclic
+        # garbage collector from scanning them again and again (it made large builds
+        # grow faster than linearly). Undone when the build ends.
+        gc.collect()
+        gc.freeze()
+        if self._output is not None:
+            self._output.write_pending()  # the feeds, on a core that page rendering leaves idle
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._shared_blocks = SharedBlocks(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["cocreate_block"] = self._shared_blocks
+        return env
+
+    @event_priority(-100)  # after every other plugin's (search writes its index): all goes in at once
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+        output, self._output = self._output, None
+        if output is not None and not output.wait():
+            raise PluginError("cocreate: the projects' feeds could not be written (the reason is above)")
+        if self._stop_counting():  # strict, with warnings: MkDocs fails the build right after
+            log.info("strict mode and warnings above: the site is left as it was")
+            return  # on_build_error throws the new folder away
+        old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
+        if self._site_dir.exists():
+            os.replace(self._site_dir, old)
+        os.replace(self._building, self._site_dir)
+        config.site_dir = str(self._site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+        self._stop_counting()
+        output, self._output = self._output, None
+        if output is not None:
+            output.wait()  # before removing the folder it writes into
+        shutil.rmtree(self._building, ignore_errors=True)
+
+    def _stop_counting(self) -> bool:
+        """Stop counting warnings; True if there were any."""
+        handler, self._warnings = self._warnings, None
+        if handler is None:
+            return False
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).removeHandler(handler)
+        return bool(handler.get_counts())
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Advertise the feeds: the portal's on every page, a project's on its page."""
+        up = "../" * page.url.count("/")
+        folders = [""]
+        if isinstance(page, PortalPage) and page.spec.feeds is not None:
+            folders.append(page.spec.feeds)
+        links = [(kind, f"{up}{path}") for folder in folders
+                 for kind, path in zip(("application/atom+xml", "application/feed+json"), urls.feeds(folder))]
+        # rel="alternate feed": Material reads every rel="alternate" link as a language
+        # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
+        tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
+        return output.replace("</head>", f"{tags}</head>", 1)
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def _search_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if isinstance(page, PortalPage) and (page.spec.search is not None or not page.spec.searchable):
+            # Lists are left out of the index, but the search plugin still runs a regular
+            # expression over every page's whole content (about 1 ms for a list of 96): it
+            # gets nothing to look at instead.
+            self._full_content[page.file.src_uri] = page.content or ""
+            page.content = page.spec.search() if page.spec.search is not None else ""
+        return context
+
+    @event_priority(-100)  # after every other plugin, before the theme renders the page
+    def _page_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if page.file.src_uri in self._full_content:
+            page.content = self._full_content.pop(page.file.src_uri)
+        return context
+
+    on_page_context = CombinedEvent(_search_content, _page_content)
+    """Search indexes a project's own words (title, summary, description, parties,
+    timeline) and skips lists; the reader gets the whole page."""
+
+    # ------------------------------------------------------------------------------------
+    def _site(self, config: MkDocsConfig) -> Site:
+        if not self.projects.is_dir():
+            raise PluginError(f"cocreate: no projects folder at {self.projects}")
+        folder = folder_name(self.root, self.projects, self.config.projects_dir)
+        t = Translator(self.language)
+        overrides = Path(config.theme.custom_dir or "") / OVERRIDES
+        options = Options(language=self.language, page_size=max(1, self.config.page_size),
+                          facet_page_size=max(1, self.config.facet_page_size),
+                          repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
+                          directory_urls=config.use_directory_urls, projects_folder=folder,
+                          site_url=config.site_url or "", site_name=config.site_name,
+                          data_license=self.config.data_license,
+                          template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else ())
+        history = read_history(self.root, folder, t)
+        # Written straight into the folder being built (MkDocs has cleaned it already): a
+        # failed build discards them with the rest.
+        output = self._output = Output(Path(config.site_dir))
+        try:
+            report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add)
+        finally:
+            output.close()
+        for problem in report.problems:
+            (log.error if problem.severity.value == "error" else log.warning)("%s", problem_line(problem, self.language))
+        if not report.valid:
+            raise PluginError(f"cocreate: {summary(report, self.language)}")
+        built: list[Built] = [r.artefact for r in report.projects if r.artefact is not None]
+        self._write_site_files(config, output, [b.entry for b in built], t)
+        return Site(Catalog((b.entry for b in built), t), options, {b.entry.slug: b.page for b in built})
+
+    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Entry], t: Translator) -> None:
+        """What the build adds beside the pages once every project is in: the data package's
+        descriptor and the projects' own tables (as validated: texts that begin like a
+        spreadsheet formula with a `'` in front), the portal's feeds, the standard's schema."""
+        tables: list[dict[str, Any]] = []
+        for project in projects:
+            for entry in project.tables:
+                try:
+                    table = published_table(self.projects / project.slug, entry)
+                except ValueError as exc:  # changed since it was validated
+                    raise PluginError(f"cocreate: {exc}; validate again") from None
+                tables.append(datapackage.project_resource(project.slug, entry, table.schema, self.config.data_license, t))
+                output.write(urls.project_table(project.slug, entry["path"]), table.csv,
+                             f"a table of project {project.slug}")
+                output.write(urls.project_table(project.slug, entry["schema"]), table.schema_json,
+                             f"a table of project {project.slug}")
+        output.write(urls.data_file("datapackage.json"), datapackage.descriptor_json(
+            t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
+            site_url=config.site_url, extra=tables), "the data package")
+        items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.rank, i.id))
+        site_url = config.site_url or ""
+        for path, text in feeds.both(config.site_name, site_url, "", site_url or "./", items, self.language).items():
+            output.write(path, text, "the portal's feeds")
+        schema_text = dict(project_schema())
+        if config.site_url:
+            schema_text["$id"] = f"{config.site_url}{urls.SCHEMA}"
+        output.write(urls.SCHEMA, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n",
+                     "the JSON Schema of the project standard")
+
+    @staticmethod
+    def _refuse_docs_at(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
+        """Fail the build for any file of the docs folder that would land where cocreate
+        writes a file (`generated`: every path below the site, and what it is). MkDocs would
+        silently copy one over the other: a hand-written `feed.xml` replacing the feed, or a
+        generated page replacing a hand-written one."""
+        folders: dict[str, str] = {}  # the folders cocreate writes into: no file may stand there either
+        for path, what in generated.items():
+            parts = path.split("/")
+            for depth in range(1, len(parts)):
+                folders.setdefault("/".join(parts[:depth]), what)
+        docs = Path(config.docs_dir).name
+        clashes = []
+        for file in files:
+            if file.generated_by:
+                continue
+            parts = file.dest_uri.split("/")
+            # the path itself, a folder cocreate writes into, or a path inside a file cocreate writes
+            taken = next((path for path in ("/".join(parts[:depth]) for depth in range(len(parts), 0, -1))
+                          if path in generated), None)
+            if taken is not None:
+                clashes.append(f"{docs}/{file.src_uri} (cocreate writes {taken}: {generated[taken]})")
+            elif file.dest_uri in folders:
+                clashes.append(f"{docs}/{file.src_uri} (cocreate writes files in {file.dest_uri}/: "
+                               f"{folders[file.dest_uri]})")
+        if clashes:
+            raise PluginError("cocreate: these files of the docs folder are at paths the portal generates; remove or "
+                              "rename them: " + "; ".join(sorted(clashes)))
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        """Add a generated file; one that another plugin generated at its path gives way
+        (files of the docs folder were refused before)."""
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(file)
+
+

@@ -1,0 +1,152 @@
+"""Personal data in contributed text: email addresses, phone numbers and Indonesian NIKs.
+
+The detector is deliberately simple and errs on the side of refusing. What it finds:
+
+- email addresses, also written as `name [at] domain [dot] com`, `name(at)domain.com` or
+  `name at domain dot com`;
+- phone numbers in international form (`+62 812-3456-7890`, `+44 20 7946 0958`,
+  `0062...`), Indonesian national form (`0812 3456 7890`, `(021) 555-1234`) and Indonesian
+  numbers without the plus (`6281234567890`), with spaces, dots, dashes or parentheses;
+- a 16-digit number, written as one run or in groups of four: the length of an Indonesian
+  national ID (NIK), which encodes the holder's birth date and sex (card numbers have it too).
+
+Known limits: numbers spelled out in words, split across fields, or disguised beyond the
+forms above pass; after the word `at`, a full stop with a space beside it ends a sentence,
+not an address (`budi at kota. id` passes, so that `we meet at noon. The city` does); a
+long reference number of 9 to 15 digits that starts with `0`, `+` or `62` is taken for a
+phone number (write it with a prefix such as `No. ` and no leading zero).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from cocreate.standard.problems import FieldPath
+
+_LOCAL = r"[A-Za-z0-9._%+-]{1,64}+"  # at most 64 characters, taken whole: linear time on long runs
+_LABEL = r"[A-Za-z0-9-]+"
+_DOT = r"\s*(?:\.|\[dot\]|\(dot\)|\sdot\s)\s*"
+_TIGHT_DOT = r"(?:\.|\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*)"
+"""After the word `at`, a full stop counts only with no space around it: `budi at kota.id`
+is an address, `we meet at noon. The city...` is a sentence."""
+_AT_WORD_TAIL = rf"\sat\s\s*{_LABEL}(?:{_TIGHT_DOT}{_LABEL})*{_TIGHT_DOT}[A-Za-z]{{2,}}"
+_EMAIL = re.compile(
+    rf"{_LOCAL}\s*(?:(?:@|\[at\]|\(at\))\s*{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[A-Za-z]{{2,}}|{_AT_WORD_TAIL})",
+    re.IGNORECASE,
+)
+_NIK = re.compile(r"(?<![\d])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d])")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().-]{7,22}\d(?![\d])|(?<![\w+])62[\s-]?8[\d\s.-]{7,16}\d(?![\d])")
+
+# Cheap first looks, each a plain pattern that the engine runs fast over long text: text
+# without a match cannot hold what the pattern beside it finds.
+_AT_SIGN = re.compile(r"@|\(at\)|\[at\]", re.IGNORECASE)  # for _EMAIL with a sign
+_AT_WORD = re.compile(r"\sat\s", re.IGNORECASE)  # for _EMAIL with the word
+_AT_WORD_EMAIL = re.compile(_AT_WORD_TAIL, re.IGNORECASE)  # the same, tried only where `at` stands
+_DIGITS = re.compile(r"\d[\d\s().-]{6,}\d")  # for _NIK and _PHONE (8 or more digits, or 16)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A piece of personal data in one field; `masked` shows only its edges."""
+
+    kind: str  # "email" | "phone" | "nik"
+    path: FieldPath
+    masked: str
+
+
+def mask(text: str) -> str:
+    """Show enough of a finding to locate it, not enough to publish it (logs are public)."""
+    text = text.strip()
+    if len(text) <= 6:
+        return "*" * len(text)
+    return f"{text[:2]}{'*' * (len(text) - 4)}{text[-2:]}"
+
+
+def _phone_like(candidate: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.startswith("+") or digits.startswith("00"):
+        return 8 <= len(digits.lstrip("0")) <= 15
+    if digits.startswith("62"):
+        return 10 <= len(digits) <= 14
+    return 9 <= len(digits) <= 13 and digits[1:2] != "0"
+
+
+def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every piece of personal data in one string: its kind and where it stands."""
+    taken: list[tuple[int, int]] = []
+    if _AT_SIGN.search(text) or _AT_WORD_EMAIL.search(text):
+        for match in _EMAIL.finditer(text):
+            taken.append(match.span())
+            yield "email", match
+    if not _DIGITS.search(text):
+        return
+    for match in _NIK.finditer(text):
+        taken.append(match.span())
+        yield "nik", match
+    for match in _PHONE.finditer(text):
+        start, end = match.span()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        if _phone_like(match.group().strip()):
+            yield "phone", match
+
+
+def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
+    """Every piece of personal data in one string."""
+    for kind, match in _matches(text):
+        yield Finding(kind, path, mask(match.group()))
+
+
+def redact(text: str) -> str:
+    """`text` with every piece of personal data in it masked: for messages and logs, which
+    are public, when they repeat a value (an email written where a status belongs)."""
+    spans: list[list[int]] = []
+    for start, end in sorted(match.span() for _, match in _matches(text)):
+        if spans and start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)  # overlapping findings are masked as one
+        else:
+            spans.append([start, end])
+    for start, end in reversed(spans):
+        text = text[:start] + mask(text[start:end]) + text[end:]
+    return text
+
+
+def _texts(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
+
+
+def _candidates(texts: list[str]) -> Iterator[str]:
+    """The strings that could hold personal data, found by looking at all of them joined by
+    NULs: no pattern matches a NUL, and one stands where a string starts or ends."""
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+    joined = "\x00".join(texts)
+    hits = {bisect.bisect_right(starts, match.start()) - 1 for gate in (_AT_SIGN, _AT_WORD, _DIGITS)
+            for match in gate.finditer(joined)}
+    return (texts[index] for index in sorted(hits))
+
+
+def find_in_data(data: Any, path: FieldPath = ()) -> Iterator[Finding]:
+    """Every piece of personal data in every string (keys included) of loaded data."""
+    if not path and not any(next(_matches(text), None) for text in _candidates(list(_texts(data)))):
+        return  # most projects hold nothing: only one that does is searched field by field
+    if isinstance(data, str):
+        yield from find_in_text(data, path)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from find_in_text(key, (*path, key))
+            yield from find_in_data(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from find_in_data(value, (*path, index))

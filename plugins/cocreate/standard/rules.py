@@ -1,0 +1,204 @@
+"""Rules of the standard that JSON Schema cannot say, each with its own problem code.
+
+Every rule reads loaded data defensively: a part that the schema already refuses (a wrong
+type, a missing field) is skipped here, so one mistake is reported once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable, Iterator
+
+from cocreate.standard.loader import Document
+from cocreate.standard.markdown import unsafe_changes
+from cocreate.standard.privacy import find_in_data
+from cocreate.standard.problems import Code, FieldPath, Problem, Severity
+from cocreate.standard.schema import is_markdown, is_multilingual, project_schema
+from cocreate.standard.vocabulary import ACTIVITIES, GOVERNMENT, LANGUAGES, PHASES, ROLES
+
+Rule = Callable[[dict[str, Any], Document, str, dt.date], Iterator[Problem]]
+
+DATE_FIELDS: tuple[str, ...] = ("start_date",)
+
+
+def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _text(item: dict[str, Any], key: str, allowed: tuple[str, ...] | dict[str, str]) -> str | None:
+    value = item.get(key)
+    return value if isinstance(value, str) and value in allowed else None
+
+
+def _problem(doc: Document, file: str, code: Code, path: FieldPath, **params: Any) -> Problem:
+    return Problem(code, file, doc.position(path), path, params)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A YYYY-MM-DD string as a date, or None when it names no real day."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
+    """Every date field: (path, value, whether it may lie in the future)."""
+    for key in DATE_FIELDS:
+        if isinstance(data.get(key), str):
+            yield (key,), data[key], True
+    for i, item in _items(data, "timeline"):
+        if isinstance(item.get("date"), str):
+            yield ("timeline", i, "date"), item["date"], False
+    for i, item in _items(data, "stakeholders"):
+        if isinstance(item.get("since"), str):
+            yield ("stakeholders", i, "since"), item["since"], False
+        consent = item.get("consent")
+        if isinstance(consent, dict) and isinstance(consent.get("date"), str):
+            yield ("stakeholders", i, "consent", "date"), consent["date"], False
+
+
+def check_dates(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    for path, value, future_ok in _dates(data):
+        if len(value) != 10:
+            continue  # the schema reports the format
+        day = parse_date(value)
+        if day is None:
+            yield _problem(doc, file, Code.DATE_NOT_REAL, path, value=value)
+        elif day > today and not future_ok:
+            yield _problem(doc, file, Code.DATE_IN_FUTURE, path, value=value, today=today.isoformat())
+
+
+def check_initiator(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    roles = [item.get("role") for _, item in _items(data, "stakeholders")]
+    if roles and all(role in ROLES for role in roles) and "initiator" not in roles:
+        yield _problem(doc, file, Code.NO_INITIATOR, ("stakeholders",))
+
+
+def check_timeline(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    last_date: dt.date | None = None
+    last_phase = -1
+    for i, item in _items(data, "timeline"):
+        date = parse_date(item["date"]) if isinstance(item.get("date"), str) else None
+        if date is not None:
+            if last_date is not None and date < last_date:
+                yield _problem(doc, file, Code.TIMELINE_NOT_IN_ORDER, ("timeline", i, "date"),
+                               value=item["date"], previous=last_date.isoformat())
+            last_date = max(date, last_date or date)
+        phase = _text(item, "phase", PHASES)
+        if phase is not None:
+            index = PHASES.index(phase)
+            if index < last_phase:
+                yield _problem(doc, file, Code.TIMELINE_PHASE_BACKWARDS, ("timeline", i, "phase"),
+                               value=phase, previous=PHASES[last_phase])
+            last_phase = max(index, last_phase)
+        activity = _text(item, "activity", ACTIVITIES)
+        if activity is not None and phase is not None and ACTIVITIES[activity] != phase:
+            yield _problem(doc, file, Code.ACTIVITY_WRONG_PHASE, ("timeline", i, "activity"),
+                           value=activity, phase=phase, expected=ACTIVITIES[activity])
+
+
+def check_current_phase(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    timeline = _items(data, "timeline")
+    phase = _text(data, "phase", PHASES)
+    if not timeline or phase is None:
+        return
+    i, latest = timeline[-1]
+    latest_phase = _text(latest, "phase", PHASES)
+    if latest_phase is not None and latest_phase != phase:
+        yield _problem(doc, file, Code.PHASE_NOT_LATEST, ("phase",), value=phase, latest=latest_phase, index=i)
+
+
+def check_government_and_society(
+    data: dict[str, Any], doc: Document, file: str, today: dt.date
+) -> Iterator[Problem]:
+    phase = _text(data, "phase", PHASES)
+    if phase not in ("curation", "empowerment"):
+        return
+    categories = [item.get("category") for _, item in _items(data, "stakeholders")]
+    if not any(c in GOVERNMENT for c in categories):
+        yield _problem(doc, file, Code.NO_GOVERNMENT_STAKEHOLDER, ("stakeholders",), phase=phase)
+    if not any(isinstance(c, str) and c not in GOVERNMENT for c in categories):
+        yield _problem(doc, file, Code.NO_SOCIETY_STAKEHOLDER, ("stakeholders",), phase=phase)
+
+
+def check_personal_data(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    for finding in find_in_data(data):
+        position = doc.position(finding.path)
+        if finding.path and finding.path not in doc.positions:
+            position = doc.key_position(finding.path)  # found in a key
+        yield Problem(Code.personal_data(finding.kind), file, position, finding.path, {"found": finding.masked})
+
+
+_LANGUAGE = re.compile(project_schema()["$defs"]["language"]["pattern"])
+
+
+def check_translations(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    """Warn when a text written in several languages lacks one of the portal's languages."""
+    def walk(value: Any, path: FieldPath) -> Iterator[Problem]:
+        if isinstance(value, dict):
+            if is_multilingual(path):
+                if not value or not all(isinstance(text, str) and _LANGUAGE.match(key) for key, text in value.items()):
+                    return  # the schema reports the map itself: one problem for one cause
+                for language in LANGUAGES:
+                    if language not in value:
+                        yield Problem(Code.MISSING_TRANSLATION, file, doc.position(path), path,
+                                      {"language": language}, Severity.WARNING)
+                return
+            for key, child in value.items():
+                yield from walk(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, (*path, index))
+
+    yield from walk(data, ())
+
+
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*path, index))
+
+
+def check_markup(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    """Markdown must survive sanitizing unchanged; plain text must hold no HTML at all."""
+    for path, text in _strings(data, ()):
+        if is_markdown(path):
+            # only raw HTML (<), entities (&) and links (`](`, `]:`) can be changed by sanitizing
+            risky = "<" in text or "&" in text or "](" in text or "]:" in text
+            removed = unsafe_changes(text) if risky else None
+            if removed:
+                yield _problem(doc, file, Code.UNSAFE_MARKUP, path, removed=removed)
+        elif _TAG_LIKE.search(text):
+            yield _problem(doc, file, Code.MARKUP_IN_TEXT, path)
+
+
+RULES: tuple[Rule, ...] = (
+    check_dates,
+    check_initiator,
+    check_timeline,
+    check_current_phase,
+    check_government_and_society,
+    check_personal_data,
+    check_markup,
+    check_translations,
+)
+
+
+def rule_problems(doc: Document, file: str, today: dt.date | None = None) -> list[Problem]:
+    """Run every rule on a loaded document."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    day = today or dt.date.today()
+    return [problem for rule in RULES for problem in rule(data, doc, file, day)]
