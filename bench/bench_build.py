@@ -27,9 +27,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+import yaml
 
-import yaml  # noqa: E402
+from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = "from mkdocs.commands.build import build; from mkdocs.config import load_config; build(load_config({!r}))"
@@ -125,7 +125,7 @@ def main() -> int:
         portal_mem = make_portal(base / "portal-mem", args.memory_projects)
         mem_time, mem_peak = timed_build(portal_mem)
     plain_times, ours_times = [t for t, _ in plain_runs], [t for t, _ in ours_runs]
-    ratio = statistics.median(o / p for o, p in zip(ours_times, plain_times))
+    ratio = statistics.median(o / p for o, p in zip(ours_times, plain_times, strict=True))
     best_ratio = min(ours_times) / min(plain_times)
     ours_time = statistics.median(ours_times)
     growth = ours_4n_time / ours_time

@@ -13,17 +13,16 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 from jsonschema import Draft202012Validator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
-
-from cocreate.standard.schema import project_schema  # noqa: E402
-from cocreate.standard.validate import validate_paths  # noqa: E402
+from cocreate.standard.schema import project_schema
+from cocreate.standard.validate import validate_paths
+from generate import generate
 
 BUDGET = 1.5
 

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     if args.keyword:
         command += ["-k", args.keyword]
     command += args.pytest_args
-    print("+ HYPOTHESIS_PROFILE=long COCREATE_FUZZ_EXAMPLES=%d %s" % (args.examples, " ".join(command[1:])), flush=True)
+    print(f"+ HYPOTHESIS_PROFILE=long COCREATE_FUZZ_EXAMPLES={args.examples} {' '.join(command[1:])}", flush=True)
     start = time.monotonic()
     code = subprocess.call(command, cwd=ROOT, env=env)
     print(f"fuzzing took {time.monotonic() - start:.0f} s, exit status {code}", flush=True)

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from actions_runner import load_workflow
-from cocreate.cli.branch_protection import CHECK_JOB, SETTINGS, instructions, required_check
 from cocreate.cli import cli
+from cocreate.cli.branch_protection import CHECK_JOB, SETTINGS, instructions, required_check
 from conftest import ROOT
 
 SCAFFOLD = ROOT / "plugins" / "cocreate" / "cli" / "scaffold"

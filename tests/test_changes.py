@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cocreate.git.changes import all_changes, sentence
 from cocreate.cli import cli
+from cocreate.git.changes import all_changes, sentence
 from cocreate.i18n.translator import Translator
 from cocreate.i18n.untrusted import markdown_inline
 from conftest import PROJECTS

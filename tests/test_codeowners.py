@@ -14,7 +14,7 @@ from conftest import PROJECTS, ROOT
 
 def test_render_orders_project_rules_after_the_catch_all() -> None:
     text = render({"b": {"maintainers": ["@team/x", "alice"]}, "a": {"maintainers": []}}, ["@admins"])
-    lines = [l for l in text.splitlines() if l and not l.startswith("#")]
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert lines[0] == "*  @admins"
     assert lines[1:3] == ["/projects/a/  @admins", "/projects/b/  @team/x @alice"]
     assert lines[-1] == "/.ci/  @admins" and "/.github/  @admins" in lines  # the portal's rules win last

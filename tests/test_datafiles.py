@@ -247,8 +247,9 @@ HOSTILE_ROWS = [
 
 
 def test_hostile_cells_are_published_with_a_quote_and_the_package_stays_valid(project: Path, tmp_path: Path) -> None:
-    from cocreate.standard.csvsafe import FORMULA_START, write_rows
     from frictionless import validate
+
+    from cocreate.standard.csvsafe import FORMULA_START, write_rows
 
     (project / "setoran.csv").write_text(write_rows([[f["name"] for f in HOSTILE["fields"]], *HOSTILE_ROWS]), "utf-8")
     (project / "setoran.schema.json").write_text(json.dumps(HOSTILE), "utf-8")
@@ -333,7 +334,7 @@ def test_resource_names_never_clash_across_projects(tmp_path: Path, minimal_text
 
 @pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e999"])
 def test_a_schema_number_json_cannot_write_is_refused(project: Path, number: str) -> None:
-    table(project, "a\nx\n", '{"fields": [{"name": "a", "type": "number", "constraints": {"maximum": %s}}]}' % number)
+    table(project, "a\nx\n", '{"fields": [{"name": "a", "type": "number", "constraints": {"maximum": ' + number + "}}]}")
     assert [code for code, *_ in found(project)] == ["data-schema-invalid"]
 
 

@@ -32,11 +32,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
-from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, load_text
 from cocreate.i18n.messages import LANGUAGES, hint, message, problem_codes
+from cocreate.i18n.report import render_github, render_json, render_text
+from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, load_text
 from cocreate.standard.markdown import MAX_BRACKETS, MAX_CHARS, render, render_unsafe, unsafe_changes
 from cocreate.standard.privacy import find_in_text
-from cocreate.i18n.report import render_github, render_json, render_text
 from cocreate.standard.validate import check_bytes, make_report
 from conftest import FIXTURES, ROOT
 

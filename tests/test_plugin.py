@@ -67,7 +67,7 @@ def test_kinds_matrix_puts_each_project_in_its_cell(demo_site: Path) -> None:
 
 def test_catalogue_index_matches_the_projects(demo_site: Path) -> None:
     index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
-    rows = [dict(zip(index["fields"], row)) for row in index["projects"]]
+    rows = [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
     assert sorted(r["slug"] for r in rows) == SLUGS
     catalogue = soup(demo_site / "projects" / "index.html")
     listed = {a["href"].strip("/") for a in catalogue.select("ul.cc-cards .cc-card__title a")}
@@ -77,7 +77,7 @@ def test_catalogue_index_matches_the_projects(demo_site: Path) -> None:
 
 def test_facet_pages_list_exactly_the_matching_projects(demo_site: Path) -> None:
     index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
-    rows = [dict(zip(index["fields"], row)) for row in index["projects"]]
+    rows = [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
     for phase in ("involvement", "curation", "empowerment"):
         page = soup(demo_site / "catalogue" / "phase" / phase / "index.html")
         listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".cc-card__title a")}

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
 
-import dataclasses
-
-from cocreate.standard.loader import load_text
-from cocreate.portal.catalog import Catalog, Entry, Party, Project, UniqueSlugs
 from cocreate.i18n.translator import Translator
+from cocreate.portal.catalog import Catalog, Entry, Party, Project, UniqueSlugs
 from cocreate.portal.urls import slugify
+from cocreate.standard.loader import load_text
 from cocreate.standard.validate import validate_paths
-
 from conftest import FIXTURES, PROJECTS
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from cocreate.i18n.messages import catalog
-from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, PHASES, ROLES
 from cocreate.i18n.translator import Translator
-
+from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, PHASES, ROLES
 from conftest import ROOT
 
 

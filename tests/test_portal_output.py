@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-import dataclasses
-
-from cocreate.standard.loader import load_text
-from cocreate.portal.catalog import Project
-from cocreate.i18n.translator import Translator
 from cocreate.build.output import Output
 from cocreate.build.pipeline import Built
+from cocreate.i18n.translator import Translator
+from cocreate.portal.catalog import Project
 from cocreate.portal.site import RenderedPage
 from cocreate.portal.urls import DATA as FOLDER
+from cocreate.standard.loader import load_text
 from cocreate.standard.validate import Result, Source
-
 from conftest import FIXTURES
 
 
 def _result(slug: str, files: dict[str, str]) -> Result[Built]:
     data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
     entry = dataclasses.replace(Project(slug, data, "x", Translator("en")).entry(), slug=slug)
-    built = Built(entry, RenderedPage("", ""), {}, '{"slug": "%s"}' % slug, (), files)
+    built = Built(entry, RenderedPage("", ""), {}, f'{{"slug": "{slug}"}}', (), files)
     return Result(Source(Path(f"{slug}/project.yml"), f"{slug}/project.yml", slug), [], artefact=built)
 
 

@@ -6,13 +6,12 @@ import copy
 import posixpath
 import re
 
-from cocreate.standard.loader import load_text
-from cocreate.portal.catalog import Project
 from cocreate.i18n.translator import Translator
+from cocreate.portal.catalog import Project
 from cocreate.portal.options import Options
 from cocreate.portal.site import PAGER_SPAN, Listing, Site, paginate, safe_title
 from cocreate.portal.urls import Urls, relative_url
-
+from cocreate.standard.loader import load_text
 from conftest import FIXTURES, assert_inert
 
 XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'><svg onload=alert(3)>'

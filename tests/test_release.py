@@ -20,8 +20,8 @@ from cocreate.cli import cli
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import release  # noqa: E402
-import wheel_check  # noqa: E402
+import release
+import wheel_check
 
 
 def test_the_version_has_one_home() -> None:

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.standard.loader import load_text
 from cocreate.cli.scaffolding import ScaffoldError, Stakeholder, add_stakeholder
+from cocreate.standard.loader import load_text
 from conftest import PROJECTS, ROOT, build
 
 NEW = ["new", "kebun-warga", "--title", "Kebun Warga \"Hijau\": RW 01", "--summary", "Warga menanam sayur bersama.",

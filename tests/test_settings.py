@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
+from cocreate.cli.settings import Settings, SettingsError, find_root
 from cocreate.mkdocs_plugin.config import CocreateConfig
 from cocreate.portal.options import DEFAULTS
-from cocreate.cli.settings import Settings, SettingsError, find_root
 
 
 def test_language_and_folder_from_mkdocs_yml(tmp_path: Path) -> None:

@@ -143,8 +143,8 @@ def install_problem(words: list[str]) -> str | None:
 
 
 def test_the_install_check_refuses_what_it_should() -> None:
-    ok_lock = "python -m pip install --require-hashes --only-binary :all: -r requirements/ci.txt".split()
-    ok_self = "python -m pip install --no-deps --no-build-isolation -r requirements.txt".split()
+    ok_lock = ["python", "-m", "pip", "install", "--require-hashes", "--only-binary", ":all:", "-r", "requirements/ci.txt"]
+    ok_self = ["python", "-m", "pip", "install", "--no-deps", "--no-build-isolation", "-r", "requirements.txt"]
     assert install_problem(ok_lock) is None and install_problem(ok_self) is None
     for bad in ("python -m pip install -r requirements.txt", "python -m pip install mkdocs",
                 "python -m pip install -r requirements/ci.txt",

@@ -6,10 +6,10 @@ HTML, links and mentions into a pull request's summary."""
 from __future__ import annotations
 
 import json
-from html import escape
 import re
 import shutil
 import subprocess
+from html import escape
 from pathlib import Path
 
 import pytest

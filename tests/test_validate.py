@@ -11,7 +11,6 @@ import pytest
 
 from cocreate.i18n.messages import problem_codes
 from cocreate.standard.validate import check_bytes, discover, make_report, validate_paths, validate_sources
-
 from conftest import FIXTURES, PROJECTS
 
 TODAY = dt.date(2026, 11, 29)
@@ -31,7 +30,8 @@ NOT_FROM_ONE_FILE = {
 
 
 def expected(raw: bytes) -> list[tuple[int, int, str, str, str]]:
-    return [(int(l), int(c), sev.decode(), code.decode(), field.decode()) for l, c, sev, code, field in EXPECT.findall(raw)]
+    return [(int(line), int(column), sev.decode(), code.decode(), field.decode())
+            for line, column, sev, code, field in EXPECT.findall(raw)]
 
 
 @pytest.mark.parametrize("fixture", INVALID, ids=[f.stem for f in INVALID])

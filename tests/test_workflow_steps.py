@@ -34,8 +34,8 @@ from pathlib import Path
 import pytest
 
 from actions_runner import JobRun, NotEmulated, Runner, load_workflow, step_name
-from cocreate.i18n.untrusted import markdown_inline
 from cocreate.i18n.translator import Translator
+from cocreate.i18n.untrusted import markdown_inline
 from conftest import PROJECTS, ROOT
 from gitutil import ENV as GIT_ENV
 from gitutil import commit_all, git, init_repo

@@ -13,8 +13,10 @@ with CI=true they fail instead.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -81,10 +83,8 @@ def open_page(browser: Any, _pages: dict, request: pytest.FixtureRequest) -> Ite
         _screenshots(request.node, "teardown")
     for watched in used:
         watched.hold = False
-        try:
+        with contextlib.suppress(Exception):  # a page that is gone has no work left
             watched.page.goto("about:blank")  # ends the page's work before the next test
-        except Exception:
-            pass
         if watched not in _pages.values():
             watched.page.context.close()
     problems = [f"{w.name}: {p}" for w in used for p in w.problems()]

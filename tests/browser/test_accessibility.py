@@ -117,7 +117,7 @@ def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
         labels = chart.locator("text.cc-chart__label").all_text_contents()
         values = chart.locator("text.cc-chart__value").all_text_contents()
         assert labels and len(labels) == len(values), title
-        for label, value in zip(labels, values):
+        for label, value in zip(labels, values, strict=True):
             assert re.search(rf"{re.escape(label.strip())}: {value.strip()}\b", description), (title, label)
 
 

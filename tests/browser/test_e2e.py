@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 def index_rows(site: Path) -> list[dict]:
     index = json.loads((site / "projects" / "index.json").read_text("utf-8"))
-    return [dict(zip(index["fields"], row)) for row in index["projects"]]
+    return [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
 
 
 @pytest.fixture(params=LANGUAGES)

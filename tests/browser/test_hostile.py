@@ -20,12 +20,12 @@ from typing import Any
 
 import pytest
 
-from cocreate.standard.loader import load_text
+from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.portal.catalog import Project
-from cocreate.i18n.translator import Translator
 from cocreate.portal.options import Options
 from cocreate.portal.site import Site, safe_title
+from cocreate.standard.loader import load_text
 
 from .support import DESKTOP, LANGUAGES, ROOT, serve
 

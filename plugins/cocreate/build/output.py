@@ -19,11 +19,11 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from cocreate.standard.csvsafe import csv_text
+from cocreate.build.pipeline import Built
 from cocreate.portal import urls
 from cocreate.portal.datapackage import TABLES
 from cocreate.portal.feeds import Item
-from cocreate.build.pipeline import Built
+from cocreate.standard.csvsafe import csv_text
 from cocreate.standard.validate import Result
 
 
@@ -60,7 +60,8 @@ class Output:
             handle = (root / path).open("w", encoding="utf-8", newline="")
             handle.write(csv_text([[c.name for c in table.columns]]))
             self._tables[table.name] = handle
-        self._json = (root / self._note(urls.data_file("projects.json"), "the data package")).open("w", encoding="utf-8")
+        projects_json = self._note(urls.data_file("projects.json"), "the data package")
+        self._json = (root / projects_json).open("w", encoding="utf-8")
         self._json.write("[")
         self._projects = 0
         self.items: list[Item] = []

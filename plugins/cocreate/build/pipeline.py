@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
+from cocreate.git.history import History
+from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.portal.catalog import Catalog, Entry, Project
 from cocreate.portal.datapackage import project_json, project_rows
 from cocreate.portal.feeds import Item, both, items_from_events, items_from_timeline
-from cocreate.git.history import History
-from cocreate.i18n.translator import Translator
 from cocreate.portal.options import Options
 from cocreate.portal.site import RenderedPage, Site
 from cocreate.standard.paths import project_file
@@ -38,7 +39,7 @@ class Built:
     """Its own feeds, by path."""
 
 
-def project_from(result: Result, options: Options, history: History) -> Project | None:
+def project_from(result: Result[Any], options: Options, history: History) -> Project | None:
     """The portal's view of a validated project, or None for an invalid one."""
     slug = result.source.slug
     if slug is None or result.data is None or not result.valid:
@@ -59,7 +60,7 @@ class Prerender:
     options: Options
     history: History = field(default_factory=lambda: History(False, "none"), hash=False)
 
-    def __call__(self, result: Result) -> Built | None:
+    def __call__(self, result: Result[Any]) -> Built | None:
         project = project_from(result, self.options, self.history)
         if project is None:
             return None

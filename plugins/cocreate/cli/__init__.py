@@ -89,6 +89,6 @@ def main() -> None:
         cli(prog_name="cocreate", standalone_mode=True)
     except (KeyboardInterrupt, BrokenPipeError):
         sys.exit(INTERNAL_ERROR)
-    except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
+    except Exception as exc:
         click.echo(one_line(f"cocreate: internal error: {type(exc).__name__}: {exc} (please report this)"), err=True)
         sys.exit(INTERNAL_ERROR)

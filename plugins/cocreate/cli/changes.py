@@ -12,17 +12,18 @@ from typing import Any
 
 import click
 
-from cocreate.git import codeowners as owners
 from cocreate.cli.settings import CONFIG_FILE, Settings, SettingsError, current, find_root
+from cocreate.git import codeowners as owners
 from cocreate.git.changes import branch_changes, sentence
 from cocreate.git.comparison import Comparison, compare
 from cocreate.git.repo import GitError, file_at, resolve, toplevel
+from cocreate.git.review import explain
+from cocreate.git.review import review as review_changes
 from cocreate.i18n.messages import LANGUAGES
 from cocreate.i18n.translator import Translator
-from cocreate.standard.privacy import redact
-from cocreate.standard.paths import FolderError, normalise_folder
-from cocreate.git.review import explain, review as review_changes
 from cocreate.i18n.untrusted import markdown_inline, one_line, to_json
+from cocreate.standard.paths import FolderError, normalise_folder
+from cocreate.standard.privacy import redact
 from cocreate.standard.validate import discover, make_report, validate_sources
 
 FORMATS = ("text", "markdown", "json")

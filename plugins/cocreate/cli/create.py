@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from cocreate.cli.settings import current
 from cocreate.cli.branch_protection import instructions
+from cocreate.cli.scaffolding import NewProject, ScaffoldError, Stakeholder, add_stakeholder, init_portal
+from cocreate.cli.settings import current
 from cocreate.cli.upgrade import pin_options, resolve
 from cocreate.i18n.messages import LANGUAGES
-from cocreate.standard.vocabulary import CATEGORIES, MOTIVATIONS, OPENNESS, OWNERSHIP, ROLES
-from cocreate.i18n.translator import Translator
 from cocreate.i18n.report import render_text
-from cocreate.cli.scaffolding import NewProject, ScaffoldError, Stakeholder, add_stakeholder, init_portal
+from cocreate.i18n.translator import Translator
 from cocreate.standard.paths import PROJECT_FILE
 from cocreate.standard.validate import SLUG, check_bytes, make_report
+from cocreate.standard.vocabulary import CATEGORIES, MOTIVATIONS, OPENNESS, OWNERSHIP, ROLES
 
 
-
-def _ask(value: str | None, option: str, question: str, missing: list[str], **prompt: object) -> str:
+def _ask(value: str | None, option: str, question: str, missing: list[str], **prompt: Any) -> str:
     """The option's value; else a prompt on a terminal; else noted as missing."""
     if value:
         return value
@@ -40,7 +41,7 @@ def _check_and_write(path: Path, text: str, slug: str, language: str) -> None:
     click.echo(f"wrote {path}")
 
 
-def _stakeholder_options(command: click.Command) -> click.Command:
+def _stakeholder_options(command: Callable[..., None]) -> Callable[..., None]:
     for option in reversed([
         click.option("--name", help="The organisation or group."),
         click.option("--category", type=click.Choice(CATEGORIES), help="Stakeholder category."),
@@ -62,7 +63,8 @@ def _stakeholder_options(command: click.Command) -> click.Command:
 @click.option("--province", help="Province.")
 @click.option("--openness", type=click.Choice(OPENNESS), default="open", show_default=True,
               help="Who can join.")
-@click.option("--criterion", "criteria", multiple=True, help="A criterion to join (repeatable; for --openness criteria).")
+@click.option("--criterion", "criteria", multiple=True,
+              help="A criterion to join (repeatable; for --openness criteria).")
 @click.option("--ownership", type=click.Choice(OWNERSHIP), default="initiator", show_default=True,
               help="Who owns the results.")
 @click.option("--license", "license_", help="SPDX licence of the results (for --ownership shared).")

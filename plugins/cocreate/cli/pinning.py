@@ -43,7 +43,8 @@ PACKAGE = Path(cocreate.__file__).resolve().parent
 NAME = "cocreate"
 
 _SHA = re.compile(r"[0-9a-fA-F]{40}")
-_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::[0-9]{1,5})?")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})+(?::[0-9]{{1,5}})?")
 _PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)+")
 
 

@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from cocreate.cli.settings import Settings
 from cocreate.cli.pinning import NAME, CocreatePin, PinError, WheelPin, parse_git
+from cocreate.cli.settings import Settings
 
 BEGIN = ("<!-- cocreate:begin · `cocreate upgrade` rewrites the text from here to the end mark; "
          "write the portal's own text above or below it -->")

@@ -9,12 +9,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cocreate.git.codeowners import render as render_codeowners
-from cocreate.standard.loader import load_text
-from cocreate.portal import urls
 from cocreate.cli.pinning import CocreatePin
 from cocreate.cli.portal_files import OWNED, TEXT_SUFFIXES, PortalValues, fill, rendered, scaffold_root
-
+from cocreate.git.codeowners import render as render_codeowners
+from cocreate.portal import urls
+from cocreate.standard.loader import load_text
 
 
 def q(text: str) -> str:
@@ -83,7 +82,8 @@ class NewProject:
         out.append(f"timeline:\n  - date: {self.today.isoformat()}\n    phase: involvement\n"
                    f"    activity: co-definition\n    title: {q(self.first_entry)}\n")
         out.append("trust:\n" + "".join(f"  {k}: {q(v)}\n" for k, v in self.trust.items()))
-        out.append(f"maintainers:\n  - {q(self.maintainer if self.maintainer.startswith('@') else '@' + self.maintainer)}\n")
+        maintainer = self.maintainer if self.maintainer.startswith("@") else f"@{self.maintainer}"
+        out.append(f"maintainers:\n  - {q(maintainer)}\n")
         return "".join(out)
 
 

@@ -41,7 +41,7 @@ def find_root(start: Path | None = None) -> Path | None:
 def parse_config(raw: bytes) -> dict[str, Any]:
     """mkdocs.yml's content as data, or an empty dict when it cannot be read."""
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_ConfigLoader)
+        data = yaml.load(raw.decode("utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader whose tags give None
     except (UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}

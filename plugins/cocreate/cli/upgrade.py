@@ -11,10 +11,10 @@ from typing import Any
 import click
 
 from cocreate import __version__
+from cocreate.cli.pinning import CocreatePin, PinError, resolve_pin
+from cocreate.cli.portal_files import PortalValues, Upgrade, UpgradeError, apply_upgrade, current_pin, plan_upgrade
 from cocreate.cli.settings import current
 from cocreate.git.repo import GitError, git
-from cocreate.cli.pinning import CocreatePin, PinError, resolve_pin
-from cocreate.cli.portal_files import (Upgrade, UpgradeError, PortalValues, apply_upgrade, current_pin, plan_upgrade)
 from cocreate.i18n.report import one_line
 
 

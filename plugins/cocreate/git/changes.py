@@ -66,7 +66,8 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
     for key in ("phase", "status"):
         if old.get(key) != new.get(key):
             kind = "phase-moved" if key == "phase" else "status-changed"
-            changes.append(Change(slug, kind, {"old": _label(t, key, old.get(key)), "new": _label(t, key, new.get(key))}))
+            changes.append(Change(slug, kind, {"old": _label(t, key, old.get(key)),
+                                               "new": _label(t, key, new.get(key))}))
     for key in ("openness", "ownership"):
         if old.get(key) != new.get(key):
             changes.append(Change(slug, f"{key}-changed", {"old": _label(t, key, _level(old, key)),

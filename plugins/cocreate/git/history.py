@@ -18,8 +18,8 @@ from typing import Any
 
 from cocreate.git.changes import Change, files_changed, project_changes
 from cocreate.git.repo import NO_BLOB, GitError, git, read_blobs, readable
-from cocreate.standard.loader import load_text
 from cocreate.i18n.translator import Translator
+from cocreate.standard.loader import load_text
 from cocreate.standard.paths import PROJECT_FILE, project_folder, project_of
 
 PR_IN_SUBJECT = re.compile(r"(?:\(#(\d+)\)\s*$|^Merge pull request #(\d+)\b)")
@@ -53,7 +53,7 @@ class Event:
 
     @property
     def date(self) -> str:
-        return dt.datetime.fromtimestamp(self.timestamp, dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(self.timestamp, dt.UTC).date().isoformat()
 
 
 @dataclass

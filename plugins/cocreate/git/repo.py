@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from cocreate.standard.loader import load_text
-from cocreate.standard.schema import is_valid
 from cocreate.standard.paths import project_file, project_of
+from cocreate.standard.schema import is_valid
 
 REGULAR_MODES = frozenset({"100644", "100755"})
 """Modes of plain files in git; a symlink is 120000, a submodule 160000, a folder 040000."""
@@ -205,5 +205,6 @@ def toplevel(root: Path) -> tuple[Path, str]:
     """The top folder of the repository that holds `root` (the folder of mkdocs.yml), and
     where `root` lies in it: `` at the top, `portal/` in a sub-folder. Paths in git are
     relative to the top."""
-    top, prefix = git(root, "rev-parse", "--show-toplevel", "--show-prefix").decode("utf-8", "surrogateescape").split("\n")[:2]
+    out = git(root, "rev-parse", "--show-toplevel", "--show-prefix").decode("utf-8", "surrogateescape")
+    top, prefix = out.split("\n")[:2]
     return Path(top), prefix

@@ -8,8 +8,7 @@ from typing import Any
 
 from cocreate.standard.loader import load_text
 from cocreate.standard.problems import Problem
-from cocreate.standard.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
-
+from cocreate.standard.vocabulary import LANGUAGES
 
 
 class _Params(dict[str, Any]):

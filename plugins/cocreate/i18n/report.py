@@ -6,12 +6,13 @@ format escapes them with [cocreate.i18n.untrusted][], as `cocreate diff` and `re
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from cocreate.i18n.messages import hint, message, ui
+from cocreate.i18n.untrusted import annotation_message, annotation_property, escape_data, one_line, to_json
 from cocreate.standard.privacy import redact
 from cocreate.standard.problems import Problem
-from cocreate.i18n.untrusted import annotation_message, annotation_property, escape_data, one_line, to_json
 from cocreate.standard.validate import Report
 
 

@@ -34,24 +34,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from cocreate.build.output import Output
+from cocreate.build.pipeline import Built, Prerender
+from cocreate.git.history import read_history
+from cocreate.i18n.report import problem_line, summary
+from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
-from cocreate.standard.datafiles import published_table
-from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
-from cocreate.git.history import read_history
-from cocreate.i18n.translator import Translator
 from cocreate.portal.options import Options
-from cocreate.build.output import Output
-from cocreate.build.pipeline import Built, Prerender
 from cocreate.portal.site import Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
+from cocreate.standard.datafiles import published_table
 from cocreate.standard.paths import folder_name
-from cocreate.i18n.report import problem_line, summary
+from cocreate.standard.problems import Severity
 from cocreate.standard.schema import project_schema
 from cocreate.standard.validate import validate_paths
+from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 
 log = get_plugin_logger(__name__)
 
@@ -186,7 +187,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if isinstance(page, PortalPage) and page.spec.feeds is not None:
             folders.append(page.spec.feeds)
         links = [(kind, f"{up}{path}") for folder in folders
-                 for kind, path in zip(("application/atom+xml", "application/feed+json"), urls.feeds(folder))]
+                 for kind, path in zip(("application/atom+xml", "application/feed+json"), urls.feeds(folder),
+                                       strict=True)]
         # rel="alternate feed": Material reads every rel="alternate" link as a language
         # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
         tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
@@ -235,7 +237,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         finally:
             output.close()
         for problem in report.problems:
-            (log.error if problem.severity.value == "error" else log.warning)("%s", problem_line(problem, self.language))
+            say = log.error if problem.severity is Severity.ERROR else log.warning
+            say("%s", problem_line(problem, self.language))
         if not report.valid:
             raise PluginError(f"cocreate: {summary(report, self.language)}")
         built: list[Built] = [r.artefact for r in report.projects if r.artefact is not None]
@@ -253,7 +256,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                     table = published_table(self.projects / project.slug, entry)
                 except ValueError as exc:  # changed since it was validated
                     raise PluginError(f"cocreate: {exc}; validate again") from None
-                tables.append(datapackage.project_resource(project.slug, entry, table.schema, self.config.data_license, t))
+                tables.append(datapackage.project_resource(project.slug, entry, table.schema,
+                                                           self.config.data_license, t))
                 output.write(urls.project_table(project.slug, entry["path"]), table.csv,
                              f"a table of project {project.slug}")
                 output.write(urls.project_table(project.slug, entry["schema"]), table.schema_json,

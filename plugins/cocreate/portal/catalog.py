@@ -9,15 +9,27 @@ stakeholders.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from cocreate.standard.vocabulary import (APPROACHES, CATEGORIES, DIMENSIONS, KIND_ORDER, KINDS, OPENNESS, OWNERSHIP, PHASES,
-                                 STATUSES, approach, kind)
-from cocreate.portal import urls
 from cocreate.i18n.translator import Translator
+from cocreate.portal import urls
 from cocreate.portal.urls import slugify
+from cocreate.standard.vocabulary import (
+    APPROACHES,
+    CATEGORIES,
+    DIMENSIONS,
+    KIND_ORDER,
+    KINDS,
+    OPENNESS,
+    OWNERSHIP,
+    PHASES,
+    STATUSES,
+    approach,
+    kind,
+)
 
 
 class UniqueSlugs:

@@ -12,15 +12,28 @@ gets a `'` in front, and every resource's description says so.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from cocreate.standard.csvsafe import csv_text
-from cocreate.standard.vocabulary import (ACTIVITIES, APPROACHES, CATEGORIES, KIND_ORDER, OPENNESS, OUTPUT_TYPES, OWNERSHIP,
-                                 PHASES, ROLES, STAKEHOLDER_KINDS, STATUSES, approach, kind)
-from cocreate.portal import urls
 from cocreate.i18n.translator import Translator
-
+from cocreate.portal import urls
+from cocreate.standard.csvsafe import csv_text
+from cocreate.standard.vocabulary import (
+    ACTIVITIES,
+    APPROACHES,
+    CATEGORIES,
+    KIND_ORDER,
+    OPENNESS,
+    OUTPUT_TYPES,
+    OWNERSHIP,
+    PHASES,
+    ROLES,
+    STAKEHOLDER_KINDS,
+    STATUSES,
+    approach,
+    kind,
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,8 @@ TABLES: tuple[Table, ...] = (
         Column("kind", enum=STAKEHOLDER_KINDS), Column("category", enum=CATEGORIES),
         Column("role", enum=ROLES), *_bilingual("contributes"), *_bilingual("benefit"), Column("motivations"),
         Column("since", "date"),
-    ), lambda slug, d, _: [[slug, s["name"], s.get("kind", "organisation"), s["category"], s["role"], *_pair(s["contributes"]),
+    ), lambda slug, d, _: [[slug, s["name"], s.get("kind", "organisation"), s["category"], s["role"],
+                            *_pair(s["contributes"]),
                             *_pair(s["benefit"]), ";".join(s.get("motivations", [])), s.get("since", "")]
                            for s in d["stakeholders"]]),
     Table("timeline", (
@@ -160,7 +174,9 @@ def project_resource(slug: str, entry: dict[str, Any], schema: dict[str, Any], l
     which neither holds: `a` + `b-c` and `a-b` + `c`, or `projects` + `json`, would
     otherwise give two resources one name, and the package would be invalid."""
     return {
-        "name": f"{slug}_{entry['name']}", "path": urls.project_table(slug, entry["path"]).removeprefix(f"{urls.DATA}/"), "profile": "tabular-data-resource",
+        "name": f"{slug}_{entry['name']}",
+        "path": urls.project_table(slug, entry["path"]).removeprefix(f"{urls.DATA}/"),
+        "profile": "tabular-data-resource",
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "title": t.text(entry["title"]),
         "description": _described(t.text(entry["description"]) if entry.get("description") else "", t),
         "schema": schema, "licenses": [{"name": entry.get("license", license_id),

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from cocreate.git.changes import sentence
-from cocreate.portal import urls
 from cocreate.git.history import Event
 from cocreate.i18n.translator import Translator
+from cocreate.portal import urls
 
 LIMIT = 50
 """Items in a feed: the newest ones."""
@@ -37,7 +38,7 @@ class Item:
 
     @property
     def iso(self) -> str:
-        return dt.datetime.fromtimestamp(self.timestamp, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return dt.datetime.fromtimestamp(self.timestamp, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _tag(site_url: str | None) -> str:
@@ -57,12 +58,12 @@ def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[st
     return items[:LIMIT]
 
 
-def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict], t: Translator,
+def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict[str, Any]], t: Translator,
                         site_url: str | None) -> list[Item]:
     items = []
     for index, entry in enumerate(timeline):
         day = dt.date.fromisoformat(entry["date"])
-        stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+        stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
         text = t.text(entry["title"])
         items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text, stamp))
     return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]

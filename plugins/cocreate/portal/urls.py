@@ -100,7 +100,7 @@ def relative_url(base: str, target: str) -> str:
     here = base.rstrip("/").split("/") if base.strip("/") else []
     there = target.split("/")
     common = 0
-    for mine, theirs in zip(here, there[:-1]):
+    for mine, theirs in zip(here, there[:-1], strict=False):  # the shorter of the two paths
         if mine != theirs:
             break
         common += 1

@@ -36,8 +36,8 @@ other value or key they give `not-one-line`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from cocreate.standard.problems import Code
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 """The characters that make a spreadsheet read a cell as a formula when it begins with one."""

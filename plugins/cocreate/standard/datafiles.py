@@ -37,16 +37,19 @@ import json
 import math
 import re
 import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from json.decoder import scanstring
+from json import decoder
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
-from cocreate.standard.csvsafe import FORMULA_START, neutralise, write_rows
 from cocreate.standard.characters import scan  # one rule for every file contributors write
+from cocreate.standard.csvsafe import FORMULA_START, neutralise, write_rows
 from cocreate.standard.loader import Document
 from cocreate.standard.privacy import find_in_data
 from cocreate.standard.problems import Code, FieldPath, Position, Problem
+
+scanstring: Callable[[str, int], tuple[str, int]] = getattr(decoder, "scanstring")  # noqa: B009 - untyped in typeshed
 
 MAX_DATA_BYTES = 5 * 1024 * 1024
 """Largest data file (CSV or Table Schema) a project may publish."""
@@ -259,9 +262,9 @@ class _Reading:
         try:
             for record in reader:  # a blank line is a record too (which frictionless refuses)
                 if len(record) > MAX_COLUMNS:
-                    self.problem(Code.DATA_TOO_MANY_COLUMNS, self.name("path"), Position(lines_read + 1, MAX_COLUMNS + 1),
-                                 ("data", self.index, "path"), name=self.entry["path"], count=len(record),
-                                 limit=MAX_COLUMNS)
+                    self.problem(Code.DATA_TOO_MANY_COLUMNS, self.name("path"),
+                                 Position(lines_read + 1, MAX_COLUMNS + 1), ("data", self.index, "path"),
+                                 name=self.entry["path"], count=len(record), limit=MAX_COLUMNS)
                     return None
                 lines.append(lines_read + 1)
                 rows.append(record)
@@ -331,7 +334,8 @@ class _Reading:
         here = ("data", self.index, "path")
         rows = table.rows
         try:
-            report = Resource(data=lambda: rows, format="inline", schema=Schema.from_descriptor(table.schema)).validate()
+            resource = Resource(data=lambda: rows, format="inline", schema=Schema.from_descriptor(table.schema))
+            report = resource.validate()
         except (FrictionlessException, re.error) as exc:
             self.problem(Code.DATA_INVALID, self.name("path"), Position(1, 1), here, field="-",
                          detail=str(exc).splitlines()[0][:300])

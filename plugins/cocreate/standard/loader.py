@@ -14,9 +14,10 @@ by event it stops at the first limit it meets, before a hostile file can cost ti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from yaml.events import (
@@ -34,8 +35,9 @@ from cocreate.standard.characters import SUSPECT, scan
 from cocreate.standard.problems import Code, FieldPath, Position, Problem
 from cocreate.standard.schema import allows_line_breaks
 
+_CParser: Any
 try:  # libyaml, the fast path
-    from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - exercised through `backend="python"` in the tests
     _CParser = None
 
@@ -110,19 +112,17 @@ class _Builder:
         return value
 
     def problem(self, code: Code, event: Event, path: FieldPath, **params: Any) -> None:
-        mark = event.start_mark
-        self.doc.problems.append(
-            Problem(code, self.file, Position(mark.line + 1, mark.column + 1), path, params)
-        )
+        self.doc.problems.append(Problem(code, self.file, _pos(event), path, params))
         if len(self.doc.problems) >= MAX_PROBLEMS:
             raise _Stop
 
     def props(self, event: Event, path: FieldPath) -> None:
         """Report an anchor or a tag on a node: a project file needs neither."""
-        if event.anchor is not None:
-            self.problem(Code.YAML_ANCHOR, event, path, name=event.anchor)
-        if event.tag is not None:
-            self.problem(Code.YAML_TAG, event, path, tag=event.tag)
+        anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
+        if anchor is not None:
+            self.problem(Code.YAML_ANCHOR, event, path, name=anchor)
+        if tag is not None:
+            self.problem(Code.YAML_TAG, event, path, tag=tag)
 
     def node(self, event: Event, path: FieldPath, depth: int) -> Any:
         if isinstance(event, AliasEvent):
@@ -180,7 +180,8 @@ class _Builder:
 
 
 def _pos(event: Event) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 def _text_position(text: str, index: int) -> Position:

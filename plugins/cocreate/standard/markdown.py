@@ -52,7 +52,7 @@ class _Demote(Treeprocessor):
 
 
 class _Untrusted(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Demote(md), "cocreate-demote", 1)
 
 

@@ -7,7 +7,7 @@ A problem holds no text of its own. Messages and hints live in the locale catalo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 PathPart = str | int
@@ -96,7 +96,7 @@ class Code(StrEnum):
         return cls(f"personal-data-{kind}")
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a problem is: errors fail validation, warnings do not."""
 
     ERROR = "error"

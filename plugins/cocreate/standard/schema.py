@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 from jsonschema import Draft202012Validator
@@ -156,8 +157,8 @@ def _convert(error: ValidationError, doc: Document, file: str) -> Iterator[Probl
     path: FieldPath = tuple(error.absolute_path)
     keyword = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
-    value = error.validator_value
-    instance = error.instance
+    value: Any = error.validator_value
+    instance: Any = error.instance
     here = doc.position(path)
 
     if keyword == "additionalProperties" and isinstance(instance, dict):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Any, Generic, TypeVar
 
 from cocreate.standard.datafiles import check_data_files
 from cocreate.standard.loader import load_file, load_text
@@ -57,7 +58,7 @@ class Result(Generic[A]):
 class Report:
     """Everything found in one validation run, in file and position order."""
 
-    results: list[Result] = field(default_factory=list)
+    results: list[Result[Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -166,13 +167,13 @@ def _discover_tree(root: Path, sources: list[Source], problems: list[Problem]) -
             problems.append(Problem(Code.MISPLACED_FILE, _display(child)))
 
 
-def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None) -> Result:
+def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None) -> Result[Any]:
     """Validate one project file's content: loading, the schema and the rules."""
     source = Source(Path(name), name, slug)
     return _finish(source, load_text(raw, name), _slug_problems(source), today)
 
 
-def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | None) -> Result:
+def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | None) -> Result[Any]:
     problems.extend(doc.problems)
     if doc.data is None:
         return Result(source, problems)
@@ -181,20 +182,20 @@ def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | 
     if not problems and isinstance(doc.data, dict) and doc.data.get("data") and source.path.is_file():
         problems.extend(check_data_files(doc, source.name, source.path.parent))
     problems.sort(key=lambda p: p.sort_key)
-    result = Result(source, problems)
+    result: Result[Any] = Result(source, problems)
     if result.valid:
         result.data = doc.data
     return result
 
 
-def check_source(source: Source, today: dt.date | None = None) -> Result:
+def check_source(source: Source, today: dt.date | None = None) -> Result[Any]:
     """Validate one discovered file. Never raises: a bug becomes an `internal-error` problem."""
     try:
         problems = _slug_problems(source)
         if source.path.is_symlink():
             return Result(source, [*problems, Problem(Code.FILE_IS_SYMLINK, source.name)])
         return _finish(source, load_file(source.path, source.name), problems, today)
-    except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
+    except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"
         return Result(source, [Problem(Code.INTERNAL_ERROR, source.name, params={"detail": detail})])
 
@@ -222,7 +223,7 @@ def _start_worker(finish: Finish | None) -> None:
     _worker_finish = finish
 
 
-def _check_chunk(chunk: list[Source]) -> list[Result]:
+def _check_chunk(chunk: list[Source]) -> list[Result[Any]]:
     return _check_many(chunk, _worker_finish)
 
 
@@ -237,8 +238,8 @@ def validate_sources(
     jobs: int | None = None,
     on_done: Callable[[int], None] | None = None,
     finish: Finish | None = None,
-    on_result: Callable[[Result], None] | None = None,
-) -> list[Result]:
+    on_result: Callable[[Result[Any]], None] | None = None,
+) -> list[Result[Any]]:
     """Validate many files, in worker processes when there are enough to pay off.
 
     `finish`, a picklable callable, runs on each result where it was made (in the worker),
@@ -261,14 +262,15 @@ def validate_sources(
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(finish,)) as pool:
         for chunk_results in pool.map(_check_chunk, _chunks(sources, size)):
             results.extend(chunk_results)
-            for result in chunk_results if on_result else ():
-                on_result(result)
+            if on_result is not None:
+                for result in chunk_results:
+                    on_result(result)
             if on_done:
                 on_done(len(chunk_results))
     return results
 
 
-def make_report(results: list[Result], tree_problems: Iterable[Problem] = ()) -> Report:
+def make_report(results: list[Result[Any]], tree_problems: Iterable[Problem] = ()) -> Report:
     """Gather the results of a run and the problems of the tree into one sorted report."""
     problems = [*tree_problems, *(p for result in results for p in result.problems)]
     problems.sort(key=lambda p: p.sort_key)
@@ -276,7 +278,7 @@ def make_report(results: list[Result], tree_problems: Iterable[Problem] = ()) ->
 
 
 def validate_paths(paths: Iterable[Path], *, jobs: int | None = None, finish: Finish | None = None,
-                   on_result: Callable[[Result], None] | None = None) -> Report:
+                   on_result: Callable[[Result[Any]], None] | None = None) -> Report:
     """Validate every project file under `paths` and gather one report."""
     sources, problems = discover(paths)
     return make_report(validate_sources(sources, jobs=jobs, finish=finish, on_result=on_result), problems)

@@ -8,7 +8,8 @@ belongs to, the four kinds of co-creation by openness and ownership, and the app
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from cocreate.standard.schema import project_schema
 
