@@ -50,7 +50,7 @@ def test_portal_pages_render_without_markdown_and_keep_nav_titles(tmp_path: Path
     assert "<title>Taman Kota Hijau Cikaret" in page and 'class="cc cc-project"' in page
 
 
-def test_shared_blocksigation_is_what_material_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shared_blocks_are_what_material_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every page of a portal with many list pages, built with Material's blocks shared and
     built with Material rendering them for every page, is the same byte for byte."""
     config_file = _portal(tmp_path, 3)

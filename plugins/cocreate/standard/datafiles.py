@@ -120,11 +120,6 @@ def published_table(folder: Path, entry: dict[str, Any]) -> Table:
     return reading.table
 
 
-def published_name(slug: str, entry: dict[str, Any]) -> str:
-    """Where a project's table is published, below the site's data folder."""
-    return f"projects/{slug}/{entry['path']}"
-
-
 @dataclass
 class _Reading:
     """One `data` entry read and checked: its problems, and its table when it has none."""
