@@ -1,9 +1,9 @@
-"""A long fuzzing run: the properties of tests/test_fuzz.py with many more examples.
+"""A long fuzzing run: the properties of tests/standard/test_fuzz.py with many more examples.
 
 The default test run tries a few hundred derandomized examples per property, so that CI
 sees the same inputs every time. This script selects the "long" Hypothesis profile: random
 inputs, a new set each run, `--examples` per property, and failing inputs kept in
-.hypothesis/ so that the next run (and `python3 -m pytest tests/test_fuzz.py`) replays them.
+.hypothesis/ so that the next run (and `python3 -m pytest tests/standard/test_fuzz.py`) replays them.
 
     python3 bench/fuzz.py                      # 20,000 examples per property
     python3 bench/fuzz.py --examples 2000 -k markdown

@@ -5,7 +5,7 @@
 
 DIST holds the sdist and the wheel of one version (`python -m build`). The release
 workflow runs this before publishing, and the test suite runs it on every change
-(tests/test_release.py). It checks that
+(tests/repository/test_release.py). It checks that
 
 1. every file of plugins/cocreate that git tracks is in the sdist and in the wheel
    (templates, locales, schema, theme, assets, the scaffold with its dotfiles);

@@ -1,6 +1,6 @@
 """Hostile content in the browser: script in every field of a project runs nowhere.
 
-Validation refuses such a project, so a real build of it fails (tests/test_plugin.py checks
+Validation refuses such a project, so a real build of it fails (tests/mkdocs_plugin/test_plugin.py checks
 that). Here validation is bypassed on purpose: the portal core renders every page of a
 portal whose one project carries payloads in each Markdown field (description,
 openness.how_to_join, timeline[].description) and in the plain fields (title, summary,

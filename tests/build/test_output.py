@@ -1,0 +1,58 @@
+"""Files the build writes itself: tables as results arrive, feeds by a process of their own."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from cocreate.build.output import Output
+from cocreate.build.pipeline import Built
+from cocreate.i18n.translator import Translator
+from cocreate.portal.catalog import Project
+from cocreate.portal.site import RenderedPage
+from cocreate.portal.urls import DATA as FOLDER
+from cocreate.standard.loader import load_text
+from cocreate.standard.validate import Result, Source
+from helpers import FIXTURES
+
+
+def _result(slug: str, files: dict[str, str]) -> Result[Built]:
+    data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
+    entry = dataclasses.replace(Project(slug, data, "x", Translator("en")).entry(), slug=slug)
+    built = Built(entry, RenderedPage("", ""), {}, f'{{"slug": "{slug}"}}', (), files)
+    return Result(Source(Path(f"{slug}/project.yml"), f"{slug}/project.yml", slug), [], artefact=built)
+
+
+def test_feeds_are_written_by_a_process_of_their_own(tmp_path: Path) -> None:
+    output = Output(tmp_path)
+    for slug in ("a", "b"):
+        output.add(_result(slug, {f"projects/{slug}/feed.xml": f"<feed>{slug}</feed>"}))
+    output.close()
+    assert not (tmp_path / "projects").exists()  # kept until validation is over
+    output.write_pending()
+    assert output.wait()
+    assert (tmp_path / "projects" / "b" / "feed.xml").read_text("utf-8") == "<feed>b</feed>"
+    assert (tmp_path / FOLDER / "projects.json").read_text("utf-8") == '[{"slug": "a"},\n{"slug": "b"}]\n'
+    assert output.wait()  # nothing left to wait for
+
+
+def test_a_feed_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "projects").write_text("a file where a folder must go", "utf-8")
+    output = Output(tmp_path)
+    output.add(_result("a", {"projects/a/feed.xml": "<feed/>"}))
+    output.close()
+    output.write_pending()
+    assert output.wait() is False
+
+
+def test_every_path_written_is_noted_with_what_it_is(tmp_path: Path) -> None:
+    output = Output(tmp_path)
+    output.add(_result("a", {"projects/a/feed.xml": "<feed/>", "projects/a/feed.json": "{}"}))
+    output.write("feed.xml", "<feed/>", "the portal's feeds")
+    output.close()
+    output.write_pending()
+    assert output.wait()
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert set(output.generated) == written
+    assert output.generated["projects/a/feed.json"] == "the feeds of project a"
+    assert output.generated[f"{FOLDER}/stakeholders.csv"] == "the data package"

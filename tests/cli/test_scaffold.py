@@ -1,0 +1,129 @@
+"""Scaffolding: `cocreate new`, `cocreate join`, `cocreate init` followed by a strict build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cocreate.cli import cli
+from cocreate.cli.scaffolding import ScaffoldError, Stakeholder, add_stakeholder
+from cocreate.standard.loader import load_text
+from helpers import PROJECTS, ROOT, build
+
+NEW = ["new", "kebun-warga", "--title", "Kebun Warga \"Hijau\": RW 01", "--summary", "Warga menanam sayur bersama.",
+       "--description", "Kebun di lahan kosong.\n\nDengan **Markdown**.", "--city", "Kota Sukamaju",
+       "--province", "Provinsi Tanah Harapan", "--name", "Paguyuban RW 01", "--category", "community",
+       "--contributes", "Tenaga", "--benefit", "Sayur", "--maintainer", "paguyuban-rw01", "--motivation", "involvement"]
+
+
+@pytest.fixture
+def portal(tmp_path: Path, monkeypatch) -> Path:
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://portal.example/\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_new_writes_a_valid_project_with_a_schema_line(portal: Path) -> None:
+    result = CliRunner().invoke(cli, NEW)
+    assert result.exit_code == 0, result.output
+    text = (portal / "projects" / "kebun-warga" / "project.yml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=https://portal.example/schema/project-1.json\n")
+    data = load_text(text.encode(), "x").data
+    assert data["title"] == 'Kebun Warga "Hijau": RW 01' and data["maintainers"] == ["@paguyuban-rw01"]
+    assert CliRunner().invoke(cli, ["validate"]).exit_code == 0
+    assert CliRunner().invoke(cli, NEW).exit_code == 2  # exists already
+
+
+def test_new_without_a_terminal_names_what_is_missing(portal: Path) -> None:
+    result = CliRunner().invoke(cli, ["new", "kebun", "--title", "x"])
+    assert result.exit_code == 2 and "--summary" in result.output and "--maintainer" in result.output
+
+
+def test_new_refuses_what_the_validator_refuses(portal: Path) -> None:
+    result = CliRunner().invoke(cli, [*NEW, "--ownership", "shared"])  # shared without a licence
+    assert result.exit_code == 1 and "license-required" in result.output
+    assert not (portal / "projects" / "kebun-warga").exists()
+
+
+def test_new_prompts_on_a_terminal(portal: Path) -> None:
+    # a real terminal: the command runs under `script`, which gives it a pseudo-terminal
+    answers = "\n".join(["Kebun", "Warga menanam.", "Kebun di lahan kosong.", "Kota Sukamaju", "Provinsi X",
+                         "Paguyuban", "community", "Tenaga", "Sayur", "@paguyuban"]) + "\n"
+    if shutil.which("script") is None:
+        pytest.skip("util-linux `script` is needed to give the command a terminal")
+    proc = subprocess.run(["script", "-qec", f"{sys.executable} -m cocreate new kebun", "/dev/null"],
+                          input=answers, capture_output=True, text=True, timeout=60, cwd=portal)
+    assert proc.returncode == 0, proc.stdout
+    assert load_text((portal / "projects" / "kebun" / "project.yml").read_bytes(), "x").data["title"] == "Kebun"
+
+
+def test_join_appends_a_stakeholder_keeping_the_file(portal: Path) -> None:
+    shutil.copytree(PROJECTS / "taman-kota-hijau", portal / "projects" / "taman-kota-hijau")
+    path = portal / "projects" / "taman-kota-hijau" / "project.yml"
+    before = path.read_text("utf-8")
+    result = CliRunner().invoke(cli, ["join", "taman-kota-hijau", "--name", "Komunitas Pesepeda", "--category",
+                                      "community", "--contributes", "Relawan", "--benefit", "Jalur sepeda",
+                                      "--role", "contributor", "--since", "2025-01-01"])
+    assert result.exit_code == 0, result.output
+    after = path.read_text("utf-8")
+    assert after.startswith(before.split("timeline:")[0].rstrip("\n"))  # everything before stays
+    assert after.split("timeline:")[1] == before.split("timeline:")[1]
+    names = [s["name"] for s in load_text(after.encode(), "x").data["stakeholders"]]
+    assert names[-1] == "Komunitas Pesepeda" and len(names) == 4
+
+
+def test_join_refuses_an_invalid_result(portal: Path) -> None:
+    shutil.copytree(PROJECTS / "taman-kota-hijau", portal / "projects" / "taman-kota-hijau")
+    path = portal / "projects" / "taman-kota-hijau" / "project.yml"
+    before = path.read_text("utf-8")
+    result = CliRunner().invoke(cli, ["join", "taman-kota-hijau", "--name", "Budi (budi@contoh.id)", "--category",
+                                      "community", "--contributes", "x", "--benefit", "y"])
+    assert result.exit_code == 1 and "personal-data-email" in result.output
+    assert path.read_text("utf-8") == before
+
+
+def test_add_stakeholder_to_the_last_field_and_flow_style() -> None:
+    person = Stakeholder("B", "business", "partner", "x", "y")
+    text = "title: x\nstakeholders:\n  - name: A\n    category: community"
+    assert add_stakeholder(text, person).endswith('  - name: "B"\n    category: business\n    role: partner\n'
+                                                  '    contributes: "x"\n    benefit: "y"\n')
+    with pytest.raises(ScaffoldError):
+        add_stakeholder("stakeholders: [{name: A}]\n", person)
+
+
+def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "kota-baru"
+    result = CliRunner().invoke(cli, ["init", str(target), "--site-name", "Portal Kota Baru", "--city", "Kota Baru",
+                                      "--repo-url", "https://github.com/kota-baru/portal", "--maintainer", "@kota-baru/admin",
+                                      "--cocreate-git", f"git+https://github.com/example/cocreate@{'a' * 40}"])
+    assert result.exit_code == 0, result.output
+    for path in ("mkdocs.yml", "README.md", "requirements.txt", "content/index.md", "content/standard.md",
+                 "content/take-part.md", "projects/contoh-proyek/project.yml", ".github/CODEOWNERS",
+                 ".github/workflows/check.yml", ".github/workflows/deploy.yml", "SECURITY.md"):
+        assert (target / path).is_file(), path
+    assert "{{" not in (target / "mkdocs.yml").read_text("utf-8")
+    security = (target / "SECURITY.md").read_text("utf-8")
+    assert "{{" not in security and "https://github.com/kota-baru/portal/security/advisories/new" in security
+    monkeypatch.chdir(target)
+    assert CliRunner().invoke(cli, ["validate"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["codeowners", "--check"]).exit_code == 0
+    site = build(target / "mkdocs.yml")  # strict: true in the generated mkdocs.yml
+    assert (site / "projects" / "contoh-proyek" / "index.html").is_file()
+    assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 2  # not empty
+
+
+SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", ".github/dependabot.yml", "content/standard.md",
+                "content/take-part.md", "CONTRIBUTING.md", ".github/pull_request_template.md",
+                ".github/ISSUE_TEMPLATE/propose-project.yml", ".github/ISSUE_TEMPLATE/join-project.yml"]
+
+
+@pytest.mark.parametrize("path", SHARED_FILES)
+def test_this_repository_uses_the_files_every_portal_gets(path: str) -> None:
+    scaffold = ROOT / "plugins" / "cocreate" / "cli" / "scaffold" / path
+    assert (ROOT / path).read_text("utf-8") == scaffold.read_text("utf-8"), f"{path} differs from the scaffold's copy"

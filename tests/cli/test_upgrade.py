@@ -1,0 +1,191 @@
+"""`cocreate upgrade` on real portals made by `cocreate init` in real git repositories: it
+rewrites the files cocreate owns and nothing else, shows the diff first, and refuses to run
+on uncommitted work."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cocreate import __version__
+from cocreate.cli import cli
+from cocreate.cli.portal_files import BEGIN, END, OWNED, PortalValues, scaffold_root
+from cocreate.cli.settings import Settings
+from gitutil import commit_all, git, init_repo
+from helpers import ROOT
+
+SHA_A = "a" * 40
+SHA_B = "b" * 40
+GIT_A = f"git+https://github.com/kota/cocreate@{SHA_A}"
+OLD_CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
+
+
+def snapshot(root: Path, *folders: str) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for folder in folders for p in sorted((root / folder).rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A portal as `cocreate init` makes it, committed, and the current folder."""
+    root = tmp_path / "portal"
+    result = CliRunner().invoke(cli, ["init", str(root), "--repo-url", "https://github.com/kota-uji/portal",
+                                      "--site-name", "Portal Kota Uji", "--cocreate-git", GIT_A])
+    assert result.exit_code == 0, result.output
+    init_repo(root)
+    commit_all(root, "A new portal")
+    monkeypatch.chdir(root)
+    return root
+
+
+def upgrade(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["upgrade", *args], input=input)
+
+
+def test_a_new_portal_is_up_to_date(portal: Path) -> None:
+    result = upgrade("--check")
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output and f"at commit {SHA_A}" in result.output
+
+
+def make_it_old(portal: Path) -> None:
+    """What a portal made by an older cocreate looks like, plus the portal's own work."""
+    check = portal / ".github" / "workflows" / "check.yml"
+    text = check.read_text("utf-8")
+    check.write_text(re.sub(r"actions/checkout@\S+ # \S+", OLD_CHECKOUT, text), "utf-8")
+    (portal / ".github" / "dependabot.yml").unlink()
+    security = portal / "SECURITY.md"
+    text = security.read_text("utf-8").replace("**Keeping the portal current.**", "**An old paragraph.**")
+    security.write_text(text.replace(BEGIN, "Kontak: tim portal Kota Uji.\n\n" + BEGIN) + "\nOur own closing words.\n", "utf-8")
+    project = portal / "projects" / "contoh-proyek" / "project.yml"
+    project.write_text(project.read_text("utf-8").replace("status: proposed", "status: active"), "utf-8")
+    index = portal / "content" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\nSelamat datang di portal kami.\n", "utf-8")
+    commit_all(portal, "An older portal, with work of its own")
+
+
+def test_upgrade_shows_the_diff_asks_and_changes_only_what_cocreate_owns(portal: Path) -> None:
+    make_it_old(portal)
+    own_work = snapshot(portal, "projects", "content") | snapshot(portal, ".github/CODEOWNERS", "mkdocs.yml", "README.md")
+    result = upgrade("--check")
+    assert result.exit_code == 1
+    assert "--- a/.github/workflows/check.yml\n+++ b/.github/workflows/check.yml\n" in result.output
+    assert f"-      - uses: {OLD_CHECKOUT}\n" in result.output
+    assert "+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n" in result.output
+    assert "--- /dev/null\n+++ b/.github/dependabot.yml\n" in result.output
+    assert "-- **An old paragraph.**" in result.output
+    assert "projects/" not in result.output.replace("projects/<slug>", "")
+    assert "out of date" in result.output
+    # asked, and the answer is no: nothing changes
+    result = upgrade(input="n\n")
+    assert result.exit_code == 1 and "nothing written" in result.output
+    assert git(portal, "status", "--porcelain") == ""
+    # yes
+    result = upgrade(input="y\n")
+    assert result.exit_code == 0, result.output
+    assert "upgraded to cocreate" in result.output
+    for name in (".github/workflows/check.yml", ".github/dependabot.yml"):
+        assert (portal / name).read_text("utf-8") == (scaffold_root() / name).read_text("utf-8")
+    security = (portal / "SECURITY.md").read_text("utf-8")
+    assert "Kontak: tim portal Kota Uji.\n\n" + BEGIN in security and security.endswith(END + "\n\nOur own closing words.\n")
+    assert "**Keeping the portal current.**" in security and "An old paragraph" not in security
+    after = snapshot(portal, "projects", "content") | snapshot(portal, ".github/CODEOWNERS", "mkdocs.yml", "README.md")
+    assert after == own_work
+    changed = sorted(git(portal, "status", "--porcelain").splitlines())
+    assert changed == [" M .github/workflows/check.yml", " M SECURITY.md", "?? .github/dependabot.yml"]
+    commit_all(portal, "cocreate upgrade")
+    assert upgrade("--check").exit_code == 0
+
+
+@pytest.mark.parametrize("dirt", ["change", "new file"])
+def test_upgrade_refuses_uncommitted_changes(portal: Path, dirt: str) -> None:
+    make_it_old(portal)
+    if dirt == "change":
+        project = portal / "projects" / "contoh-proyek" / "project.yml"
+        project.write_text(project.read_text("utf-8") + "\n", "utf-8")
+    else:
+        (portal / "projects" / "baru").mkdir()
+        (portal / "projects" / "baru" / "project.yml").write_text("title: x\n", "utf-8")
+    before = snapshot(portal, ".github", "requirements")
+    result = upgrade("--yes")
+    assert result.exit_code == 2 and "uncommitted changes" in result.output
+    assert snapshot(portal, ".github", "requirements") == before
+    assert upgrade("--check").exit_code == 1  # only reads: allowed
+
+
+def test_upgrade_refuses_to_run_outside_git(portal: Path) -> None:
+    import shutil
+
+    shutil.rmtree(portal / ".git")
+    result = upgrade("--yes")
+    assert result.exit_code == 2 and "not in a git repository" in result.output
+
+
+def test_upgrade_moves_the_pin(portal: Path, wheel: Path) -> None:
+    result = upgrade("--yes", "--cocreate-git", f"https://github.com/kota/cocreate.git@{SHA_B}")
+    assert result.exit_code == 0, result.output
+    assert f"cocreate @ git+https://github.com/kota/cocreate@{SHA_B}" in (portal / "requirements.txt").read_text("utf-8")
+    assert upgrade("--yes", "--cocreate-git", f"{GIT_A.removesuffix(SHA_A)}main").exit_code == 2
+    commit_all(portal, "cocreate at commit B")
+    result = upgrade("--yes", "--cocreate-wheel", str(wheel))
+    assert result.exit_code == 0, result.output
+    sha = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert f"cocreate=={__version__} \\\n    --hash=sha256:{sha}\n" in (portal / "requirements" / "ci.txt").read_text("utf-8")
+    assert sorted(git(portal, "status", "--porcelain").splitlines()) == [
+        " M requirements.txt", " M requirements/ci.in", " M requirements/ci.txt"]
+    commit_all(portal, "cocreate from its release")
+    # the portal's pin names the version being run: kept, without looking for the wheel again
+    result = upgrade("--check")
+    assert result.exit_code == 0 and f"cocreate {__version__} (sha256 {sha[:12]}" in result.output
+
+
+def test_a_security_md_without_marks_is_left_alone(portal: Path) -> None:
+    security = portal / "SECURITY.md"
+    text = security.read_text("utf-8").replace(BEGIN + "\n", "").replace(END + "\n", "").replace("Report", "Tell us")
+    security.write_text(text, "utf-8")
+    commit_all(portal, "SECURITY.md is all ours")
+    result = upgrade("--yes")
+    assert result.exit_code == 0, result.output
+    assert "left alone: SECURITY.md: it has no pair of cocreate marks" in result.output
+    assert security.read_text("utf-8") == text
+
+
+def test_upgrade_does_not_write_through_a_symlink(portal: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yml"
+    outside.write_text("mine\n", "utf-8")
+    deploy = portal / ".github" / "workflows" / "deploy.yml"
+    deploy.unlink()
+    deploy.symlink_to(outside)
+    commit_all(portal, "a symlink")
+    result = upgrade("--yes")
+    assert "left alone: .github/workflows/deploy.yml: it is a symbolic link" in result.output
+    assert outside.read_text("utf-8") == "mine\n"
+
+
+def test_the_diff_shows_control_characters_escaped(portal: Path) -> None:
+    template = portal / ".github" / "pull_request_template.md"
+    template.write_text(template.read_text("utf-8") + "\x1b]0;owned\x07\n", "utf-8")
+    commit_all(portal, "a terminal escape")
+    result = upgrade("--check")
+    assert result.exit_code == 1 and "\x1b" not in result.output and "\\u001b]0;owned\\u0007" in result.output
+
+
+def test_one_list_says_what_cocreate_owns() -> None:
+    paths = [owned.path for owned in OWNED]
+    assert len(set(paths)) == len(paths)
+    for path in paths:
+        assert (scaffold_root() / path).is_file(), path
+        assert not path.startswith(("projects/", "content/")) and path not in {"mkdocs.yml", "README.md"}
+    for workflow in (scaffold_root() / ".github" / "workflows").iterdir():
+        assert f".github/workflows/{workflow.name}" in paths
+    for form in (scaffold_root() / ".github" / "ISSUE_TEMPLATE").iterdir():
+        assert f".github/ISSUE_TEMPLATE/{form.name}" in paths
+    # what an existing portal's mkdocs.yml gives is all that the owned files need
+    values = PortalValues.from_settings(Settings.read(ROOT))
+    assert values.site_name and values.repo_url and values.maintainer.startswith("@")
+    security = (scaffold_root() / "SECURITY.md").read_text("utf-8")
+    assert security.count(BEGIN) == 1 and security.count(END) == 1

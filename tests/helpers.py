@@ -1,0 +1,79 @@
+"""Helpers for the test suite: paths of the repository and its fixtures, portals built with
+MkDocs itself, and a check that HTML can run no code. Fixtures live in conftest.py."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+PROJECTS = ROOT / "projects"
+
+
+def locked(path: Path) -> dict[str, tuple[Version, list[str]]]:
+    """Each requirement of a lock file: its exact version and its hashes."""
+    text = re.sub(r"\\\n", " ", path.read_text("utf-8"))
+    entries: dict[str, tuple[Version, list[str]]] = {}
+    for line in text.splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        words = shlex.split(line)
+        requirement = Requirement(words[0])
+        pins = [s for s in requirement.specifier if s.operator == "=="]
+        assert len(pins) == 1 and len(requirement.specifier) == 1, f"not pinned exactly: {line[:80]}"
+        hashes = [w.removeprefix("--hash=") for w in words[1:] if w.startswith("--hash=")]
+        assert len(hashes) == len(words) - 1, f"unexpected option in the lock: {line[:80]}"
+        entries[canonicalize_name(requirement.name)] = (Version(pins[0].version), hashes)
+    return entries
+
+
+def make_portal(tmp_path: Path, projects: Path | None = PROJECTS, *, language: str = "id",
+                extra: str = "") -> Path:
+    """A portal repository in `tmp_path`: the demo's mkdocs.yml and content,
+    and a copy of `projects` (the demo's by default). Returns the path of its mkdocs.yml."""
+    import shutil
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    if projects is not None:
+        shutil.copytree(projects, tmp_path / "projects")
+    else:
+        (tmp_path / "projects").mkdir()
+    config = (ROOT / "mkdocs.yml").read_text("utf-8").replace("language: id", f"language: {language}")
+    (tmp_path / "mkdocs.yml").write_text(config + extra, "utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def build(config_file: Path, **overrides):
+    """Build a portal with MkDocs itself, strict, into `site/` beside mkdocs.yml."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(config_file.parent / "site"), **overrides)
+    mkdocs_build(config)
+    return config_file.parent / "site"
+
+
+def assert_inert(html: str, where: str = "") -> None:
+    """No element of `html` can run code: no script-bearing tags, no event handlers or
+    style attributes, no links or sources with a script or data scheme."""
+    from bs4 import BeautifulSoup
+
+    doc = BeautifulSoup(html, "html.parser")
+    for tag in doc.find_all(True):
+        ours = (tag.name, (tag.get("class") or [""])[0]) in {("svg", "cc-chart"), ("form", "cc-filters"),
+                                                                ("form", "cc-propose-form")}
+        assert ours or tag.name not in {"script", "iframe", "object", "embed", "form", "meta", "style", "img",
+                                        "svg", "math", "base", "link"}, f"{where}: <{tag.name}>"
+        for name, value in tag.attrs.items():
+            assert not name.lower().startswith("on") and name.lower() not in {"style", "srcdoc", "formaction"}, \
+                f"{where}: <{tag.name} {name}>"
+            if name.lower() in {"href", "src", "action", "xlink:href"}:
+                scheme = "".join(str(value).split()).lower().split(":", 1)[0]
+                assert scheme not in {"javascript", "data", "vbscript"}, f"{where}: {name}={value}"

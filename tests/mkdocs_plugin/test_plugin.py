@@ -1,0 +1,290 @@
+"""The MkDocs plugin, through real builds of real portals: pages, failure, languages, nav."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from helpers import FIXTURES, PROJECTS, build, make_portal
+
+SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
+SECTIONS = ["phase", "kind", "join", "ownership", "about", "stakeholders", "timeline", "history", "trust", "details"]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_project_page_has_the_required_sections(demo_site: Path, slug: str) -> None:
+    page = soup(demo_site / "projects" / slug / "index.html")
+    article = page.select_one("article.cc-project")
+    assert article is not None and article["data-slug"] == slug
+    for section in SECTIONS:
+        assert article.select_one(f"section#{section} h2"), f"{slug}: no section {section}"
+    steps = article.select("ol.cc-stepper > li")
+    assert len(steps) == 3 and len(article.select('[aria-current="step"]')) == 1
+    edit = article.select_one(".cc-edit a")
+    assert edit["href"] == f"https://github.com/cocreate-portal/demo/edit/main/projects/{slug}/project.yml"
+    assert page.select_one("title").text.strip().endswith("Portal Ko-kreasi Kota Sukamaju (contoh)")
+
+
+def test_project_page_content_matches_the_file(demo_site: Path) -> None:
+    page = soup(demo_site / "projects" / "taman-kota-hijau" / "index.html")
+    assert page.select_one("article h1").text == "Taman Kota Hijau Cikaret"
+    current = page.select_one('[aria-current="step"] .cc-step__name').text
+    assert current == "Pemberdayaan"
+    assert page.select_one("#kind h2").text.endswith("Komunitas sehati")
+    names = [li.select_one(".cc-stakeholder__name strong").text for li in page.select("li.cc-stakeholder")]
+    assert names == ["Dinas Lingkungan Hidup Kota Sukamaju", "Forum Warga RW 05 Cikaret",
+                     "Program Studi Arsitektur Lanskap, Universitas Sukamaju"]  # by category order
+    assert [t["datetime"] for t in page.select(".cc-timeline time")] == ["2024-02-01", "2024-04-20", "2024-07-15", "2025-01-10"]
+    assert "CC-BY-4.0" in page.select_one("#ownership").text
+    assert page.select_one(".cc-example") is not None
+    # the page's edit button (Material) opens the YAML too
+    assert page.select_one("a.md-content__button")["href"].endswith("/edit/main/projects/taman-kota-hijau/project.yml")
+
+
+def test_kinds_matrix_puts_each_project_in_its_cell(demo_site: Path) -> None:
+    import yaml
+
+    page = soup(demo_site / "kinds" / "index.html")
+    kinds = {("open", "initiator"): "crowd", ("criteria", "initiator"): "club",
+             ("criteria", "shared"): "coalition", ("open", "shared"): "community"}
+    for slug in SLUGS:
+        data = yaml.load((PROJECTS / slug / "project.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+        kind = kinds[(data["openness"]["level"], data["ownership"]["level"])]
+        cells = [td["data-kind"] for td in page.select("td.cc-cell") if td.select_one(f'a[href="../projects/{slug}/"]')]
+        assert cells == [kind], slug
+
+
+def test_catalogue_index_matches_the_projects(demo_site: Path) -> None:
+    index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
+    rows = [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
+    assert sorted(r["slug"] for r in rows) == SLUGS
+    catalogue = soup(demo_site / "projects" / "index.html")
+    listed = {a["href"].strip("/") for a in catalogue.select("ul.cc-cards .cc-card__title a")}
+    assert listed == set(SLUGS)
+    assert catalogue.select_one("form.cc-filters")["data-index"] == "index.json"
+
+
+def test_facet_pages_list_exactly_the_matching_projects(demo_site: Path) -> None:
+    index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
+    rows = [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
+    for phase in ("involvement", "curation", "empowerment"):
+        page = soup(demo_site / "catalogue" / "phase" / phase / "index.html")
+        listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".cc-card__title a")}
+        assert listed == {r["slug"] for r in rows if r["phase"] == phase}
+    category = soup(demo_site / "catalogue" / "category" / "investor" / "index.html")
+    assert len(category.select(".cc-card")) == sum("investor" in r["categories"] for r in rows)
+
+
+def test_overview_pages_and_nav(demo_site: Path) -> None:
+    for uri in ("projects", "kinds", "phases", "stakeholders", "statistics"):
+        assert (demo_site / uri / "index.html").exists()
+    page = soup(demo_site / "projects" / "taman-kota-hijau" / "index.html")
+    nav = [a.text.strip() for a in page.select("nav.md-nav--primary > ul > li > a")]
+    assert nav[:7] == ["Portal Ko-kreasi Kota Sukamaju", "Proyek", "Jenis ko-kreasi", "Papan fase",
+                       "Pemangku kepentingan", "Statistik", "Usulkan proyek"]
+    assert len(nav) == 10  # the data page and the two hand-written guides
+
+
+def test_stakeholder_coverage_shows_missing_voices(demo_site: Path) -> None:
+    page = soup(demo_site / "stakeholders" / "index.html")
+    rows = page.select("table.cc-coverage tbody tr")
+    assert len(rows) == 7 and all(len(r.select("td")) == 3 for r in rows)
+    total = sum(int(td.text.split()[0]) for td in page.select("table.cc-coverage td"))
+    assert total > 0
+    assert len(page.select("td.cc-missing")) == sum(td.text.split()[0] == "0" for td in page.select("table.cc-coverage td"))
+
+
+def test_statistics_are_inline_svg_with_text_alternatives(demo_site: Path) -> None:
+    page = soup(demo_site / "statistics" / "index.html")
+    charts = page.select("svg.cc-chart")
+    assert len(charts) == 6
+    for chart in charts:
+        assert chart["role"] == "img" and chart.select_one("title").text and chart.select_one("desc").text
+    assert "http" not in "".join(str(c) for c in charts).replace("http://www.w3.org/2000/svg", "")
+
+
+def test_english_portal(demo_site_en: Path) -> None:
+    page = soup(demo_site_en / "projects" / "taman-kota-hijau" / "index.html")
+    assert page.html["lang"] == "en"
+    assert page.select_one("article h1").text == "Cikaret Green City Park"
+    assert page.select_one('[aria-current="step"] .cc-step__name').text == "Empowerment"
+    assert page.select_one("#join-h").text == "Who can join"
+    catalogue = soup(demo_site_en / "projects" / "index.html")
+    assert catalogue.select_one("h1").text == "Projects"
+
+
+def test_single_language_text_falls_back(tmp_path: Path, minimal_text: str) -> None:
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(minimal_text, "utf-8")
+    site = build(make_portal(tmp_path / "portal", projects, language="en"))
+    page = soup(site / "projects" / "bank-sampah" / "index.html")
+    assert page.select_one("article h1").text == "Bank Sampah RT 03"  # only Indonesian given
+    assert page.select_one("#join-h").text == "Who can join"
+
+
+def test_invalid_project_fails_the_build_with_validate_errors(tmp_path: Path, caplog) -> None:
+    projects = tmp_path / "src"
+    shutil.copytree(PROJECTS, projects)
+    bad = projects / "taman-kota-hijau" / "project.yml"
+    bad.write_text(bad.read_text("utf-8").replace("category: academia", "category: academic"), "utf-8")
+    config_file = make_portal(tmp_path / "portal", projects)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config_file)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("projects/taman-kota-hijau/project.yml:" in e and "error[invalid-value]: stakeholders[2].category" in e
+               for e in errors), errors
+    site = tmp_path / "portal" / "site"
+    assert not (site / "projects").exists() and not (site / "index.html").exists()
+
+
+def test_hostile_markdown_fails_validation_in_the_build(tmp_path: Path, caplog) -> None:
+    projects = tmp_path / "src"
+    (projects / "jahat").mkdir(parents=True)
+    (projects / "jahat" / "project.yml").write_bytes((FIXTURES / "invalid" / "description_unsafe-markup.yml").read_bytes())
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(make_portal(tmp_path / "portal", projects))
+    assert any("error[unsafe-markup]" in r.getMessage() for r in caplog.records)
+
+
+def test_pagination_and_nav_do_not_grow_with_projects(tmp_path: Path) -> None:
+    projects = tmp_path / "src"
+    for i in range(3):
+        for demo in PROJECTS.iterdir():
+            if (demo / "project.yml").exists():
+                shutil.copytree(demo, projects / f"{demo.name}-{i}")
+    site = build(make_portal(tmp_path / "portal", projects, extra=""), )
+    first = soup(site / "projects" / "index.html")
+    assert len(first.select(".cc-card")) == 24 and (site / "catalogue" / "2" / "index.html").exists()
+    second = soup(site / "catalogue" / "2" / "index.html")
+    assert len(second.select(".cc-card")) == 3 and second.select_one('a[rel="prev"]')["href"] == "../../projects/"
+    nav = soup(site / "projects" / "taman-kota-hijau-0" / "index.html").select("nav.md-nav--primary a.md-nav__link")
+    demo_nav = soup(build(make_portal(tmp_path / "small"), ) / "projects" / "taman-kota-hijau" / "index.html") \
+        .select("nav.md-nav--primary a.md-nav__link")
+    assert len(nav) == len(demo_nav)
+
+
+def test_serve_watches_the_projects_folder(tmp_path: Path) -> None:
+    config_file = make_portal(tmp_path)
+    config = load_config(str(config_file))
+    config.plugins.on_config(config)
+    assert str((tmp_path / "projects").resolve()) in config.watch
+
+
+def test_generated_pages_never_become_files_in_the_docs_folder(demo_site: Path) -> None:
+    docs = demo_site.parent / "content"
+    assert not (docs / "projects").exists() and not (docs / "kinds").exists()
+
+
+def test_publishing_is_atomic(tmp_path: Path) -> None:
+    projects = tmp_path / "src"
+    shutil.copytree(PROJECTS, projects)
+    config_file = make_portal(tmp_path / "portal", projects)
+    site = build(config_file)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert (site / "projects" / "taman-kota-hijau" / "index.html").exists()
+    # a later change breaks one project: the build fails and the published site is untouched
+    bad = tmp_path / "portal" / "projects" / "taman-kota-hijau" / "project.yml"
+    bad.write_text(bad.read_text("utf-8").replace("phase: empowerment\n", "phase: nonsense\n", 1), "utf-8")
+    with pytest.raises(Abort):
+        build(config_file)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+    # a good build replaces the site as a whole: a removed project's page is gone
+    shutil.rmtree(tmp_path / "portal" / "projects" / "taman-kota-hijau")
+    build(config_file)
+    assert not (site / "projects" / "taman-kota-hijau").exists() and (site / "index.html").exists()
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_strict_build_that_fails_for_warnings_publishes_nothing(tmp_path: Path) -> None:
+    config_file = make_portal(tmp_path / "portal")
+    site = build(config_file)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    page = tmp_path / "portal" / "content" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n[broken](nowhere.md)\n", "utf-8")
+    with pytest.raises(Abort, match="strict mode"):
+        build(config_file)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+    build(config_file, strict=False)  # the same warning without strict mode: published
+    assert "nowhere" in (site / "index.html").read_text("utf-8")
+
+
+
+@pytest.mark.parametrize(("docs_file", "generated"), [
+    ("feed.xml", "feed.xml"),
+    ("data/datapackage.json", "data/datapackage.json"),
+    ("data/stakeholders.csv", "data/stakeholders.csv"),
+    ("schema/project-1.json", "schema/project-1.json"),
+    ("projects/index.json", "projects/index.json"),
+    ("projects/bank-sampah/feed.xml", "projects/bank-sampah/feed.xml"),
+    ("assets/cocreate/cocreate.css", "assets/cocreate/cocreate.css"),
+    ("projects/index.md", "projects/index.html"),  # a generated page
+    ("statistics.md", "statistics/index.html"),  # a page at a generated page's address
+    ("feed.xml/index.md", "feed.xml"),  # a page inside a file cocreate writes
+])
+def test_a_docs_file_at_a_generated_path_fails_the_build(tmp_path: Path, minimal_text: str, caplog,
+                                                         docs_file: str, generated: str) -> None:
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(minimal_text, "utf-8")
+    config_file = make_portal(tmp_path / "portal", projects)
+    site = build(config_file)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert (site / generated).exists()
+    (tmp_path / "portal" / "content" / docs_file).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "portal" / "content" / docs_file).write_text("hand-written\n", "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config_file)
+    errors = " ".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    assert f"content/{docs_file} (cocreate writes {generated}: " in errors, errors
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_a_docs_file_where_cocreate_writes_a_folder_fails_the_build(tmp_path: Path, minimal_text: str, caplog) -> None:
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(minimal_text, "utf-8")
+    config_file = make_portal(tmp_path / "portal", projects)
+    (tmp_path / "portal" / "content" / "schema").write_text("a file where a folder must go\n", "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config_file)
+    assert any("content/schema (cocreate writes files in schema/: the JSON Schema of the project standard)"
+               in r.getMessage() for r in caplog.records)
+
+
+def test_control_characters_written_as_escapes_never_reach_the_pages_feeds_or_tables(tmp_path: Path, caplog) -> None:
+    # regression: "\e", "\x01", "\x9b" or "\uFFFE" in quotes passed validation and reached the
+    # HTML and the CSV, and made feed.xml ill-formed for every subscriber
+    text = (FIXTURES / "valid" / "minimal.yml").read_text("utf-8")
+    hostile = {"title: Bank Sampah RT 03": 'title: "Bank Sampah \\e]52;c;aGk=\\a RT 03"',
+               "  - name: Paguyuban Warga RT 03": '  - name: "Paguyuban \\x01Warga \\x9b2J RT 03"',
+               "    title: Rapat warga pertama": '    title: "Rapat warga\\uFFFE pertama"',
+               "description: Warga menimbang, mencatat dan menjual sampah terpilah setiap Minggu.":
+               'description: "Warga\\u200B menimbang\\0"'}
+    for old, new in hostile.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(text, "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(make_portal(tmp_path / "portal", projects))
+    errors = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    for where in ("error[control-character]: title", "error[control-character]: stakeholders[0].name",
+                  "error[noncharacter]: timeline[0].title", "error[invisible-character]: description"):
+        assert where in errors, errors
+    assert "\x1b" not in errors and "\x9b" not in errors  # the build log shows them escaped, if at all
+    assert not (tmp_path / "portal" / "site").exists()  # no page, feed or table was written

