@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from helpers import FIXTURES, PROJECTS, build, make_portal
+from helpers import FIXTURES, PROJECTS, ROOT, build, make_portal
 
 SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
 SECTIONS = ["phase", "kind", "join", "ownership", "about", "stakeholders", "timeline", "history", "trust", "details"]
@@ -288,3 +288,24 @@ def test_control_characters_written_as_escapes_never_reach_the_pages_feeds_or_ta
         assert where in errors, errors
     assert "\x1b" not in errors and "\x9b" not in errors  # the build log shows them escaped, if at all
     assert not (tmp_path / "portal" / "site").exists()  # no page, feed or table was written
+
+
+def test_a_theme_s_custom_dir_overrides_cocreate_s_templates(tmp_path: Path, minimal_text: str) -> None:
+    """A portal replaces any of cocreate's templates as Material's are replaced: a file of
+    the same name in `custom_dir/cocreate/` (the project page's and the lists' included)."""
+    projects = tmp_path / "src"
+    (projects / "bank-sampah").mkdir(parents=True)
+    (projects / "bank-sampah" / "project.yml").write_text(minimal_text, "utf-8")
+    config_file = make_portal(tmp_path / "portal", projects)
+    config_file.write_text(config_file.read_text("utf-8").replace("  name: material\n",
+                                                                  "  name: material\n  custom_dir: overrides\n"), "utf-8")
+    overrides = tmp_path / "portal" / "overrides" / "cocreate"
+    overrides.mkdir(parents=True)
+    (overrides / "data.html").write_text('<div class="cc">Data kota {{ catalog.projects|length }}</div>\n', "utf-8")
+    (overrides / "_macros.html").write_text(
+        (ROOT / "plugins" / "cocreate" / "portal" / "templates" / "_macros.html").read_text("utf-8")
+        .replace('<li class="cc-card">', '<li class="cc-card cc-card--kota">'), "utf-8")
+    site = build(config_file)
+    assert "Data kota 1" in (site / "data" / "index.html").read_text("utf-8")
+    assert 'class="cc-card cc-card--kota"' in (site / "projects" / "index.html").read_text("utf-8")
+    assert 'class="cc cc-project"' in (site / "projects" / "bank-sampah" / "index.html").read_text("utf-8")
