@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from cocreate.build.output import Output
-from cocreate.build.pipeline import Built
+from cocreate.build.pipeline import Built, Files
 from cocreate.i18n.translator import Translator
 from cocreate.portal.catalog import Project
 from cocreate.portal.site import RenderedPage
@@ -19,14 +19,16 @@ from helpers import FIXTURES
 def _result(slug: str, files: dict[str, str]) -> Result[Built]:
     data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
     entry = dataclasses.replace(Project(slug, data, "x", Translator("en")).entry(), slug=slug)
-    built = Built(entry, RenderedPage("", ""), {}, f'{{"slug": "{slug}"}}', (), files)
+    built = Built(entry, RenderedPage("", ""), Files({}, f'{{"slug": "{slug}"}}', (), files))
     return Result(Source(Path(f"{slug}/project.yml"), f"{slug}/project.yml", slug), [], artefact=built)
 
 
 def test_feeds_are_written_by_a_process_of_their_own(tmp_path: Path) -> None:
     output = Output(tmp_path)
     for slug in ("a", "b"):
-        output.add(_result(slug, {f"projects/{slug}/feed.xml": f"<feed>{slug}</feed>"}))
+        result = _result(slug, {f"projects/{slug}/feed.xml": f"<feed>{slug}</feed>"})
+        output.add(result)
+        assert result.artefact is not None and result.artefact.files is None  # taken, not kept
     output.close()
     assert not (tmp_path / "projects").exists()  # kept until validation is over
     output.write_pending()

@@ -69,18 +69,19 @@ class Output:
         self._writer: multiprocessing.process.BaseProcess | None = None
 
     def add(self, result: Result[Built]) -> None:
-        """Put a built project's rows and JSON onto disk, and keep its feeds for later."""
-        built = result.artefact
-        if built is None:
+        """Take a built project's files: its rows and JSON onto disk now, its feeds kept for
+        `write_pending`."""
+        files = result.artefact.take_files() if result.artefact is not None else None
+        if files is None or result.artefact is None:
             return
-        for name, text in built.rows.items():
+        for name, text in files.rows.items():
             self._tables[name].write(text)
-        self._json.write((",\n" if self._projects else "") + built.json)
+        self._json.write((",\n" if self._projects else "") + files.json)
         self._projects += 1
-        self.items.extend(built.feed_items)
-        for path in built.feed_files:
-            self._note(path, f"the feeds of project {built.entry.slug}")
-        self._pending.extend(built.feed_files.items())
+        self.items.extend(files.feed_items)
+        for path in files.feed_files:
+            self._note(path, f"the feeds of project {result.artefact.entry.slug}")
+        self._pending.extend(files.feed_files.items())
 
     def write(self, path: str, content: str | bytes, what: str) -> None:
         """Write one file now; `what` says what it is, for the one who finds it in the way."""

@@ -24,11 +24,9 @@ from cocreate.standard.validate import Result
 
 
 @dataclass(frozen=True)
-class Built:
-    """What the build needs of one valid project, made where it was validated."""
+class Files:
+    """What a project adds to the site's files: written as the project arrives, then let go."""
 
-    entry: Entry
-    page: RenderedPage
     rows: dict[str, str]
     """The project's rows of each table of the data package, as CSV text, by table."""
     json: str
@@ -37,6 +35,21 @@ class Built:
     """Its changes, for the portal's feeds."""
     feed_files: dict[str, str]
     """Its own feeds, by path."""
+
+
+@dataclass
+class Built:
+    """What the build needs of one valid project, made where it was validated: its entry and
+    page, kept until the pages are made, and its files, which `take_files` hands over once
+    (at 10,000 projects, keeping them would cost a hundred megabytes)."""
+
+    entry: Entry
+    page: RenderedPage
+    files: Files | None
+
+    def take_files(self) -> Files | None:
+        files, self.files = self.files, None
+        return files
 
 
 def project_from(result: Result[Any], options: Options, history: History) -> Project | None:
@@ -66,8 +79,8 @@ class Prerender:
             return None
         items, files = project_feeds(project, self.options, self.history)
         return Built(project.entry(), _site(self.options).render_project(project),
-                     project_rows(project.slug, project.data, project.last_changed),
-                     project_json(project.slug, project.data), tuple(items), files)
+                     Files(project_rows(project.slug, project.data, project.last_changed),
+                           project_json(project.slug, project.data), tuple(items), files))
 
 
 def project_feeds(project: Project, options: Options, history: History) -> tuple[list[Item], dict[str, str]]:
