@@ -107,6 +107,7 @@ def full_project() -> dict[str, Any]:
     data["links"] = [{"title": "Situs", "url": "https://sukamaju.example/"}]
     data["data"] = [{"name": "tabungan", "title": "Tabungan", "path": "tabungan.csv", "schema": "tabungan.json",
                      "license": "CC-BY-4.0"}]
+    data["source"] = {"url": "https://data.example/kasus/1", "license": "CC-BY-4.0", "record_id": "1"}
     return data
 
 
@@ -142,6 +143,8 @@ TEXTS: dict[str, tuple[tuple, Callable[[int], str]]] = {
     "#/$defs/url/maxLength": (("links", 0, "url"), lambda n: "https://a.example/" + "x" * (n - 18)),
     "#/properties/tags/items/maxLength": (("tags", 0), _text),
     "#/properties/ownership/properties/license/maxLength": (("ownership", "license"), lambda n: "A" * n),
+    "#/properties/source/properties/license/maxLength": (("source", "license"), lambda n: "A" * n),
+    "#/properties/source/properties/record_id/maxLength": (("source", "record_id"), _text),
     "#/properties/data/items/properties/name/maxLength": (("data", 0, "name"), _text),
     "#/properties/data/items/properties/path/maxLength": (("data", 0, "path"), lambda n: "a" * (n - 4) + ".csv"),
     "#/properties/data/items/properties/schema/maxLength": (("data", 0, "schema"), lambda n: "a" * (n - 5) + ".json"),

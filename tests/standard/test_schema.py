@@ -16,8 +16,8 @@ def properties(schema: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, 
     for name, sub in schema.get("properties", {}).items():
         path = f"{prefix}{name}"
         yield path, sub
-        if sub.get("type") == "object":
-            yield from properties(sub, f"{path}.")
+        if "object" in (sub.get("type") if isinstance(sub.get("type"), list) else [sub.get("type")]):
+            yield from properties(sub.get("else", sub), f"{path}.")  # `trust`: a text, else a map
         items = sub.get("items", {})
         if items.get("type") == "object":
             yield from properties(items, f"{path}[].")

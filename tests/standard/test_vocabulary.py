@@ -42,7 +42,7 @@ def test_the_vocabulary_is_the_schema_s() -> None:
     from cocreate.standard.vocabulary import KIND_ORDER, KINDS, OPENNESS, OWNERSHIP
 
     timeline = project_schema()["properties"]["timeline"]["items"]["properties"]
-    assert tuple(ACTIVITIES) == tuple(timeline["activity"]["enum"])
+    assert (*ACTIVITIES, "not-recorded") == tuple(timeline["activity"]["enum"])
     assert set(KINDS) == {(o, w) for o in OPENNESS for w in OWNERSHIP}
     assert set(KIND_ORDER) == set(KINDS.values())
     assert PHASES == ("involvement", "curation", "empowerment")

@@ -21,6 +21,7 @@ class Code(StrEnum):
 
     ACTIVITY_WRONG_PHASE = "activity-wrong-phase"
     BIDI_CONTROL = "bidi-control"
+    CITY_REQUIRED = "city-required"
     CONSENT_REQUIRED = "consent-required"
     CONTROL_CHARACTER = "control-character"
     CRITERIA_REQUIRED = "criteria-required"
@@ -42,6 +43,7 @@ class Code(StrEnum):
     FILE_TOO_LARGE = "file-too-large"
     FILE_UNREADABLE = "file-unreadable"
     INTERNAL_ERROR = "internal-error"
+    INVALID_COUNTRY = "invalid-country"
     INVALID_DATA_NAME = "invalid-data-name"
     INVALID_DATA_PATH = "invalid-data-path"
     INVALID_DATE = "invalid-date"
@@ -60,6 +62,7 @@ class Code(StrEnum):
     MISPLACED_FILE = "misplaced-file"
     MISSING_FIELD = "missing-field"
     MISSING_PROJECT_FILE = "missing-project-file"
+    MISSING_REQUIRED_TRANSLATION = "missing-required-translation"
     MISSING_TRANSLATION = "missing-translation"
     NO_GOVERNMENT_STAKEHOLDER = "no-government-stakeholder"
     NO_INITIATOR = "no-initiator"

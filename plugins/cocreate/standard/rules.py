@@ -9,16 +9,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from cocreate.standard.dates import FORM, PartialDate, parse_date
 from cocreate.standard.loader import Document
 from cocreate.standard.markdown import unsafe_changes
 from cocreate.standard.privacy import find_in_data
 from cocreate.standard.problems import Code, FieldPath, Problem, Severity
 from cocreate.standard.schema import is_markdown, is_multilingual, project_schema
-from cocreate.standard.vocabulary import ACTIVITIES, GOVERNMENT, LANGUAGES, PHASES, ROLES
+from cocreate.standard.vocabulary import ACTIVITIES, GOVERNMENT, LANGUAGES, NOT_RECORDED, PHASES, ROLES
 
-Rule = Callable[[dict[str, Any], Document, str, dt.date], Iterator[Problem]]
+@dataclass(frozen=True)
+class Context:
+    """What the rules need besides the file: the day they run (dates may not lie after it)
+    and the languages the portal requires of every text."""
+
+    today: dt.date
+    required_languages: tuple[str, ...] = ()
+
+
+Rule = Callable[[dict[str, Any], Document, str, Context], Iterator[Problem]]
 
 DATE_FIELDS: tuple[str, ...] = ("start_date",)
 
@@ -39,14 +50,6 @@ def _problem(doc: Document, file: str, code: Code, path: FieldPath, **params: An
     return Problem(code, file, doc.position(path), path, params)
 
 
-def parse_date(value: str) -> dt.date | None:
-    """A YYYY-MM-DD string as a date, or None when it names no real day."""
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
     """Every date field: (path, value, whether it may lie in the future)."""
     for key in DATE_FIELDS:
@@ -61,35 +64,38 @@ def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
         consent = item.get("consent")
         if isinstance(consent, dict) and isinstance(consent.get("date"), str):
             yield ("stakeholders", i, "consent", "date"), consent["date"], False
+    source = data.get("source")
+    if isinstance(source, dict) and isinstance(source.get("imported"), str):
+        yield ("source", "imported"), source["imported"], False
 
 
-def check_dates(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+def check_dates(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     for path, value, future_ok in _dates(data):
-        if len(value) != 10:
-            continue  # the schema reports the format
-        day = parse_date(value)
-        if day is None:
+        if not FORM.match(value):
+            continue  # the schema reports the form
+        date = parse_date(value)
+        if date is None:
             yield _problem(doc, file, Code.DATE_NOT_REAL, path, value=value)
-        elif day > today and not future_ok:
-            yield _problem(doc, file, Code.DATE_IN_FUTURE, path, value=value, today=today.isoformat())
+        elif date.start > context.today and not future_ok:
+            yield _problem(doc, file, Code.DATE_IN_FUTURE, path, value=value, today=context.today.isoformat())
 
 
-def check_initiator(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+def check_initiator(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     roles = [item.get("role") for _, item in _items(data, "stakeholders")]
     if roles and all(role in ROLES for role in roles) and "initiator" not in roles:
         yield _problem(doc, file, Code.NO_INITIATOR, ("stakeholders",))
 
 
-def check_timeline(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
-    last_date: dt.date | None = None
+def check_timeline(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
+    latest: PartialDate | None = None
     last_phase = -1
     for i, item in _items(data, "timeline"):
         date = parse_date(item["date"]) if isinstance(item.get("date"), str) else None
         if date is not None:
-            if last_date is not None and date < last_date:
+            if latest is not None and latest.surely_after(date):
                 yield _problem(doc, file, Code.TIMELINE_NOT_IN_ORDER, ("timeline", i, "date"),
-                               value=item["date"], previous=last_date.isoformat())
-            last_date = max(date, last_date or date)
+                               value=item["date"], previous=latest.text)
+            latest = date if latest is None or date.start >= latest.start else latest
         phase = _text(item, "phase", PHASES)
         if phase is not None:
             index = PHASES.index(phase)
@@ -103,7 +109,7 @@ def check_timeline(data: dict[str, Any], doc: Document, file: str, today: dt.dat
                            value=activity, phase=phase, expected=ACTIVITIES[activity])
 
 
-def check_current_phase(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+def check_current_phase(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     timeline = _items(data, "timeline")
     phase = _text(data, "phase", PHASES)
     if not timeline or phase is None:
@@ -115,19 +121,27 @@ def check_current_phase(data: dict[str, Any], doc: Document, file: str, today: d
 
 
 def check_government_and_society(
-    data: dict[str, Any], doc: Document, file: str, today: dt.date
+    data: dict[str, Any], doc: Document, file: str, context: Context
 ) -> Iterator[Problem]:
     phase = _text(data, "phase", PHASES)
-    if phase not in ("curation", "empowerment"):
-        return
     categories = [item.get("category") for _, item in _items(data, "stakeholders")]
-    if not any(c in GOVERNMENT for c in categories):
+    if phase not in ("curation", "empowerment") or not categories:
+        return  # no stakeholders at all: the schema says so, once
+    unknown = NOT_RECORDED in categories  # a party of unknown kind may be either: never guessed
+    if not unknown and not any(c in GOVERNMENT for c in categories):
         yield _problem(doc, file, Code.NO_GOVERNMENT_STAKEHOLDER, ("stakeholders",), phase=phase)
-    if not any(isinstance(c, str) and c not in GOVERNMENT for c in categories):
+    if not unknown and not any(isinstance(c, str) and c not in GOVERNMENT for c in categories):
         yield _problem(doc, file, Code.NO_SOCIETY_STAKEHOLDER, ("stakeholders",), phase=phase)
 
 
-def check_personal_data(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+def check_location(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
+    """A project in one neighbourhood or one city names the city."""
+    location = data.get("location")
+    if isinstance(location, dict) and location.get("scope") in ("neighbourhood", "city") and "city" not in location:
+        yield _problem(doc, file, Code.CITY_REQUIRED, ("location",), scope=location["scope"])
+
+
+def check_personal_data(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     for finding in find_in_data(data):
         position = doc.position(finding.path)
         if finding.path and finding.path not in doc.positions:
@@ -138,15 +152,18 @@ def check_personal_data(data: dict[str, Any], doc: Document, file: str, today: d
 _LANGUAGE = re.compile(project_schema()["$defs"]["language"]["pattern"])
 
 
-def check_translations(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+def check_translations(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     """Warn when a text written in several languages lacks one of the portal's languages."""
     def walk(value: Any, path: FieldPath) -> Iterator[Problem]:
         if isinstance(value, dict):
             if is_multilingual(path):
                 if not value or not all(isinstance(text, str) and _LANGUAGE.match(key) for key, text in value.items()):
                     return  # the schema reports the map itself: one problem for one cause
-                for language in LANGUAGES:
-                    if language not in value:
+                for language in (*LANGUAGES, *(x for x in context.required_languages if x not in LANGUAGES)):
+                    if language not in value and language in context.required_languages:
+                        yield Problem(Code.MISSING_REQUIRED_TRANSLATION, file, doc.position(path), path,
+                                      {"language": language})
+                    elif language not in value:
                         yield Problem(Code.MISSING_TRANSLATION, file, doc.position(path), path,
                                       {"language": language}, Severity.WARNING)
                 return
@@ -173,7 +190,7 @@ def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _strings(child, (*path, index))
 
 
-def check_markup(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+def check_markup(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     """Markdown must survive sanitizing unchanged; plain text must hold no HTML at all."""
     for path, text in _strings(data, ()):
         if is_markdown(path):
@@ -192,14 +209,16 @@ RULES: tuple[Rule, ...] = (
     check_timeline,
     check_current_phase,
     check_government_and_society,
+    check_location,
     check_personal_data,
     check_markup,
     check_translations,
 )
 
 
-def rule_problems(doc: Document, file: str, today: dt.date | None = None) -> list[Problem]:
+def rule_problems(doc: Document, file: str, today: dt.date | None = None,
+                  required_languages: tuple[str, ...] = ()) -> list[Problem]:
     """Run every rule on a loaded document."""
     data = doc.data if isinstance(doc.data, dict) else {}
-    day = today or dt.date.today()
-    return [problem for rule in RULES for problem in rule(data, doc, file, day)]
+    context = Context(today or dt.date.today(), required_languages)
+    return [problem for rule in RULES for problem in rule(data, doc, file, context)]

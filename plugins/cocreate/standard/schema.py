@@ -88,6 +88,9 @@ def annotated_fields(keyword: str) -> frozenset[Shape]:
             found.add(shape)
         for name, child in node.get("properties", {}).items():
             walk(child, (*shape, name))
+        for branch in ("then", "else"):  # `trust`: "not-recorded", else a map of statements
+            if isinstance(node.get(branch), dict):
+                walk(node[branch], shape)
         if isinstance(node.get("items"), dict):
             walk(node["items"], (*shape, int))
 
@@ -148,7 +151,15 @@ def schema_problems(doc: Document, file: str) -> list[Problem]:
     if is_valid(doc.data):
         return []
     problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
     for error in _validator().iter_errors(doc.data):
+        # jsonschema reports a map with N required fields missing N times, each error
+        # naming the whole list: one report per map and keyword, naming each field once
+        key = (tuple(error.absolute_path), str(error.validator), json.dumps(error.validator_value, default=str))
+        if error.validator in ("required", "additionalProperties"):
+            if key in seen:
+                continue
+            seen.add(key)
         problems.extend(_convert(error, doc, file))
     return problems
 
@@ -173,6 +184,9 @@ def _convert(error: ValidationError, doc: Document, file: str) -> Iterator[Probl
         for name in value:
             if name not in instance:
                 yield Problem(code, file, here, (*path, name), {"name": name})
+    elif keyword == "const":  # `trust: not-recorded`, the one text a whole map may be
+        yield Problem(Code.INVALID_VALUE, file, here, path,
+                      {"value": str(instance), "allowed": [str(value)], "suggestion": ""})
     elif keyword == "enum":
         allowed = [str(v) for v in value]
         yield Problem(Code.INVALID_VALUE, file, here, path,

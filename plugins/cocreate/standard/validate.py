@@ -167,18 +167,20 @@ def _discover_tree(root: Path, sources: list[Source], problems: list[Problem]) -
             problems.append(Problem(Code.MISPLACED_FILE, _display(child)))
 
 
-def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None) -> Result[Any]:
+def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None,
+                required_languages: tuple[str, ...] = ()) -> Result[Any]:
     """Validate one project file's content: loading, the schema and the rules."""
     source = Source(Path(name), name, slug)
-    return _finish(source, load_text(raw, name), _slug_problems(source), today)
+    return _finish(source, load_text(raw, name), _slug_problems(source), today, required_languages)
 
 
-def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | None) -> Result[Any]:
+def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | None,
+            required_languages: tuple[str, ...]) -> Result[Any]:
     problems.extend(doc.problems)
     if doc.data is None:
         return Result(source, problems)
     problems.extend(schema_problems(doc, source.name))
-    problems.extend(rule_problems(doc, source.name, today))
+    problems.extend(rule_problems(doc, source.name, today, required_languages))
     if not problems and isinstance(doc.data, dict) and doc.data.get("data") and source.path.is_file():
         problems.extend(check_data_files(doc, source.name, source.path.parent))
     problems.sort(key=lambda p: p.sort_key)
@@ -188,13 +190,13 @@ def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | 
     return result
 
 
-def check_source(source: Source, today: dt.date | None = None) -> Result[Any]:
+def check_source(source: Source, today: dt.date | None = None, required_languages: tuple[str, ...] = ()) -> Result[Any]:
     """Validate one discovered file. Never raises: a bug becomes an `internal-error` problem."""
     try:
         problems = _slug_problems(source)
         if source.path.is_symlink():
             return Result(source, [*problems, Problem(Code.FILE_IS_SYMLINK, source.name)])
-        return _finish(source, load_file(source.path, source.name), problems, today)
+        return _finish(source, load_file(source.path, source.name), problems, today, required_languages)
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}"
         return Result(source, [Problem(Code.INTERNAL_ERROR, source.name, params={"detail": detail})])
@@ -205,8 +207,9 @@ Finish = Callable[[Result[Any]], Any]
 the data (None: nothing, for a file it had nothing to make of)."""
 
 
-def _check_many(chunk: list[Source], finish: Finish | None = None) -> list[Result[Any]]:
-    results = [check_source(source) for source in chunk]
+def _check_many(chunk: list[Source], finish: Finish | None = None,
+                required_languages: tuple[str, ...] = ()) -> list[Result[Any]]:
+    results = [check_source(source, required_languages=required_languages) for source in chunk]
     if finish is not None:
         for result in results:
             result.artefact = finish(result)
@@ -214,17 +217,18 @@ def _check_many(chunk: list[Source], finish: Finish | None = None) -> list[Resul
     return results
 
 
-_worker_finish: Finish | None = None
-"""The `finish` step of this worker process, given once when the worker starts."""
+_worker: tuple[Finish | None, tuple[str, ...]] = (None, ())
+"""The `finish` step of this worker process and the languages required, given once when the
+worker starts."""
 
 
-def _start_worker(finish: Finish | None) -> None:
-    global _worker_finish
-    _worker_finish = finish
+def _start_worker(finish: Finish | None, required_languages: tuple[str, ...]) -> None:
+    global _worker
+    _worker = (finish, required_languages)
 
 
 def _check_chunk(chunk: list[Source]) -> list[Result[Any]]:
-    return _check_many(chunk, _worker_finish)
+    return _check_many(chunk, *_worker)
 
 
 def _chunks(items: list[Source], size: int) -> Iterator[list[Source]]:
@@ -239,6 +243,7 @@ def validate_sources(
     on_done: Callable[[int], None] | None = None,
     finish: Finish | None = None,
     on_result: Callable[[Result[Any]], None] | None = None,
+    required_languages: tuple[str, ...] = (),
 ) -> list[Result[Any]]:
     """Validate many files, in worker processes when there are enough to pay off.
 
@@ -250,7 +255,7 @@ def validate_sources(
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         results = []
         for source in sources:
-            results.extend(_check_many([source], finish))
+            results.extend(_check_many([source], finish, required_languages))
             if on_result:
                 on_result(results[-1])
             if on_done:
@@ -259,7 +264,8 @@ def validate_sources(
     # small chunks: results stream back evenly and no worker is left alone with a long one at the end
     size = max(10, len(sources) // (workers * 32))
     results = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(finish,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(finish, required_languages)) as pool:
         for chunk_results in pool.map(_check_chunk, _chunks(sources, size)):
             results.extend(chunk_results)
             if on_result is not None:
@@ -278,7 +284,10 @@ def make_report(results: list[Result[Any]], tree_problems: Iterable[Problem] = (
 
 
 def validate_paths(paths: Iterable[Path], *, jobs: int | None = None, finish: Finish | None = None,
-                   on_result: Callable[[Result[Any]], None] | None = None) -> Report:
+                   on_result: Callable[[Result[Any]], None] | None = None,
+                   required_languages: tuple[str, ...] = ()) -> Report:
     """Validate every project file under `paths` and gather one report."""
     sources, problems = discover(paths)
-    return make_report(validate_sources(sources, jobs=jobs, finish=finish, on_result=on_result), problems)
+    results = validate_sources(sources, jobs=jobs, finish=finish, on_result=on_result,
+                               required_languages=required_languages)
+    return make_report(results, problems)

@@ -14,11 +14,25 @@ from typing import Any
 from cocreate.standard.schema import project_schema
 
 
-def _enum(*path: str) -> tuple[str, ...]:
+NOT_RECORDED = "not-recorded"
+"""The answer for a claim that a record does not make (standard 1.1): a value of its own
+wherever the standard asks for one (openness, ownership, each trust statement, what a party
+gives and gets, a party's category, the phase). Nothing is derived from it but "not recorded"."""
+OTHER = "other"
+"""The category of a party that none of the seven fits: an international organisation, a
+parliament, the media. Counted apart from the seven."""
+
+
+def _enum(*path: str, recorded_only: bool = True) -> tuple[str, ...]:
     node: Any = project_schema()
     for key in path:
         node = node[key]
-    return tuple(node["enum"])
+    return tuple(v for v in node["enum"] if not (recorded_only and v == NOT_RECORDED))
+
+
+def recorded(value: Any) -> bool:
+    """Whether a value is an answer the record gives (not missing, not "not recorded")."""
+    return value is not None and value != NOT_RECORDED
 
 
 _STAKEHOLDER = ("properties", "stakeholders", "items", "properties")
@@ -35,12 +49,16 @@ DIMENSIONS: tuple[str, ...] = _enum("properties", "dimensions", "items")
 """The smart-city dimensions."""
 OPENNESS: tuple[str, ...] = _enum("properties", "openness", "properties", "level")
 OWNERSHIP: tuple[str, ...] = _enum("properties", "ownership", "properties", "level")
-CATEGORIES: tuple[str, ...] = _enum(*_STAKEHOLDER, "category")
+CATEGORY_VALUES: tuple[str, ...] = _enum(*_STAKEHOLDER, "category")
+"""Every category a party may have: the seven, then `other`."""
+CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORY_VALUES if c != OTHER)
 """The seven stakeholder categories of a smart city."""
 ROLES: tuple[str, ...] = _enum(*_STAKEHOLDER, "role")
 MOTIVATIONS: tuple[str, ...] = _enum(*_STAKEHOLDER, "motivations", "items")
 STAKEHOLDER_KINDS: tuple[str, ...] = _enum(*_STAKEHOLDER, "kind")
 OUTPUT_TYPES: tuple[str, ...] = _enum("properties", "outputs", "items", "properties", "type")
+SCOPES: tuple[str, ...] = _enum("properties", "location", "properties", "scope")
+"""How far a project reaches, from one neighbourhood to several countries."""
 
 ACTIVITIES: dict[str, str] = {
     "co-experience": "involvement",
@@ -67,14 +85,18 @@ APPROACHES: tuple[str, ...] = ("top-down", "bottom-up", "mixed")
 
 
 def kind(openness: str, ownership: str) -> str:
-    """The kind of co-creation for an openness level and an ownership level."""
-    return KINDS[(openness, ownership)]
+    """The kind of co-creation for an openness level and an ownership level; not recorded
+    when either is: the kind is never guessed."""
+    return KINDS.get((openness, ownership), NOT_RECORDED)
 
 
 def approach(stakeholders: Iterable[dict[str, Any]]) -> str:
     """`top-down` when every initiator is a government body, `bottom-up` when none is,
-    `mixed` otherwise."""
-    initiators = [s.get("category") in GOVERNMENT for s in stakeholders if s.get("role") == "initiator"]
+    `mixed` otherwise; not recorded when an initiator's category is."""
+    categories = [s.get("category") for s in stakeholders if s.get("role") == "initiator"]
+    if NOT_RECORDED in categories:
+        return NOT_RECORDED
+    initiators = [c in GOVERNMENT for c in categories]
     if initiators and all(initiators):
         return "top-down"
     if not any(initiators):
