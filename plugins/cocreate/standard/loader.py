@@ -74,12 +74,27 @@ class Document:
     positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    text: str = field(default="", repr=False)
+    """The file's text, to point into a value of several lines."""
 
     def position(self, path: FieldPath) -> Position:
         """The position of the value at `path`, or of its nearest ancestor that exists."""
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, Position(1, 1))
+
+    def locate(self, path: FieldPath, needle: str) -> Position:
+        """Where `needle`, a part of the value at `path`, stands in the file: on its own
+        line in a text of several lines; the value's position when it cannot be found
+        as written (a folded line)."""
+        start = self.position(path)
+        lines = self.text.split("\n")
+        offset = sum(len(line) + 1 for line in lines[: start.line - 1]) + start.column - 1
+        for probe in (needle, *needle.split()[:1]):
+            index = self.text.find(probe, offset) if probe else -1
+            if index >= 0:
+                return _text_position(self.text, index)
+        return start
 
     def key_position(self, path: FieldPath) -> Position:
         """The position of the key that names `path` (the value's for list items)."""
@@ -229,6 +244,7 @@ def load_text(raw: bytes, file: str, *, backend: str = "c", multiline: Multiline
     text = _decode(raw, file, doc)
     if text is None:
         return doc
+    doc.text = text
     parser = _make_parser(text, backend)
     builder = _Builder(file, parser.get_event, doc, multiline)
     try:

@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cocreate.standard.problems import FieldPath
@@ -39,8 +39,22 @@ _EMAIL = re.compile(
     rf"{_LOCAL}\s*(?:(?:@|\[at\]|\(at\))\s*{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}[A-Za-z]{{2,}}|{_AT_WORD_TAIL})",
     re.IGNORECASE,
 )
-_NIK = re.compile(r"(?<![\d])(?:\d{16}|\d{4}([ .-])\d{4}\1\d{4}\1\d{4})(?![\d])")
-_PHONE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().-]{7,22}\d(?![\d])|(?<![\w+])62[\s-]?8[\d\s.-]{7,16}\d(?![\d])")
+# Not after a digit and a separator: the digits of `4.0999999999999996`, `2022.01.25` or
+# an ISBN's `978-0-12-...` continue a number, they do not start one.
+_AFTER_NUMBER = r"(?<!\d[.,/-])"
+_NIK = re.compile(rf"(?<![\d]){_AFTER_NUMBER}(?:\d{{16}}|\d{{4}}([ .-])\d{{4}}\1\d{{4}}\1\d{{4}})(?![\d])")
+_PHONE = re.compile(rf"(?<![\w+]){_AFTER_NUMBER}(?:\+|\(?0)[\d\s().-]{{7,22}}\d(?![\d])"
+                    rf"|(?<![\w+]){_AFTER_NUMBER}62[\s-]?8[\d\s.-]{{7,16}}\d(?![\d])")
+_DATE_TOKEN = re.compile(r"(?:(?P<m>\d{1,2})[./-](?P<y>\d{4})|(?P<y2>\d{4})[./-](?P<m2>\d{1,2})(?:[./-]\d{1,2})?"
+                         r"|\d{1,2}[./-](?P<m3>\d{1,2})[./-](?P<y3>\d{4}))")
+"""A date written with dots, slashes or dashes: `08.2022`, `2022.01.25`, `25/01/2022`."""
+_WORD_AT_NOT_AN_ADDRESS = frozenset({
+    "online", "available", "published", "found", "located", "visit", "visited", "us", "here", "site", "website",
+    "web", "portal", "page", "it", "them", "meet", "meeting", "held", "based", "see", "read", "download",
+    "downloaded", "register", "apply", "info", "information", "details", "more", "look", "looking", "arrive",
+    "arrived", "start", "started", "stay", "work", "works", "worked", "live", "lives", "born", "stop"})
+"""Words that, before ` at `, begin a sentence rather than an address: `available online
+at example.org`."""
 
 # Cheap first looks, each a plain pattern that the engine runs fast over long text: text
 # without a match cannot hold what the pattern beside it finds.
@@ -57,6 +71,10 @@ class Finding:
     kind: str  # "email" | "phone" | "nik"
     path: FieldPath
     masked: str
+    start: int = 0
+    """Where it begins in the text (to point at its line in a text of several lines)."""
+    found: str = field(default="", repr=False)
+    """What was found, in clear: only to find it in the source file, never to show."""
 
 
 def mask(text: str) -> str:
@@ -67,7 +85,23 @@ def mask(text: str) -> str:
     return f"{text[:2]}{'*' * (len(text) - 4)}{text[-2:]}"
 
 
+def _date_like(candidate: str) -> bool:
+    """Whether every part of a candidate is a date (`08.2022 10.2022`, `01.2023-12.2024`)."""
+    parts = [p for p in re.split(r"\s+|(?<=\d{4})-(?=\d)|(?<=\d)-(?=\d{4}\b)", candidate.strip("() ")) if p]
+    for part in parts:
+        found = _DATE_TOKEN.fullmatch(part)
+        if found is None:
+            return False
+        year = int(found["y"] or found["y2"] or found["y3"])
+        month = int(found["m"] or found["m2"] or found["m3"])
+        if not (1900 <= year <= 2100 and 1 <= month <= 12):
+            return False
+    return bool(parts)
+
+
 def _phone_like(candidate: str) -> bool:
+    if _date_like(candidate):
+        return False
     digits = re.sub(r"\D", "", candidate)
     if candidate.startswith("+") or digits.startswith("00"):
         return 8 <= len(digits.lstrip("0")) <= 15
@@ -81,6 +115,8 @@ def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     taken: list[tuple[int, int]] = []
     if _AT_SIGN.search(text) or _AT_WORD_EMAIL.search(text):
         for match in _EMAIL.finditer(text):
+            if _sentence_at(match):
+                continue
             taken.append(match.span())
             yield "email", match
     if not _DIGITS.search(text):
@@ -96,10 +132,22 @@ def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             yield "phone", match
 
 
+def _sentence_at(match: re.Match[str]) -> bool:
+    """An address written with the word `at` that is a sentence: `available online at
+    www.example.org`, `published at example.org/report`."""
+    found = match.group()
+    before, sep, after = found.partition(" at ")
+    if not sep or "@" in found or "(at)" in found.lower() or "[at]" in found.lower():
+        return False
+    word = before.strip().rsplit(maxsplit=1)[-1].lower() if before.strip() else ""
+    end = match.string[match.end():match.end() + 1]
+    return after.lower().startswith("www.") or end == "/" or word in _WORD_AT_NOT_AN_ADDRESS
+
+
 def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
     """Every piece of personal data in one string."""
     for kind, match in _matches(text):
-        yield Finding(kind, path, mask(match.group()))
+        yield Finding(kind, path, mask(match.group()), match.start(), match.group())
 
 
 def redact(text: str) -> str:

@@ -143,9 +143,10 @@ def check_location(data: dict[str, Any], doc: Document, file: str, context: Cont
 
 def check_personal_data(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     for finding in find_in_data(data):
-        position = doc.position(finding.path)
         if finding.path and finding.path not in doc.positions:
             position = doc.key_position(finding.path)  # found in a key
+        else:
+            position = doc.locate(finding.path, finding.found)  # its own line in a text of several
         yield Problem(Code.personal_data(finding.kind), file, position, finding.path, {"found": finding.masked})
 
 
