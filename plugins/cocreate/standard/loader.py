@@ -84,16 +84,17 @@ class Document:
         return self.positions.get(path, Position(1, 1))
 
     def locate(self, path: FieldPath, needle: str) -> Position:
-        """Where `needle`, a part of the value at `path`, stands in the file: on its own
-        line in a text of several lines; the value's position when it cannot be found
-        as written (a folded line)."""
+        """Where `needle`, a part of the value at `path`, stands in the file: its own line
+        in a text of several lines; the value's position when it is on the value's first
+        line, or cannot be found as written (a folded line)."""
         start = self.position(path)
         lines = self.text.split("\n")
         offset = sum(len(line) + 1 for line in lines[: start.line - 1]) + start.column - 1
         for probe in (needle, *needle.split()[:1]):
             index = self.text.find(probe, offset) if probe else -1
             if index >= 0:
-                return _text_position(self.text, index)
+                found = _text_position(self.text, index)
+                return start if found.line == start.line else found
         return start
 
     def key_position(self, path: FieldPath) -> Position:

@@ -20,6 +20,7 @@ from cocreate.standard.problems import Code, FieldPath, Problem, Severity
 from cocreate.standard.schema import is_markdown, is_multilingual, project_schema
 from cocreate.standard.vocabulary import ACTIVITIES, GOVERNMENT, LANGUAGES, NOT_RECORDED, PHASES, ROLES
 
+
 @dataclass(frozen=True)
 class Context:
     """What the rules need besides the file: the day they run (dates may not lie after it)

@@ -13,7 +13,6 @@ from typing import Any
 
 from cocreate.standard.schema import project_schema
 
-
 NOT_RECORDED = "not-recorded"
 """The answer for a claim that a record does not make (standard 1.1): a value of its own
 wherever the standard asks for one (openness, ownership, each trust statement, what a party
