@@ -141,7 +141,7 @@ def test_facet_values_that_slugify_alike_get_their_own_addresses() -> None:
     t = Translator("en")
 
     def project(slug: str, city: str) -> Entry:
-        return entry(slug, city=city)
+        return entry(slug, place=city)
 
     cities = ["Kota A", "kota-a-2", "KOTA A", "Kota  A!"]
     catalog = Catalog([project(f"p{i}", city) for i, city in enumerate(cities)], t)

@@ -15,7 +15,7 @@ from cocreate.git.history import History
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.portal.catalog import Catalog, Entry, Project
-from cocreate.portal.datapackage import project_json, project_rows
+from cocreate.portal.datapackage import RowContext, project_json, project_rows
 from cocreate.portal.feeds import Item, both, items_from_events, items_from_timeline
 from cocreate.portal.options import Options
 from cocreate.portal.site import RenderedPage, Site
@@ -79,7 +79,8 @@ class Prerender:
             return None
         items, files = project_feeds(project, self.options, self.history)
         return Built(project.entry(), _site(self.options).render_project(project),
-                     Files(project_rows(project.slug, project.data, project.last_changed),
+                     Files(project_rows(project.slug, project.data, RowContext(project.last_changed,
+                                                                                   self.options.country)),
                            project_json(project.slug, project.data), tuple(items), files))
 
 

@@ -46,6 +46,7 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, jobs: int | No
     """
     settings = current()
     language = lang or settings.language
+    required = tuple(settings.plugin.required_languages)
     if not paths:
         default = settings.projects_dir
         if not default.is_dir():
@@ -55,9 +56,9 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, jobs: int | No
     show = progress if progress is not None else (sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES)
     if show:
         with click.progressbar(length=len(sources), label=ui("progress", language), file=sys.stderr) as bar:
-            results = validate_sources(sources, jobs=jobs, on_done=bar.update)
+            results = validate_sources(sources, jobs=jobs, on_done=bar.update, required_languages=required)
     else:
-        results = validate_sources(sources, jobs=jobs)
+        results = validate_sources(sources, jobs=jobs, required_languages=required)
     report = make_report(results, tree_problems)
     click.echo(RENDERERS[fmt](report, language), nl=False)
     sys.exit(0 if report.valid else 1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from cocreate.i18n.messages import LANGUAGES, catalog, fill
+from cocreate.standard.dates import parse_date
 
 
 @cache
@@ -48,22 +48,57 @@ class Translator:
 
     def text(self, value: Any) -> str:
         """A multilingual field in this language, else the other portal language, else any."""
+        return self.text_in(value)[0]
+
+    def text_in(self, value: Any) -> tuple[str, str | None]:
+        """A multilingual field's text and the language it is in: this one, else the other
+        portal language, else any; None for a plain text (taken to be in the portal's
+        language)."""
         if isinstance(value, str):
-            return value
+            return value, None
         if isinstance(value, dict) and value:
             for language in (self.language, self.fallback):
                 if isinstance(value.get(language), str):
-                    return value[language]
-            return str(next(iter(value.values())))
-        return ""
+                    return value[language], language
+            language, text = next(iter(value.items()))
+            return str(text), str(language)
+        return "", None
 
     def date(self, value: str | None) -> str:
-        """`2024-03-17` as `17 Maret 2024` / `17 March 2024`."""
+        """A date as written, in words: `17 Maret 2024`, `Maret 2024`, `Kuartal I 2024`,
+        `2024` (`17 March 2024`, `March 2024`, `Q1 2024`, `2024`)."""
         if not value:
             return ""
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
+        date = parse_date(value)
+        if date is None:
             return value
-        month = self(f"months.m{day.month}")
-        return f"{day.day} {month} {day.year}"
+        if date.precision == "day":
+            return f"{date.start.day} {self(f'months.m{date.start.month}')} {date.year}"
+        if date.precision == "month":
+            return f"{self(f'months.m{date.start.month}')} {date.year}"
+        if date.quarter is not None:
+            return self("quarter_date", quarter=self(f"quarters.q{date.quarter}"), year=date.year)
+        return str(date.year)
+
+    def language_name(self, language: str) -> str:
+        """`en` as `bahasa Inggris` / `English`; a code the portal has no name for as itself."""
+        try:
+            return self(f"language_names.{language}")
+        except KeyError:
+            return language
+
+    def language_names(self, languages: list[str]) -> str:
+        """Languages by name, joined: `bahasa Inggris`, `English, Bahasa Indonesia`."""
+        return ", ".join(self.language_name(language) for language in languages)
+
+    def country(self, code: str) -> str:
+        """An ISO 3166-1 code as the country's name in this language (from CLDR, through
+        Babel); the code itself when there is none."""
+        return _territories(self.language).get(code, code)
+
+
+@cache
+def _territories(language: str) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(language).territories)

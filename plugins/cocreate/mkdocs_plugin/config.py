@@ -27,6 +27,14 @@ class CocreateConfig(base.Config):
     repo_url = c.Optional(c.Type(str))
     """Repository for "edit this project" links; defaults to the site's `repo_url`."""
 
+    country = c.Optional(c.Type(str))
+    """The portal's country, an ISO 3166-1 alpha-2 code (`ID`): a project's country when it
+    names none."""
+
+    required_languages = c.ListOfItems(c.Choice(LANGUAGES), default=[])
+    """Languages every multilingual text must have (`[id, en]`); by default none: a text in
+    one language is valid, shown in it and marked as such, and never fails a build."""
+
     maintainers = c.ListOfItems(c.Type(str), default=[])
     """The portal's maintainers (GitHub users or teams): they own everything that is not a
     project (CODEOWNERS) and may change any project."""

@@ -20,6 +20,7 @@ import heapq
 import json
 import logging
 import os
+import re
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -56,6 +57,9 @@ from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 
 log = get_plugin_logger(__name__)
 
+MARKER = "<!-- cocreate:"
+INCOMPLETE = re.compile(r"<!-- cocreate:incomplete:(id|en) -->")
+
 ASSETS = ("cocreate.css", "catalogue.js", "propose.js")
 ENGINE_LOGGERS = ("mkdocs", "properdocs")
 """Where the engine's warnings go: MkDocs logs on `mkdocs.*`; ProperDocs, its maintained
@@ -73,6 +77,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
         self._shared_blocks: SharedBlocks | None = None
+        self._catalog: Catalog | None = None
         self._output: Output | None = None
         self._warnings: CountHandler | None = None
         self.root = Path.cwd()
@@ -113,6 +118,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         gc.freeze()  # the validation workers fork from here: the collector leaves the copies alone
         site = self._site(config)
+        self._catalog = site.catalog
         titles = nav_titles(config.nav)
         made: list[tuple[File, str]] = []
         for spec in site.pages():
@@ -145,6 +151,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["cocreate_block"] = self._shared_blocks
+        env.globals["cocreate_t"] = Translator(self.language)  # the theme's partials cocreate mends
         return env
 
     @event_priority(-100)  # after every other plugin's (search writes its index): all goes in at once
@@ -179,6 +186,16 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         for name in ENGINE_LOGGERS:
             logging.getLogger(name).removeHandler(handler)
         return bool(handler.get_counts())
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Fill the markers a hand-written page may hold with what the portal counts:
+        `<!-- cocreate:incomplete:id -->` (or `:en`) becomes how many records answer "not
+        recorded" somewhere, in that language."""
+        if MARKER not in markdown or self._catalog is None:
+            return markdown
+        catalog = self._catalog
+        return INCOMPLETE.sub(lambda m: Translator(m.group(1))("statistics.incomplete", count=catalog.incomplete,
+                                                               total=len(catalog.projects)), markdown)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Advertise the feeds: the portal's on every page, a project's on its page."""
@@ -226,18 +243,22 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
                           directory_urls=config.use_directory_urls, projects_folder=folder,
                           site_url=config.site_url or "", site_name=config.site_name,
-                          data_license=self.config.data_license,
+                          data_license=self.config.data_license, country=self.config.country,
+                          required_languages=tuple(self.config.required_languages),
                           template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else ())
         history = read_history(self.root, folder, t)
         # Written straight into the folder being built (MkDocs has cleaned it already): a
         # failed build discards them with the rest.
         output = self._output = Output(Path(config.site_dir))
         try:
-            report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add)
+            report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add,
+                                    required_languages=options.required_languages)
         finally:
             output.close()
         for problem in report.problems:
-            say = log.error if problem.severity is Severity.ERROR else log.warning
+            # a warning (a text in one language: missing-translation) is said, and never fails a
+            # strict build; the languages a portal requires are errors (required_languages)
+            say = log.error if problem.severity is Severity.ERROR else log.info
             say("%s", problem_line(problem, self.language))
         if not report.valid:
             raise PluginError(f"cocreate: {summary(report, self.language)}")

@@ -17,12 +17,15 @@ from typing import Any
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.portal.urls import slugify
+from cocreate.standard.schema import is_multilingual
 from cocreate.standard.vocabulary import (
     APPROACHES,
     CATEGORIES,
+    CATEGORY_ORDER,
     DIMENSIONS,
     KIND_ORDER,
     KINDS,
+    NOT_RECORDED,
     OPENNESS,
     OWNERSHIP,
     PHASES,
@@ -84,8 +87,42 @@ class Project:
         return self.t.text(self.data["summary"])
 
     @property
+    def title_lang(self) -> str | None:
+        """The language the title is shown in when it is not the portal's, else None."""
+        return _other(self.t, self.data["title"])
+
+    @property
+    def summary_lang(self) -> str | None:
+        return _other(self.t, self.data["summary"])
+
+    @property
     def phase(self) -> str:
         return self.data["phase"]
+
+    @cached_property
+    def phases_in_timeline(self) -> frozenset[str]:
+        """The phases that the timeline shows an entry in."""
+        return frozenset(e["phase"] for e in self.data["timeline"] if e["phase"] in PHASES)
+
+    @property
+    def steps(self) -> list[tuple[str, str]]:
+        """Each phase and what the record says of it: `current` (the file says so), `done`
+        (an earlier phase the timeline shows), `next` (a later one), `seen` (the timeline
+        shows it, the current phase is not recorded) or `unrecorded`. A phase is never done
+        because a later one is current: the record has to show it."""
+        steps = []
+        current = PHASES.index(self.phase) if self.phase in PHASES else None
+        for index, phase in enumerate(PHASES):
+            if current is None:
+                state = "seen" if phase in self.phases_in_timeline else "unrecorded"
+            elif index == current:
+                state = "current"
+            elif index > current:
+                state = "next"
+            else:
+                state = "done" if phase in self.phases_in_timeline else "unrecorded"
+            steps.append((phase, state))
+        return steps
 
     @property
     def status(self) -> str:
@@ -109,16 +146,42 @@ class Project:
 
     @cached_property
     def categories(self) -> list[str]:
+        """The categories of the parties, in order: the seven, then other parties, then
+        parties whose kind is not recorded."""
         present = {s["category"] for s in self.data["stakeholders"]}
-        return [c for c in CATEGORIES if c in present]
+        return [c for c in CATEGORY_ORDER if c in present]
 
     @property
     def stakeholders_by_category(self) -> list[tuple[str, list[dict[str, Any]]]]:
-        """The stakeholders grouped by category, in the order of the seven categories."""
+        """The stakeholders grouped by category, in the order of `categories`."""
         groups: dict[str, list[dict[str, Any]]] = {}
         for stakeholder in self.data["stakeholders"]:
             groups.setdefault(stakeholder["category"], []).append(stakeholder)
-        return [(category, groups[category]) for category in CATEGORIES if category in groups]
+        return [(category, groups[category]) for category in CATEGORY_ORDER if category in groups]
+
+    @property
+    def missing_voices(self) -> list[str] | None:
+        """The seven categories no party belongs to; None when some party's category is
+        not recorded (it may be any of them)."""
+        if NOT_RECORDED in self.categories:
+            return None
+        return [c for c in CATEGORIES if c not in self.categories]
+
+    @cached_property
+    def incomplete(self) -> bool:
+        """Whether the record answers "not recorded" anywhere."""
+        return _holds_not_recorded(self.data)
+
+    @cached_property
+    def only_in(self) -> list[str]:
+        """The other languages some of the project's texts are shown in, for want of one in
+        the portal's language."""
+        found: set[str] = set()
+        for value in _multilingual(self.data, ()):
+            text, language = self.t.text_in(value)
+            if language is not None and language != self.t.language:
+                found.add(language)
+        return sorted(found)
 
     @property
     def dimensions(self) -> list[str]:
@@ -130,7 +193,24 @@ class Project:
 
     @property
     def city(self) -> str:
-        return self.data["location"]["city"]
+        return str(self.data["location"].get("city", ""))
+
+    @property
+    def country(self) -> str | None:
+        """The project's country as recorded (ISO 3166-1), else None."""
+        value = self.data["location"].get("country")
+        return str(value) if value else None
+
+    @property
+    def place(self) -> str:
+        """The most precise place recorded: the city, else the region or province, else the
+        country's name (a national programme has no city)."""
+        location = self.data["location"]
+        if location.get("city"):
+            return str(location["city"])
+        if location.get("province"):
+            return str(location["province"])
+        return self.t.country(str(location["country"])) if location.get("country") else ""
 
     @property
     def example(self) -> bool:
@@ -144,7 +224,7 @@ class Project:
         """What lists, overviews and indexes show of the project."""
         return Entry(self.slug, self.title, self.summary, self.phase, self.status, self.kind, self.openness,
                      self.ownership, self.approach, tuple(self.categories), tuple(self.dimensions), tuple(self.tags),
-                     self.city, self.example,
+                     self.place, self.example, self.incomplete, self.title_lang, self.summary_lang,
                      tuple(Party(s["name"], s["category"], s["role"]) for s in self.data["stakeholders"]),
                      tuple(self.data.get("data", ())), self.last_changed)
 
@@ -175,8 +255,14 @@ class Entry:
     categories: tuple[str, ...]
     dimensions: tuple[str, ...]
     tags: tuple[str, ...]
-    city: str
+    place: str
+    """The most precise place recorded: a city, a region or province, or a country."""
     example: bool
+    incomplete: bool
+    """Whether the record answers "not recorded" anywhere."""
+    title_lang: str | None
+    """The language of the title when it is not the portal's (lists mark it for screen readers)."""
+    summary_lang: str | None
     stakeholders: tuple[Party, ...]
     tables: tuple[dict[str, Any], ...]
     """The project's own tables (`data` in its file), for the data package."""
@@ -201,15 +287,15 @@ class Facet:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("phase", lambda p: [p.phase], "phase", PHASES),
-    Facet("kind", lambda p: [p.kind], "kind", KIND_ORDER),
-    Facet("openness", lambda p: [p.openness], "openness", OPENNESS),
-    Facet("ownership", lambda p: [p.ownership], "ownership", OWNERSHIP),
-    Facet("category", lambda p: p.categories, "category", CATEGORIES),
+    Facet("phase", lambda p: [p.phase], "phase", (*PHASES, NOT_RECORDED)),
+    Facet("kind", lambda p: [p.kind], "kind", (*KIND_ORDER, NOT_RECORDED)),
+    Facet("openness", lambda p: [p.openness], "openness", (*OPENNESS, NOT_RECORDED)),
+    Facet("ownership", lambda p: [p.ownership], "ownership", (*OWNERSHIP, NOT_RECORDED)),
+    Facet("category", lambda p: p.categories, "category", CATEGORY_ORDER),
     Facet("status", lambda p: [p.status], "status", STATUSES),
     Facet("dimension", lambda p: p.dimensions, "dimension", DIMENSIONS),
-    Facet("approach", lambda p: [p.approach], "approach", APPROACHES, static=False),
-    Facet("location", lambda p: [p.city]),
+    Facet("approach", lambda p: [p.approach], "approach", (*APPROACHES, NOT_RECORDED), static=False),
+    Facet("location", lambda p: [p.place] if p.place else []),
     Facet("tag", lambda p: p.tags),
 )
 
@@ -232,6 +318,32 @@ class Organisation:
     roles: list[tuple[Entry, str]] = field(default_factory=list)
     slug: str = ""
     """Unique within its category: the address of its own list, when it needs one."""
+
+
+def _holds_not_recorded(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_not_recorded(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_not_recorded(v) for v in value)
+    return bool(value == NOT_RECORDED)
+
+
+def _multilingual(value: Any, path: tuple[str | int, ...]) -> Iterable[Any]:
+    """Every text of a project that may be written in several languages."""
+    if is_multilingual(path):
+        yield value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _multilingual(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _multilingual(child, (*path, index))
+
+
+def _other(t: Translator, value: Any) -> str | None:
+    """The language a text is shown in when it is not the portal's, else None."""
+    language = t.text_in(value)[1]
+    return language if language is not None and language != t.language else None
 
 
 class Catalog:
@@ -278,7 +390,7 @@ class Catalog:
         grouped: dict[str, list[Organisation]] = defaultdict(list)
         for org in by_key.values():
             grouped[org.category].append(org)
-        result = {c: sorted(grouped[c], key=lambda o: o.name.casefold()) for c in CATEGORIES}
+        result = {c: sorted(grouped[c], key=lambda o: o.name.casefold()) for c in CATEGORY_ORDER}
         for orgs in result.values():
             unique = UniqueSlugs()
             for org in orgs:
@@ -287,12 +399,18 @@ class Catalog:
 
     @cached_property
     def coverage(self) -> dict[str, dict[str, int]]:
-        """How many projects in each phase include each stakeholder category."""
-        table = {c: dict.fromkeys(PHASES, 0) for c in CATEGORIES}
+        """How many projects in each phase (or whose phase is not recorded) include each
+        stakeholder category (the seven, other parties, parties of unrecorded kind)."""
+        table = {c: dict.fromkeys((*PHASES, NOT_RECORDED), 0) for c in CATEGORY_ORDER}
         for project in self.projects:
             for category in project.categories:
                 table[category][project.phase] += 1
         return table
+
+    @property
+    def incomplete(self) -> int:
+        """How many projects answer "not recorded" somewhere."""
+        return sum(p.incomplete for p in self.projects)
 
     def count_by(self, facet: str) -> list[tuple[str, str, int]]:
         """(value, label, number of projects) for a facet, in its order."""

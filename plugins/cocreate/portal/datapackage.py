@@ -19,16 +19,19 @@ from typing import Any
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.standard.csvsafe import csv_text
+from cocreate.standard.schema import project_schema
 from cocreate.standard.vocabulary import (
     ACTIVITIES,
     APPROACHES,
-    CATEGORIES,
+    CATEGORY_ORDER,
     KIND_ORDER,
+    NOT_RECORDED,
     OPENNESS,
     OUTPUT_TYPES,
     OWNERSHIP,
     PHASES,
     ROLES,
+    SCOPES,
     STAKEHOLDER_KINDS,
     STATUSES,
     approach,
@@ -42,6 +45,24 @@ class Column:
     type: str = "string"
     enum: tuple[str, ...] = ()
     required: bool = False
+    pattern: str | None = None
+    language: str | None = None
+    """For one language of a text kept in both (`title_id`, `title_en`): that language."""
+
+
+def _recorded_date(name: str, required: bool = False) -> Column:
+    """A date as the record gives it (`2024-03-17`, `2024-03`, `2024-Q1` or `2024`): text
+    with the standard's pattern, described in the codebook (`data.recorded_date`)."""
+    return Column(name, "string", required=required, pattern=project_schema()["$defs"]["date"]["pattern"])
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What a project's rows take besides its data."""
+
+    last_changed: str | None = None
+    country: str | None = None
+    """The portal's country, for a project that names none."""
 
 
 def _text(value: Any, language: str) -> str:
@@ -51,11 +72,14 @@ def _text(value: Any, language: str) -> str:
 
 
 def _bilingual(name: str) -> tuple[Column, Column]:
-    return Column(f"{name}_id"), Column(f"{name}_en")
+    return Column(f"{name}_id", language="id"), Column(f"{name}_en", language="en")
 
 
 def _pair(value: Any) -> list[str]:
-    """A multilingual value as (Bahasa Indonesia, English); a plain string counts as `id`."""
+    """A multilingual value as (Bahasa Indonesia, English); a plain string counts as `id`;
+    "not recorded" is said in both."""
+    if value == NOT_RECORDED:
+        return [NOT_RECORDED, NOT_RECORDED]
     if isinstance(value, str):
         return [value, ""]
     return [_text(value, "id"), _text(value, "en")]
@@ -65,43 +89,63 @@ def _pair(value: Any) -> list[str]:
 class Table:
     name: str
     columns: tuple[Column, ...]
-    rows: Callable[[str, dict[str, Any], str | None], list[list[Any]]]
+    rows: Callable[[str, dict[str, Any], RowContext], list[list[Any]]]
     primary_key: str | None = None
 
 
-def _project_rows(slug: str, d: dict[str, Any], last_changed: str | None) -> list[list[Any]]:
-    location = d["location"]
+def _project_rows(slug: str, d: dict[str, Any], context: RowContext) -> list[list[Any]]:
+    location, source = d["location"], d.get("source", {})
     return [[slug, *_pair(d["title"]), *_pair(d["summary"]), d["status"], d["phase"],
              kind(d["openness"]["level"], d["ownership"]["level"]), d["openness"]["level"],
              d["ownership"]["level"], d["ownership"].get("license", ""), approach(d["stakeholders"]),
-             location["city"], location["province"], location.get("district", ""), d.get("start_date", ""),
-             ";".join(d.get("dimensions", [])), ";".join(d.get("tags", [])), len(d["stakeholders"]),
-             len(d["timeline"]), d.get("example", "false"), last_changed or ""]]
+             location.get("city", ""), location.get("province", ""), location.get("district", ""),
+             d.get("start_date", ""), ";".join(d.get("dimensions", [])), ";".join(d.get("tags", [])),
+             len(d["stakeholders"]), len(d["timeline"]), d.get("example", "false"), context.last_changed or "",
+             location.get("country", context.country or ""), location.get("scope", ""),
+             str(_holds_not_recorded(d)).lower(), source.get("url", ""), source.get("license", ""),
+             source.get("record_id", ""), source.get("documented_by", ""), source.get("imported", "")]]
+
+
+def _holds_not_recorded(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_not_recorded(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_not_recorded(v) for v in value)
+    return bool(value == NOT_RECORDED)
+
+
+def _trust(d: dict[str, Any]) -> list[str]:
+    trust = d["trust"]
+    return [x for key in ("information", "purpose", "access", "retention")
+            for x in _pair(NOT_RECORDED if trust == NOT_RECORDED else trust[key])]
 
 
 TABLES: tuple[Table, ...] = (
     Table("projects", (
         Column("slug", required=True), *_bilingual("title"), *_bilingual("summary"),
-        Column("status", enum=STATUSES, required=True), Column("phase", enum=PHASES, required=True),
-        Column("kind", enum=KIND_ORDER), Column("openness", enum=OPENNESS),
-        Column("ownership", enum=OWNERSHIP), Column("license"),
-        Column("approach", enum=APPROACHES), Column("city"), Column("province"),
-        Column("district"), Column("start_date", "date"), Column("dimensions"), Column("tags"),
+        Column("status", enum=STATUSES, required=True), Column("phase", enum=(*PHASES, NOT_RECORDED), required=True),
+        Column("kind", enum=(*KIND_ORDER, NOT_RECORDED)), Column("openness", enum=(*OPENNESS, NOT_RECORDED)),
+        Column("ownership", enum=(*OWNERSHIP, NOT_RECORDED)), Column("license"),
+        Column("approach", enum=(*APPROACHES, NOT_RECORDED)), Column("city"), Column("province"),
+        Column("district"), _recorded_date("start_date"), Column("dimensions"), Column("tags"),
         Column("stakeholders", "integer"), Column("timeline_entries", "integer"), Column("example", "boolean"),
-        Column("last_changed", "date"),
+        Column("last_changed", "date"), Column("country"), Column("scope", enum=SCOPES),
+        Column("incomplete", "boolean"), Column("source_url"), Column("source_license"), Column("source_record_id"),
+        Column("source_documented_by"), _recorded_date("source_imported"),
     ), _project_rows, primary_key="slug"),
     Table("stakeholders", (
         Column("project", required=True), Column("name", required=True),
-        Column("kind", enum=STAKEHOLDER_KINDS), Column("category", enum=CATEGORIES),
+        Column("kind", enum=STAKEHOLDER_KINDS), Column("category", enum=CATEGORY_ORDER),
         Column("role", enum=ROLES), *_bilingual("contributes"), *_bilingual("benefit"), Column("motivations"),
-        Column("since", "date"),
+        _recorded_date("since"),
     ), lambda slug, d, _: [[slug, s["name"], s.get("kind", "organisation"), s["category"], s["role"],
                             *_pair(s["contributes"]),
                             *_pair(s["benefit"]), ";".join(s.get("motivations", [])), s.get("since", "")]
                            for s in d["stakeholders"]]),
     Table("timeline", (
-        Column("project", required=True), Column("date", "date", required=True), Column("phase", enum=PHASES),
-        Column("activity", enum=tuple(ACTIVITIES)), *_bilingual("title"), Column("evidence"),
+        Column("project", required=True), _recorded_date("date", required=True),
+        Column("phase", enum=(*PHASES, NOT_RECORDED)), Column("activity", enum=(*ACTIVITIES, NOT_RECORDED)),
+        *_bilingual("title"), Column("evidence"),
     ), lambda slug, d, _: [[slug, e["date"], e["phase"], e["activity"], *_pair(e["title"]), e.get("evidence", "")]
                            for e in d["timeline"]]),
     Table("criteria", (Column("project", required=True), *_bilingual("criterion")),
@@ -109,8 +153,7 @@ TABLES: tuple[Table, ...] = (
     Table("trust", (
         Column("project", required=True), *_bilingual("information"), *_bilingual("purpose"),
         *_bilingual("access"), *_bilingual("retention"),
-    ), lambda slug, d, _: [[slug, *(x for key in ("information", "purpose", "access", "retention")
-                                    for x in _pair(d["trust"][key]))]]),
+    ), lambda slug, d, _: [[slug, *_trust(d)]]),
     Table("outputs", (
         Column("project", required=True), *_bilingual("title"),
         Column("type", enum=OUTPUT_TYPES), Column("url"),
@@ -121,9 +164,9 @@ TABLES: tuple[Table, ...] = (
 """The tables of the package, in order. `dimensions`, `tags` and `motivations` hold
 values separated by semicolons."""
 
-def project_rows(slug: str, data: dict[str, Any], last_changed: str | None) -> dict[str, str]:
+def project_rows(slug: str, data: dict[str, Any], context: RowContext) -> dict[str, str]:
     """One project's rows of every table, as CSV text (without header)."""
-    return {table.name: csv_text(table.rows(slug, data, last_changed)) for table in TABLES}
+    return {table.name: csv_text(table.rows(slug, data, context)) for table in TABLES}
 
 
 def project_json(slug: str, data: dict[str, Any]) -> str:
@@ -133,10 +176,15 @@ def project_json(slug: str, data: dict[str, Any]) -> str:
 
 def column_description(table: Table, column: Column, t: Translator) -> str:
     """The codebook entry of a column; `_id`/`_en` columns share one, with their language."""
-    base, _, language = column.name.rpartition("_")
-    if base and language in ("id", "en") and column.name not in ("id",):
-        return f"{t(f'data.fields.{table.name}.{base}')} ({t(f'data.in_{language}')})"
-    return t(f"data.fields.{table.name}.{column.name}")
+    if column.language is not None:
+        base = column.name.removesuffix(f"_{column.language}")
+        return f"{t(f'data.fields.{table.name}.{base}')} ({t(f'data.in_{column.language}')})"
+    text = t(f"data.fields.{table.name}.{column.name}")
+    if column.pattern:
+        text = f"{text} {t('data.recorded_date')}"
+    if NOT_RECORDED in column.enum:
+        text = f"{text} {t('data.not_recorded')}"
+    return text
 
 
 def table_schema(table: Table, t: Translator) -> dict[str, Any]:
@@ -149,6 +197,8 @@ def table_schema(table: Table, t: Translator) -> dict[str, Any]:
             constraints["enum"] = list(column.enum)
         if column.required:
             constraints["required"] = True
+        if column.pattern:
+            constraints["pattern"] = column.pattern
         if constraints:
             field["constraints"] = constraints
         if column.type == "boolean":

@@ -18,6 +18,7 @@ from cocreate.git.changes import sentence
 from cocreate.git.history import Event
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
+from cocreate.standard.dates import parse_date
 
 LIMIT = 50
 """Items in a feed: the newest ones."""
@@ -62,7 +63,10 @@ def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict[str
                         site_url: str | None) -> list[Item]:
     items = []
     for index, entry in enumerate(timeline):
-        day = dt.date.fromisoformat(entry["date"])
+        date = parse_date(entry["date"])
+        if date is None:
+            continue  # validation refuses such a date: nothing to say of it
+        day = date.start  # a month, a quarter or a year: the day it begins
         stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
         text = t.text(entry["title"])
         items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text, stamp))

@@ -33,6 +33,12 @@ class Options:
     site_url: str = ""
     """The portal's public address (ends with /), for feeds; empty when unknown."""
     site_name: str = ""
+    country: str | None = None
+    """The portal's country (ISO 3166-1 alpha-2): a project's country when it names none,
+    and not repeated on the pages of projects in it."""
+    required_languages: tuple[str, ...] = ()
+    """Languages every multilingual text must have; by default none (a text in one language
+    is shown in it, marked as such)."""
     data_license: str = "CC-BY-4.0"
     """SPDX licence of the portal's open data (the data package)."""
     template_dirs: tuple[str, ...] = field(default=())

@@ -27,8 +27,17 @@ from cocreate.portal.charts import bar_chart
 from cocreate.portal.options import Options
 from cocreate.portal.templating import environment
 from cocreate.standard import markdown
+from cocreate.standard.dates import parse_date
 from cocreate.standard.paths import project_file
-from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, OPENNESS, OWNERSHIP, PHASES
+from cocreate.standard.vocabulary import (
+    ACTIVITIES,
+    CATEGORIES,
+    CATEGORY_ORDER,
+    NOT_RECORDED,
+    OPENNESS,
+    OWNERSHIP,
+    PHASES,
+)
 
 PREVIEW = 6
 """Projects shown in a cell of the kinds matrix or a column of the phase board."""
@@ -124,6 +133,9 @@ class Site:
                                 urls=urls, repo=self.urls, facet_uri=self.facet_uri, top=top_values, preview=PREVIEW,
                                 cards=self.cards, organisation_uri=self.organisation_uri,
                                 change_text=lambda c: sentence(c, self.t), HISTORY_SHOWN=HISTORY_SHOWN,
+                                tx=self.text, mdx=self.markdown_text, NOT_RECORDED=NOT_RECORDED,
+                                machine_date=machine_date,
+                                CATEGORY_ORDER=CATEGORY_ORDER,
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name))
         self._cards: dict[tuple[str, str], Markup] = {}
 
@@ -155,6 +167,26 @@ class Site:
     @staticmethod
     def markdown(value: str) -> Markup:
         return Markup(markdown.render(value))  # noqa: S704 - sanitized by nh3 (standard.markdown)
+
+    def text(self, value: Any) -> Markup:
+        """A text of a project for a page: escaped; in the page's language, else marked with
+        the language it is in (`<span lang="en">`) for screen readers; "not recorded" said
+        in words."""
+        if value == NOT_RECORDED:
+            return Markup('<span class="cc-unrecorded">{}</span>').format(self.t("project.not_recorded"))
+        text, language = self.t.text_in(value)
+        if language is None or language == self.t.language:
+            return Markup.escape(text)
+        return Markup('<span lang="{}">{}</span>').format(language, text)
+
+    def markdown_text(self, value: Any) -> Markup:
+        """A Markdown text of a project, rendered and sanitized, marked with its language as
+        `text` does."""
+        text, language = self.t.text_in(value)
+        html = self.markdown(text)
+        if language is None or language == self.t.language:
+            return html
+        return Markup('<div lang="{}">{}</div>').format(language, html)
 
     def _render(self, template: str, uri: str, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -226,8 +258,10 @@ class Site:
     def _stakeholder_pages(self) -> Iterator[PageSpec]:
         yield self._page(urls.STAKEHOLDERS, self.t("stakeholders.title"), "stakeholders.html",
                          in_nav=True, description=self.t("stakeholders.intro"))
-        for category in CATEGORIES:
+        for category in CATEGORY_ORDER:
             organisations = self.catalog.organisations[category]
+            if category not in CATEGORIES and not organisations:
+                continue  # other parties and parties of unrecorded kind: a list only when there are some
             listings = paginate(organisations, self.options.page_size * 2, urls.category(category),
                                 partial(urls.category, category))
             for listing in listings:
@@ -262,10 +296,16 @@ class Site:
                   "categories", "dimensions", "approach", "location", "tags"]
         rows = [
             [p.slug, p.title, p.summary, p.phase, p.kind, p.openness, p.ownership, p.status,
-             p.categories, p.dimensions, p.approach, p.city, p.tags]
+             p.categories, p.dimensions, p.approach, p.place, p.tags]
             for p in self.catalog.projects
         ]
         return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
+
+
+def machine_date(value: str) -> str:
+    """A recorded date for an HTML `datetime` attribute (a quarter as its year)."""
+    date = parse_date(value)
+    return date.machine if date is not None else value
 
 
 def _constant(html: str) -> Callable[[], str]:

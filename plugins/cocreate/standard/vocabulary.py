@@ -52,6 +52,9 @@ CATEGORY_VALUES: tuple[str, ...] = _enum(*_STAKEHOLDER, "category")
 """Every category a party may have: the seven, then `other`."""
 CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORY_VALUES if c != OTHER)
 """The seven stakeholder categories of a smart city."""
+CATEGORY_ORDER: tuple[str, ...] = (*CATEGORIES, OTHER, NOT_RECORDED)
+"""How parties are listed and counted: the seven, then other parties, then parties whose
+kind is not recorded (both counted apart from the seven)."""
 ROLES: tuple[str, ...] = _enum(*_STAKEHOLDER, "role")
 MOTIVATIONS: tuple[str, ...] = _enum(*_STAKEHOLDER, "motivations", "items")
 STAKEHOLDER_KINDS: tuple[str, ...] = _enum(*_STAKEHOLDER, "kind")

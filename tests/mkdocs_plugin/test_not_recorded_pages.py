@@ -1,0 +1,156 @@
+"""What a portal says of a record that records little: never a promise, a kind or a phase
+that the file does not give; texts in one language shown in it, and a strict build that
+passes."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import ROOT, build, make_portal
+
+UNRECORDED = """\
+title:
+  en: Open Parliament Action Plan
+summary:
+  en: The parliament publishes its votes and consults citizens on bills.
+description:
+  en: |
+    A national commitment, as the source records it.
+
+    Nothing else about it is known.
+status: active
+phase: not-recorded
+location:
+  scope: national
+  country: UY
+openness:
+  level: not-recorded
+ownership:
+  level: not-recorded
+stakeholders:
+  - name: Parliament of Uruguay
+    category: not-recorded
+    role: initiator
+    contributes: not-recorded
+    benefit: not-recorded
+  - name: Open Government Partnership
+    category: other
+    role: partner
+    contributes: not-recorded
+    benefit: not-recorded
+timeline:
+  - date: 2018-09
+    phase: not-recorded
+    activity: not-recorded
+    title:
+      en: Commitment starts
+  - date: 2020-Q3
+    phase: empowerment
+    activity: not-recorded
+    title:
+      en: Commitment ends
+trust: not-recorded
+source:
+  url: https://www.opengovpartnership.org/members/uruguay/commitments/UY0086/
+  license: CC-BY-4.0
+  record_id: UY0086
+  documented_by: Open Government Partnership
+  imported: 2026-11
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("unrecorded")
+    projects = folder / "src"
+    (projects / "parlamento-abierto").mkdir(parents=True)
+    (projects / "parlamento-abierto" / "project.yml").write_text(UNRECORDED, "utf-8")
+    taman = (ROOT / "projects" / "taman-kota-hijau" / "project.yml").read_text("utf-8")
+    (projects / "taman-kota-hijau").mkdir()
+    (projects / "taman-kota-hijau" / "project.yml").write_text(taman, "utf-8")
+    return build(make_portal(folder / "portal", projects))  # strict: the English-only texts never fail it
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text("utf-8"), "html.parser")
+
+
+def test_no_promise_no_kind_no_phase_done(site: Path) -> None:
+    doc = page(site, "projects/parlamento-abierto/index.html")
+    article = doc.select_one("article.cc-project")
+    text = article.get_text(" ", strip=True)
+    trust = doc.select_one("#trust").get_text(" ", strip=True)
+    assert "berjanji" not in trust and "tidak memuat pernyataan apa pun" in trust and not doc.select("#trust dl")
+    kind = doc.select_one("#kind").get_text(" ", strip=True)
+    assert "Jenis ko-kreasi: tidak tercatat" in kind and "tidak dapat diketahui" in kind
+    for name in ("Kerumunan", "Klub", "Koalisi", "Komunitas sehati"):
+        assert name not in kind
+    assert "Dari atas" not in kind and "Dari bawah" not in kind  # no approach either: the initiator's kind is unknown
+    steps = [(li.select_one(".cc-step__name").text, li["class"][1]) for li in doc.select(".cc-stepper li")]
+    assert steps == [("Pelibatan", "cc-step--unrecorded"), ("Kurasi", "cc-step--unrecorded"),
+                     ("Pemberdayaan", "cc-step--seen")]
+    assert not doc.select(".cc-step--done") and not doc.select('[aria-current="step"]')
+    assert "Fase tidak tercatat" not in " ".join(li.text for li in doc.select(".cc-event__when"))
+    assert "Jenis sebagian pihak tidak tercatat" in text  # no claim about missing voices
+    badges = [b.text for b in doc.select(".cc-badges .cc-badge")]
+    assert "Jenis tidak tercatat" in badges and "Pendekatan tidak tercatat" in badges
+
+
+def test_texts_in_one_language_are_marked_and_said(site: Path) -> None:
+    doc = page(site, "projects/parlamento-abierto/index.html")
+    assert doc.select_one(".cc-only-in").text == "Sebagian teks di halaman ini hanya tersedia dalam bahasa Inggris."
+    assert doc.select_one("h1 span[lang=en]").text == "Open Parliament Action Plan"
+    assert doc.select_one("#about div[lang=en]") is not None
+    assert [s.text for s in doc.select(".cc-event__title span[lang=en]")] == ["Commitment starts", "Commitment ends"]
+    card = page(site, "projects/index.html").select_one('a[href="parlamento-abierto/"]')
+    assert card is not None and card["lang"] == "en"
+    assert page(site, "index.html").select_one(".md-copyright").get_text(" ", strip=True).startswith("Dibuat dengan")
+
+
+def test_dates_as_written_place_and_source(site: Path) -> None:
+    doc = page(site, "projects/parlamento-abierto/index.html")
+    assert [t.text for t in doc.select(".cc-event__when time")] == ["September 2018", "Kuartal III 2020"]
+    assert [t["datetime"] for t in doc.select(".cc-event__when time")] == ["2018-09", "2020"]
+    details = doc.select_one("#details").get_text(" ", strip=True)
+    assert "Lokasi Uruguay" in details and "Jangkauan Seluruh negeri" in details
+    assert "Dikelola oleh pengelola portal" in details
+    source = doc.select_one("#source").get_text(" ", strip=True)
+    assert "UY0086" in source and "CC-BY-4.0" in source and "Open Government Partnership" in source
+
+
+def test_lists_statistics_and_the_standard_count_what_is_not_recorded(site: Path) -> None:
+    coverage = page(site, "stakeholders/index.html")
+    apart = coverage.select_one("tbody.cc-coverage__apart")
+    assert apart is not None and [th.get_text(strip=True) for th in apart.select("th")] == [
+        "Pihak lainnya", "Pihak yang jenisnya tidak tercatat"]
+    assert "Fase tidak tercatat" in coverage.select_one("table.cc-coverage thead").text
+    assert "1 dari 2 proyek" in page(site, "statistics/index.html").text
+    standard = page(site, "standard/index.html").text
+    assert "1 dari 2 proyek menjawab" in standard and "1 of 2 project(s) answer" in standard
+    assert "Jenis 1 proyek tidak dapat diketahui" in page(site, "kinds/index.html").text
+    assert page(site, "phases/index.html").select_one("#col-not-recorded") is not None
+    index = json.loads((site / "projects" / "index.json").read_text("utf-8"))
+    rows = {row[0]: dict(zip(index["fields"], row, strict=True)) for row in index["projects"]}
+    assert rows["parlamento-abierto"]["kind"] == "not-recorded" and rows["parlamento-abierto"]["location"] == "Uruguay"
+
+
+def test_the_data_package_says_not_recorded_and_stays_valid(site: Path) -> None:
+    rows = (site / "data" / "projects.csv").read_text("utf-8")
+    assert '"parlamento-abierto"' in rows and '"not-recorded"' in rows and '"2026-11"' in rows
+    trust = (site / "data" / "trust.csv").read_text("utf-8").splitlines()
+    assert [line for line in trust if "parlamento" in line] == [
+        '"parlamento-abierto"' + ',"not-recorded"' * 8]
+    proc = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(site / "data" / "datapackage.json")],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    package = json.loads((site / "data" / "datapackage.json").read_text("utf-8"))
+    projects = next(r for r in package["resources"] if r["name"] == "projects")["schema"]["fields"]
+    start = next(f for f in projects if f["name"] == "start_date")
+    assert start["type"] == "string" and re.fullmatch(start["constraints"]["pattern"], "2024-Q1")
