@@ -50,7 +50,7 @@ def ensure_environment() -> None:
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data,properdocs]"):
+    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data,properdocs,import]"):
         sys.exit("installing cocreate failed; see the pip output above")
     STAMP.write_text(wanted)
 

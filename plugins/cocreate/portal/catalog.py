@@ -292,7 +292,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("openness", lambda p: [p.openness], "openness", (*OPENNESS, NOT_RECORDED)),
     Facet("ownership", lambda p: [p.ownership], "ownership", (*OWNERSHIP, NOT_RECORDED)),
     Facet("category", lambda p: p.categories, "category", CATEGORY_ORDER),
-    Facet("status", lambda p: [p.status], "status", STATUSES),
+    Facet("status", lambda p: [p.status], "status", (*STATUSES, NOT_RECORDED)),
     Facet("dimension", lambda p: p.dimensions, "dimension", DIMENSIONS),
     Facet("approach", lambda p: [p.approach], "approach", (*APPROACHES, NOT_RECORDED), static=False),
     Facet("location", lambda p: [p.place] if p.place else []),

@@ -123,7 +123,8 @@ def _trust(d: dict[str, Any]) -> list[str]:
 TABLES: tuple[Table, ...] = (
     Table("projects", (
         Column("slug", required=True), *_bilingual("title"), *_bilingual("summary"),
-        Column("status", enum=STATUSES, required=True), Column("phase", enum=(*PHASES, NOT_RECORDED), required=True),
+        Column("status", enum=(*STATUSES, NOT_RECORDED), required=True),
+        Column("phase", enum=(*PHASES, NOT_RECORDED), required=True),
         Column("kind", enum=(*KIND_ORDER, NOT_RECORDED)), Column("openness", enum=(*OPENNESS, NOT_RECORDED)),
         Column("ownership", enum=(*OWNERSHIP, NOT_RECORDED)), Column("license"),
         Column("approach", enum=(*APPROACHES, NOT_RECORDED)), Column("city"), Column("province"),

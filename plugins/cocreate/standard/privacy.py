@@ -150,18 +150,32 @@ def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
         yield Finding(kind, path, mask(match.group()), match.start(), match.group())
 
 
-def redact(text: str) -> str:
-    """`text` with every piece of personal data in it masked: for messages and logs, which
-    are public, when they repeat a value (an email written where a status belongs)."""
+def _spans(text: str) -> list[list[int]]:
+    """Where personal data stands in a text, overlapping findings taken as one."""
     spans: list[list[int]] = []
     for start, end in sorted(match.span() for _, match in _matches(text)):
         if spans and start < spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)  # overlapping findings are masked as one
+            spans[-1][1] = max(spans[-1][1], end)
         else:
             spans.append([start, end])
-    for start, end in reversed(spans):
+    return spans
+
+
+def redact(text: str) -> str:
+    """`text` with every piece of personal data in it masked: for messages and logs, which
+    are public, when they repeat a value (an email written where a status belongs)."""
+    for start, end in reversed(_spans(text)):
         text = text[:start] + mask(text[start:end]) + text[end:]
     return text
+
+
+def redact_with(text: str, replacement: str) -> tuple[str, int]:
+    """`text` with every piece of personal data in it replaced by `replacement`, and how
+    many pieces there were (an import that cuts contact details out of a record)."""
+    spans = _spans(text)
+    for start, end in reversed(spans):
+        text = text[:start] + replacement + text[end:]
+    return text, len(spans)
 
 
 def _texts(data: Any) -> Iterator[str]:

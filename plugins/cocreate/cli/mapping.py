@@ -1,0 +1,278 @@
+"""Turning a row of an existing list into a project file, by a mapping written in YAML.
+
+A mapping says, for each field of the standard, which columns of the table make it:
+
+```yaml
+language: en                        # the language of the table's texts
+empty: ["NA", "N/A"]                # cells that mean "nothing here"
+slug: "{ID|lower}-{Short Title|slug}"
+on_personal_data: remove            # or refuse (the default): see below
+maps:                               # values of the table and what the standard says instead
+  status: {Complete: completed, "*": not-recorded}
+countries: {"Republic of Korea": KR}  # country names CLDR does not know as written
+source:                             # provenance, written into every record
+  url: https://example.org/list.csv
+  license: CC-BY-4.0
+  record_id: "{ID}"
+  documented_by: Example Office
+project:                            # the project file, with {Column|filter} templates
+  title: "{Title|shorten:150}"
+  status: "{Completion|map:status}"
+  phase: not-recorded
+  start_date: "{Start|date:%m/%d/%Y|month}"
+  stakeholders:
+    - name: "{Lead}"
+      category: not-recorded
+      role: initiator
+      contributes: not-recorded
+      benefit: not-recorded
+```
+
+A template is text with `{Column}` placeholders, each followed by filters: `map:NAME`,
+`date:FORMAT,FORMAT` then `day`, `month`, `quarter` or `year` (how precise the record is),
+`past` (nothing when the date is after the import), `country` (a country's English name as
+its ISO 3166-1 code), `shorten:N` (cut at a sentence or word, with `…`), `slug`, `lower`,
+`upper`. A field whose template gives nothing is left out; `{value: TEMPLATE, default:
+VALUE}` gives VALUE instead (`not-recorded`, for a claim the record does not make). An item
+of a list whose first field gives nothing is left out (a second institution that a row does
+not name). Texts are cleaned: line breaks only where the standard allows them, no invisible
+or control characters. Personal data found in a text refuses the row, or, with
+`on_personal_data: remove`, is cut out of the text and replaced by `[…]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from cocreate.portal.urls import slugify
+from cocreate.standard.characters import scan
+from cocreate.standard.privacy import redact_with
+from cocreate.standard.schema import allows_line_breaks, is_multilingual
+from cocreate.standard.vocabulary import NOT_RECORDED
+
+PLACEHOLDER = re.compile(r"\{([^{}|]+)((?:\|[^{}|]*)*)\}")
+SLUG_MAX = 64
+REMOVED = "[…]"
+
+
+class MappingError(ValueError):
+    """The mapping cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class MappingFile:
+    """A mapping, read and checked once."""
+
+    project: dict[str, Any]
+    slug: str
+    language: str | None = None
+    empty: frozenset[str] = frozenset({""})
+    maps: dict[str, dict[str, str]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    source: dict[str, str] = field(default_factory=dict)
+    remove_personal_data: bool = False
+
+    @classmethod
+    def from_data(cls, data: Any) -> MappingFile:
+        if not isinstance(data, dict):
+            raise MappingError("the mapping must be a map with at least `slug` and `project`")
+        unknown = set(data) - {"project", "slug", "language", "empty", "maps", "countries", "source",
+                               "on_personal_data"}
+        if unknown:
+            raise MappingError(f"unknown key(s) in the mapping: {', '.join(sorted(unknown))}")
+        if not isinstance(data.get("project"), dict) or not isinstance(data.get("slug"), str):
+            raise MappingError("the mapping needs `slug` (a template) and `project` (the project file's fields)")
+        policy = data.get("on_personal_data", "refuse")
+        if policy not in ("refuse", "remove"):
+            raise MappingError("`on_personal_data` is `refuse` or `remove`")
+        maps = data.get("maps", {})
+        if not isinstance(maps, dict) or not all(isinstance(m, dict) for m in maps.values()):
+            raise MappingError("`maps` holds one map of values per name")
+        return cls(project=data["project"], slug=data["slug"], language=data.get("language"),
+                   empty=frozenset(str(v) for v in data.get("empty", [""])) | {""},
+                   maps={str(k): {str(a): str(b) for a, b in v.items()} for k, v in maps.items()},
+                   countries={str(k): str(v) for k, v in (data.get("countries") or {}).items()},
+                   source={str(k): str(v) for k, v in (data.get("source") or {}).items()},
+                   remove_personal_data=policy == "remove")
+
+
+@dataclass
+class Converted:
+    """One row as a project: its slug and data, or why it could not be made."""
+
+    row: int
+    slug: str
+    data: dict[str, Any]
+    removed: int = 0
+    """Pieces of personal data cut out of its texts."""
+
+
+@dataclass
+class Row:
+    """A row's cells, and what the import knows around it."""
+
+    cells: Mapping[str, Any]
+    imported: dt.date
+    mapping: MappingFile
+
+    def cell(self, column: str) -> str:
+        if column not in self.cells:
+            raise MappingError(f"the table has no column {column!r}")
+        value = self.cells[column]
+        text = "" if value is None else str(value).strip()
+        return "" if text in self.mapping.empty else text
+
+    def render(self, template: str) -> str:
+        """A template with each placeholder filled from this row."""
+        return PLACEHOLDER.sub(lambda m: self._placeholder(m.group(1).strip(), m.group(2)), template)
+
+    def _placeholder(self, column: str, filters: str) -> str:
+        value: Any = self.cell(column)
+        for spec in filter(None, (f.strip() for f in filters.split("|"))):
+            name, _, arg = spec.partition(":")
+            if value in ("", None):
+                return ""
+            value = self._filter(name, arg, value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return "" if value is None else str(value)
+
+    def _filter(self, name: str, arg: str, value: Any) -> Any:
+        if name == "map":
+            table = self.mapping.maps.get(arg)
+            if table is None:
+                raise MappingError(f"no map named {arg!r} in `maps`")
+            return table.get(str(value), table.get("*", ""))
+        if name == "date":
+            for form in arg.split(","):
+                try:
+                    return dt.datetime.strptime(str(value), form.strip()).date()
+                except ValueError:
+                    continue
+            return ""  # a cell no format reads: nothing recorded
+        if name in ("day", "month", "quarter", "year"):
+            if not isinstance(value, dt.date):
+                raise MappingError(f"`{name}` follows `date:FORMAT`")
+            return {"day": value.isoformat(), "month": f"{value.year}-{value.month:02d}",
+                    "quarter": f"{value.year}-Q{(value.month - 1) // 3 + 1}", "year": str(value.year)}[name]
+        if name == "past":
+            return "" if _first_day(str(value)) > self.imported else value
+        if name == "country":
+            return self.mapping.countries.get(str(value)) or _country_codes().get(str(value).casefold(), "")
+        if name == "shorten":
+            return shorten(str(value), int(arg))
+        if name == "slug":
+            return slugify(str(value))
+        if name in ("lower", "upper"):
+            return str(value).lower() if name == "lower" else str(value).upper()
+        raise MappingError(f"unknown filter {name!r}")
+
+
+def _first_day(value: str) -> dt.date:
+    year, _, rest = value.partition("-")
+    if rest.startswith("Q"):
+        return dt.date(int(year), (int(rest[1]) - 1) * 3 + 1, 1)
+    parts = [int(p) for p in rest.split("-") if p]
+    return dt.date(int(year), parts[0] if parts else 1, parts[1] if len(parts) > 1 else 1)
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    """Country names in English (CLDR, through Babel) to ISO 3166-1 alpha-2 codes."""
+    from babel import Locale
+
+    return {name.casefold(): code for code, name in Locale("en").territories.items()
+            if len(code) == 2 and code.isalpha()}
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at the end of a sentence, else of a word,
+    with `…` where it was cut; unchanged when short enough."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    end = max(cut.rfind(". "), cut.rfind(".\n"))
+    if end < limit // 2:
+        end = cut.rfind(" ")
+    return cut[: end + 1 if end > 0 else limit - 1].rstrip() + "…"
+
+
+def clean(text: str, *, multiline: bool) -> str:
+    """A cell's text as the standard takes it: no control or invisible characters, and line
+    breaks only where a text may hold them (elsewhere each run of spaces is one)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    bad = {found.index for found in scan(text, multiline=True)}
+    if bad:
+        text = "".join(ch for i, ch in enumerate(text) if i not in bad)
+    if not multiline:
+        return " ".join(text.split())
+    return "\n".join(line.rstrip() for line in text.replace("\t", " ").split("\n")).strip()
+
+
+def convert(row: Row, number: int) -> Converted:
+    """One row as a project, by the mapping."""
+    mapping = row.mapping
+    data = _render(mapping.project, row, ())
+    if not isinstance(data, dict):
+        data = {}
+    source = {k: row.render(v) for k, v in mapping.source.items()}
+    source["imported"] = row.imported.isoformat()
+    data["source"] = {k: v for k, v in source.items() if v}
+    removed = 0
+    if mapping.remove_personal_data:
+        data, removed = _without_personal_data(data)
+    slug = slugify(row.render(mapping.slug))[:SLUG_MAX].strip("-") or "x"
+    return Converted(number, slug, data, removed)
+
+
+def _render(node: Any, row: Row, path: tuple[str | int, ...]) -> Any:
+    if isinstance(node, dict) and set(node) == {"value", "default"}:
+        value = _render(node["value"], row, path)
+        return value if value not in ("", None, {}, []) else _render(node["default"], row, path)
+    if isinstance(node, dict):
+        out = {}
+        for key, child in node.items():
+            value = _render(child, row, (*path, str(key)))
+            if value not in ("", None, {}):  # an empty list stays: `timeline: []`, no event recorded
+                out[str(key)] = value
+        return out
+    if isinstance(node, list):
+        items = []
+        for index, child in enumerate(node):
+            value = _render(child, row, (*path, index))
+            first = next(iter(child.keys()), None) if isinstance(child, dict) else None
+            if value in ("", None, {}) or (first is not None and isinstance(value, dict) and first not in value):
+                continue  # an item whose first field the row does not give
+            items.append(value)
+        return items
+    text = clean(row.render(str(node)), multiline=allows_line_breaks(path))
+    if text and text != NOT_RECORDED and row.mapping.language and is_multilingual(path):
+        return {row.mapping.language: text}
+    return text
+
+
+def _without_personal_data(value: Any) -> tuple[Any, int]:
+    """`value` with every piece of personal data in its texts cut out, and how many."""
+    if isinstance(value, str):
+        text, count = redact_with(value, REMOVED)
+        return text, count
+    if isinstance(value, dict):
+        total, out = 0, {}
+        for key, child in value.items():
+            out[key], count = _without_personal_data(child)
+            total += count
+        return out, total
+    if isinstance(value, list):
+        total, items = 0, []
+        for child in value:
+            item, count = _without_personal_data(child)
+            items.append(item)
+            total += count
+        return items, total
+    return value, 0

@@ -1,0 +1,208 @@
+"""`cocreate import`: an existing list as project folders, by a mapping; and the Open
+Government Partnership example, imported and built strictly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cocreate.cli import cli
+from cocreate.cli.mapping import shorten
+from cocreate.standard.loader import load_text
+from helpers import ROOT, build, make_portal
+
+OGP_TABLE = ROOT.parent / "shared" / "realdata" / "ogp_open_parliament_commitments_g0v.csv"
+OGP_MAPPING = ROOT / "examples" / "ogp" / "mapping.yml"
+
+MAPPING = """\
+language: en
+empty: ["NA"]
+on_personal_data: remove
+slug: "{Code|lower}-{Name|slug}"
+maps:
+  status: {Done: completed, Running: active, "*": not-recorded}
+countries: {"Republic of Korea": KR}
+source:
+  url: https://cities.example/list.csv
+  license: CC-BY-4.0
+  record_id: "{Code}"
+  documented_by: Example Cities Network
+project:
+  title: "{Name|shorten:150}"
+  summary:
+    value: "{Summary}"
+    default: "{Name}"
+  description: "{Text}"
+  status:
+    value: "{State|map:status}"
+    default: not-recorded
+  phase: not-recorded
+  start_date: "{Start|date:%m/%d/%Y,%B %Y|month}"
+  location:
+    scope: national
+    country: "{Country|country}"
+  openness: {level: not-recorded}
+  ownership: {level: not-recorded}
+  stakeholders:
+    - name: "{Lead}"
+      category: not-recorded
+      role: initiator
+      contributes: not-recorded
+      benefit: not-recorded
+    - name: "{Partner}"
+      category: other
+      role: partner
+      contributes: not-recorded
+      benefit: not-recorded
+  timeline:
+    - date: "{Start|date:%m/%d/%Y,%B %Y|month}"
+      phase: not-recorded
+      activity: not-recorded
+      title: Starts
+    - date: "{End|date:%m/%d/%Y,%B %Y|quarter|past}"
+      phase: not-recorded
+      activity: not-recorded
+      title: Ends
+  trust: not-recorded
+"""
+
+ROWS = [
+    {"Code": "UY01", "Name": "Open\tbudget", "Summary": "NA", "Text": "Publish the budget.\r\n\r\nEvery year.",
+     "State": "Done", "Start": "9/1/2018", "End": "12/31/2019", "Country": "Uruguay", "Lead": "Ministry",
+     "Partner": "NA"},
+    {"Code": "KR02", "Name": "Open\u200b data", "Summary": "Data portal", "Text": "Contact info@minis.example or "
+     "+82 2 1234 5678.", "State": "Limited", "Start": "August 2014", "End": "12/31/2099", "Country":
+     "Republic of Korea", "Lead": "Office", "Partner": "OGP"},
+    {"Code": "XX03", "Name": "No lead", "Summary": "NA", "Text": "Nobody leads it.", "State": "NA", "Start": "NA",
+     "End": "NA", "Country": "Atlantis", "Lead": "NA", "Partner": "NA"},
+]
+
+
+@pytest.fixture
+def portal(tmp_path: Path, monkeypatch) -> Path:
+    config = make_portal(tmp_path / "portal", projects=None)
+    config.write_text(config.read_text("utf-8").replace("      country: ID\n", ""), "utf-8")
+    monkeypatch.chdir(config.parent)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 11, 30, tzinfo=dt.UTC).timestamp())))
+    (tmp_path / "mapping.yml").write_text(MAPPING, "utf-8")
+    return config.parent
+
+
+def table(folder: Path, form: str) -> Path:
+    """The rows as a CSV file, a JSON list or a spreadsheet."""
+    path = folder / f"list.{form}"
+    columns = list(ROWS[0])
+    if form == "json":
+        path.write_text(json.dumps(ROWS), "utf-8")
+    elif form == "csv":
+        import csv
+
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, columns)
+            writer.writeheader()
+            writer.writerows(ROWS)
+    else:
+        from frictionless import Resource
+
+        Resource(data=[columns, *([row[c] for c in columns] for row in ROWS)]).write(str(path))
+    return path
+
+
+def run(portal: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["import", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("form", ["csv", "json", "xlsx", "ods"])
+def test_rows_become_projects_with_their_provenance(portal: Path, form: str) -> None:
+    code, out, err = run(portal, str(table(portal.parent, form)), "--mapping", str(portal.parent / "mapping.yml"))
+    assert code == 1  # a row could not become a project
+    assert "row 4 (xx03-no-lead): too-few-items: stakeholders" in err
+    written = sorted(p.parent.name for p in (portal / "projects").glob("*/project.yml"))
+    assert written == ["kr02-open-data", "uy01-open-budget"]
+    data = load_text((portal / "projects" / "uy01-open-budget" / "project.yml").read_bytes(), "p.yml").data
+    assert data["title"] == {"en": "Open budget"}  # a tab in a title is a space
+    assert data["summary"] == {"en": "Open budget"}  # the default, from another column
+    assert data["description"] == {"en": "Publish the budget.\n\nEvery year."}
+    assert data["status"] == "completed" and data["start_date"] == "2018-09"
+    assert data["location"] == {"scope": "national", "country": "UY"}
+    assert [e["date"] for e in data["timeline"]] == ["2018-09", "2019-Q4"]
+    assert [s["name"] for s in data["stakeholders"]] == ["Ministry"]  # no partner recorded: no item
+    assert data["source"] == {"url": "https://cities.example/list.csv", "license": "CC-BY-4.0", "record_id": "UY01",
+                              "documented_by": "Example Cities Network", "imported": "2026-11-30"}
+    korea = load_text((portal / "projects" / "kr02-open-data" / "project.yml").read_bytes(), "p.yml").data
+    assert korea["title"] == {"en": "Open data"} and korea["status"] == "not-recorded"  # no invisible characters
+    assert korea["location"]["country"] == "KR" and [e["date"] for e in korea["timeline"]] == ["2014-08"]
+    assert "1 row(s) could not become a valid project" in out
+
+
+def test_personal_data_refuses_a_row_unless_the_mapping_removes_it(portal: Path) -> None:
+    rows, mapping = table(portal.parent, "csv"), portal.parent / "mapping.yml"
+    mapping.write_text(MAPPING.replace("on_personal_data: remove\n", ""), "utf-8")  # refuse: the default
+    code, _, err = run(portal, str(rows), "--mapping", str(mapping))
+    assert "row 3 (kr02-open-data): personal-data-email: description.en" in err
+    assert "row 3 (kr02-open-data): personal-data-phone: description.en" in err
+    assert "info@minis" not in err and not (portal / "projects" / "kr02-open-data").exists()
+    mapping.write_text(MAPPING, "utf-8")
+    code, out, _ = run(portal, str(rows), "--mapping", str(mapping))
+    text = (portal / "projects" / "kr02-open-data" / "project.yml").read_text("utf-8")
+    assert "Contact […] or […]." in text and "2 piece(s) of personal data cut out" in out
+
+
+def test_dry_run_writes_nothing_and_existing_projects_stay(portal: Path) -> None:
+    rows, mapping = str(table(portal.parent, "csv")), str(portal.parent / "mapping.yml")
+    code, out, _ = run(portal, rows, "--mapping", mapping, "--dry-run", "--show")
+    assert "uy01-open-budget/project.yml: would be written (row 2)" in out and "title:\n  en: Open budget" in out
+    assert not list((portal / "projects").iterdir()) and "would write 2 project(s)" in out
+    run(portal, rows, "--mapping", mapping)
+    path = portal / "projects" / "uy01-open-budget" / "project.yml"
+    path.write_text(path.read_text("utf-8").replace("Open budget", "Edited by hand"), "utf-8")
+    code, out, _ = run(portal, rows, "--mapping", mapping)
+    assert "exists already, left as it is" in out and "Edited by hand" in path.read_text("utf-8")
+    run(portal, rows, "--mapping", mapping, "--overwrite")
+    assert "Edited by hand" not in path.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("mapping", "error"), [
+    ("slug: x\n", "needs `slug`"),
+    ("slug: x\nproject: {title: '{Nope}'}\n", "no column 'Nope'"),
+    ("slug: x\nproject: {title: '{Name|upside}'}\n", "unknown filter 'upside'"),
+    ("slug: x\nproject: {}\nfoo: 1\n", "unknown key(s) in the mapping: foo"),
+    ("slug: x\nproject: {}\non_personal_data: publish\n", "refuse` or `remove"),
+])
+def test_a_wrong_mapping_is_a_usage_error(portal: Path, mapping: str, error: str) -> None:
+    (portal.parent / "bad.yml").write_text(mapping, "utf-8")
+    code, out, err = run(portal, str(table(portal.parent, "csv")), "--mapping", str(portal.parent / "bad.yml"))
+    assert code == 2 and error in out + err and "Traceback" not in out + err
+
+
+def test_shorten_cuts_at_a_sentence_else_a_word() -> None:
+    assert shorten("Short.", 10) == "Short."
+    assert shorten("A first sentence here. Then more words follow.", 30) == "A first sentence here.…"
+    assert shorten("One sentence. Another one that goes on.", 30) == "One sentence. Another one…"  # else a word
+    assert shorten("averyveryverylongword and more", 12) == "averyveryve…"
+    assert len(shorten("word " * 100, 50)) <= 50
+
+
+@pytest.mark.skipif(not OGP_TABLE.is_file(), reason=f"the real table is not here: {OGP_TABLE}")
+def test_the_open_government_partnership_example_imports_and_builds_strictly(tmp_path: Path, monkeypatch) -> None:
+    config = make_portal(tmp_path / "portal", projects=None, language="en")
+    config.write_text(config.read_text("utf-8").replace("      country: ID\n", ""), "utf-8")
+    monkeypatch.chdir(config.parent)
+    result = CliRunner().invoke(cli, ["import", str(OGP_TABLE), "--mapping", str(OGP_MAPPING)])
+    written = list((config.parent / "projects").glob("*/project.yml"))
+    assert len(written) >= 540, result.output  # 558 rows; those without a lead institution are reported
+    assert "row(s) could not become a valid project" in result.stdout
+    assert all("@" not in line for line in result.stderr.splitlines())  # no contact detail in the report
+    site = build(config)  # strict
+    page = (site / "projects" / "ua0046-transparency-and-openness-of-the-parliament" / "index.html")
+    pages = [p for p in (site / "projects").glob("*/index.html")]
+    assert len(pages) == len(written) and (page.is_file() or pages)
+    sample = (site / "projects" / written[0].parent.name / "index.html").read_text("utf-8")
+    assert "Open Government Partnership" in sample and "not recorded" in sample
+    assert os.path.getsize(site / "data" / "projects.csv") > 0
