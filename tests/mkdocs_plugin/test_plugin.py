@@ -234,6 +234,7 @@ def test_a_strict_build_that_fails_for_warnings_publishes_nothing(tmp_path: Path
     ("projects/index.md", "projects/index.html"),  # a generated page
     ("statistics.md", "statistics/index.html"),  # a page at a generated page's address
     ("feed.xml/index.md", "feed.xml"),  # a page inside a file cocreate writes
+    ("pagefind/pagefind.js", "pagefind"),  # the search index: Pagefind writes the whole folder anew
 ])
 def test_a_docs_file_at_a_generated_path_fails_the_build(tmp_path: Path, minimal_text: str, caplog,
                                                          docs_file: str, generated: str) -> None:

@@ -37,8 +37,6 @@ class PortalPage(Page):
         meta: dict[str, Any] = {"title": safe_title(self.spec.title)}
         if self.spec.description:
             meta["description"] = safe_title(self.spec.description)
-        if not self.spec.searchable:
-            meta["search"] = {"exclude": True}
         self.meta = meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:

@@ -51,10 +51,9 @@ def top_values(values: list[FacetValue]) -> list[FacetValue]:
 
 @dataclass(frozen=True, slots=True)
 class RenderedPage:
-    """A project's transparency page, and what the search index takes of it."""
+    """A project's transparency page, rendered."""
 
     html: str
-    search: str
 
 
 @dataclass
@@ -67,10 +66,6 @@ class PageSpec:
     description: str = ""
     in_nav: bool = False
     edit_url: str | None = None
-    searchable: bool = True
-    """Paginated lists repeat what project pages say: they stay out of the search index."""
-    search: Callable[[], str] | None = None
-    """What the search index takes instead of the page, when it should not take it all."""
     feeds: str | None = None
     """The folder of the page's own feeds (a project's), besides the portal's."""
 
@@ -172,10 +167,9 @@ class Site:
         return urls.organisation(org.category, org.slug, number)
 
     def render_project(self, project: Project) -> RenderedPage:
-        """A project's transparency page and what the search index takes of it. Depends on
-        the project alone, so worker processes can render it beside validation."""
-        return RenderedPage(self._render("project.html", project.uri, project=project),
-                            self._render("project_search.html", project.uri, project=project))
+        """A project's transparency page. Depends on the project alone, so worker processes
+        can render it beside validation."""
+        return RenderedPage(self._render("project.html", project.uri, project=project))
 
     def pages(self) -> Iterator[PageSpec]:
         """Every page of the portal, overview pages first."""
@@ -196,7 +190,7 @@ class Site:
             page = self.rendered[project.slug]
             yield PageSpec(project.uri, project.title, _constant(page.html), description=project.summary,
                            edit_url=self.urls.edit(project_file(self.options.projects_folder, project.slug)),
-                           search=_constant(page.search), feeds=urls.project_folder(project.slug))
+                           feeds=urls.project_folder(project.slug))
         for facet in FACETS:
             if not facet.static:
                 continue
@@ -205,13 +199,13 @@ class Site:
                                     partial(self.facet_uri, fv))
                 for listing in listings:
                     title = self.t("catalogue.facet_title", facet=self.t(f"facets.{facet.name}"), value=fv.label)
-                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html", searchable=False,
+                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
                                      listing=listing, facet_value=fv)
 
     def _page(self, uri: str, title: str, template: str, *, in_nav: bool = False, description: str = "",
-              searchable: bool = True, **context: Any) -> PageSpec:
+              **context: Any) -> PageSpec:
         return PageSpec(uri, title, lambda: self._render(template, uri, title=title, **context),
-                        description=description, in_nav=in_nav, searchable=searchable)
+                        description=description, in_nav=in_nav)
 
     def _catalogue_pages(self) -> Iterator[PageSpec]:
         listings = paginate(self.catalog.projects, self.options.page_size, urls.catalogue(), urls.catalogue)
@@ -220,8 +214,7 @@ class Site:
             title = self.t("catalogue.title") if listing.number == 1 else \
                 self.t("catalogue.page_title", number=listing.number)
             yield self._page(uri, title, "catalogue.html", in_nav=listing.number == 1, listing=listing,
-                             facet_value=None, description=self.t("catalogue.intro"),
-                             searchable=listing.number == 1)
+                             facet_value=None, description=self.t("catalogue.intro"))
 
     def _stakeholder_pages(self) -> Iterator[PageSpec]:
         yield self._page(urls.STAKEHOLDERS, self.t("stakeholders.title"), "stakeholders.html",
@@ -233,7 +226,7 @@ class Site:
             for listing in listings:
                 title = self.t("stakeholders.category_title", category=self.t.label("category", category))
                 yield self._page(listing.uris[listing.number - 1], title, "stakeholder_list.html",
-                                 listing=listing, category=category, searchable=listing.number == 1)
+                                 listing=listing, category=category)
             for org in organisations:
                 if len(org.roles) <= PREVIEW:
                     continue  # its projects are all listed in the category's list
@@ -242,7 +235,7 @@ class Site:
                 for listing in paginate(projects, self.options.facet_page_size, self.organisation_uri(org),
                                         partial(self.organisation_uri, org)):
                     title = self.t("catalogue.facet_title", facet=self.t("facets.organisation"), value=org.name)
-                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html", searchable=False,
+                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
                                      listing=listing, facet_value=value)
 
     @cached_property

@@ -30,6 +30,8 @@ DATA = "data"
 """The folder of the data package."""
 ASSETS = "assets/cocreate"
 """The folder of cocreate's styles and scripts."""
+SEARCH_BUNDLE = "pagefind"
+"""The folder of the site search's index and code, written by Pagefind after the build."""
 FEEDS = ("feed.xml", "feed.json")
 """The names of a feed's two files, Atom and JSON Feed, in the folder they describe."""
 
