@@ -42,6 +42,14 @@ PAGER_SPAN = 2
 """Pages on either side of the current one that the pager links to."""
 
 
+def shares_a_page(fv: FacetValue) -> bool:
+    """A value of an open-ended facet (tags, places: values people write, not the
+    vocabulary's) that only one project has: it is listed on the facet's one page of such
+    values instead of a page of its own. In a real portal most tags are used once: a page
+    each made a third of its pages."""
+    return fv.facet.label_group is None and len(fv.projects) == 1
+
+
 def top_values(values: list[FacetValue]) -> list[FacetValue]:
     """A facet's values for the catalogue page: all of them, or the `TOP` most used."""
     if len(values) <= TOP:
@@ -157,9 +165,36 @@ class Site:
         )
 
     # ----- the pages -------------------------------------------------------------------
-    @staticmethod
-    def facet_uri(fv: FacetValue, number: int = 1) -> str:
+    def facet_uri(self, fv: FacetValue, number: int = 1) -> str:
+        """The list of a facet value's projects; for a value one project has, its place on
+        the facet's shared page."""
+        if shares_a_page(fv):
+            return f"{urls.facet_once(fv.facet.name, self._once_pages[(fv.facet.name, fv.value)])}#{fv.slug}"
         return urls.facet(fv.facet.name, fv.slug, number)
+
+    @cached_property
+    def _once(self) -> dict[str, list[FacetValue]]:
+        """Each facet's values that share a page, in the facet's order."""
+        return {name: [fv for fv in values if shares_a_page(fv)] for name, values in self.catalog.facets.items()}
+
+    @cached_property
+    def _once_pages(self) -> dict[tuple[str, str], int]:
+        size = self.options.facet_page_size
+        return {(name, fv.value): i // size + 1 for name, values in self._once.items() for i, fv in enumerate(values)}
+
+    @cached_property
+    def _tags(self) -> dict[str, FacetValue]:
+        return {fv.value: fv for fv in self.catalog.facets["tag"]}
+
+    def _relinked(self, project: Entry, html: str) -> str:
+        """A project page rendered (in a worker, from the project alone) with links to the
+        pages of its tags; a tag only this project has is on the shared page instead."""
+        for tag in project.tags:
+            fv = self._tags.get(tag)
+            if fv is not None and shares_a_page(fv):
+                old = self.urls.link(project.uri, urls.facet("tag", urls.slugify(tag)))
+                html = html.replace(f'href="{old}"', f'href="{self.urls.link(project.uri, self.facet_uri(fv))}"', 1)
+        return html
 
     @staticmethod
     def organisation_uri(org: Organisation, number: int = 1) -> str:
@@ -188,13 +223,21 @@ class Site:
                          schema=lambda table: datapackage.table_schema(table, self.t))
         for project in self.catalog.projects:
             page = self.rendered[project.slug]
-            yield PageSpec(project.uri, project.title, _constant(page.html), description=project.summary,
+            yield PageSpec(project.uri, project.title, _constant(self._relinked(project, page.html)),
+                           description=project.summary,
                            edit_url=self.urls.edit(project_file(self.options.projects_folder, project.slug)),
                            feeds=urls.project_folder(project.slug))
         for facet in FACETS:
             if not facet.static:
                 continue
+            once = self._once[facet.name]
+            for listing in paginate(once, self.options.facet_page_size, urls.facet_once(facet.name),
+                                    partial(urls.facet_once, facet.name)) if once else ():
+                title = self.t("catalogue.once_title", facet=self.t(f"facets.{facet.name}"))
+                yield self._page(listing.uris[listing.number - 1], title, "facet_once.html", listing=listing)
             for fv in self.catalog.facets[facet.name]:
+                if shares_a_page(fv):
+                    continue
                 listings = paginate(fv.projects, self.options.facet_page_size, self.facet_uri(fv),
                                     partial(self.facet_uri, fv))
                 for listing in listings:

@@ -67,6 +67,12 @@ def facet(name: str, value_slug: str, number: int = 1) -> str:
     return _numbered(f"catalogue/{name}/{value_slug}/", number)
 
 
+def facet_once(name: str, number: int = 1) -> str:
+    """A page of the list of a facet's values that one project each has (`_` never begins a
+    value's slug, so the address is never a value's own)."""
+    return _numbered(f"catalogue/{name}/_once/", number)
+
+
 def category(name: str, number: int = 1) -> str:
     """A page of the organisations of one stakeholder category."""
     return _numbered(f"stakeholders/{name}/", number)
@@ -130,10 +136,11 @@ class Urls:
         return uri.removesuffix(".md") + ".html"
 
     def link(self, from_uri: str, to_uri: str) -> str:
-        """A relative link between two generated pages or files."""
+        """A relative link between two generated pages or files (`to_uri` may end in `#id`)."""
         source = self.dest(from_uri)
         base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-        return relative_url(base, self.dest(to_uri))
+        to_uri, hash_, fragment = to_uri.partition("#")
+        return relative_url(base, self.dest(to_uri)) + hash_ + fragment
 
     def absolute(self, uri: str) -> str:
         """The public address of a page or file (relative to nothing when the site's
