@@ -9,8 +9,9 @@
    nasal prefix replaced (peng- + kelola = pengelola, stem "elola"; pen- + tanam = penanam,
    stem "anam"), and takes "ke-" off roots that begin with it (kelola, stem "lola"). So a
    reader's word is also searched in the forms that carry its root to those stems
-   (kelola: dikelola, pengelola; pengelolaan: kelolaan, dikelolaan) and the results are
-   joined. */
+   (kelola: dikelola, pengelola; tanam: penanam; pengelolaan: kelolaan, dikelolaan) and the
+   results are joined. Other words are searched as typed: each form costs the chunks of
+   the index that hold it. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-cc-search]");
@@ -70,7 +71,8 @@
     var derived = /^(?:me|pe)(ng|n)([aiueo][a-z]+)$/.exec(word);
     if (derived) roots.push((derived[1] === "ng" ? "k" : "t") + derived[2]);
     roots.forEach(function (root) {
-      if (!/^(?:di|me|pe|ter|ber)/.test(root)) add("di" + root);
+      // a root that begins like a prefix (ke-, be-, te-) loses it to the stemmer; "di" + root keeps it
+      if (/^(?:ke|be|te)/.test(root)) add("di" + root);
       var nasal = /^([kt])([aiueo][a-z]+)$/.exec(root);
       if (nasal) add((nasal[1] === "k" ? "peng" : "pen") + nasal[2]);
       if (root !== word) add(root);
