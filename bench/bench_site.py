@@ -53,7 +53,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not path.suffix.lower() in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") \
+        if path.suffix.lower() not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") \
                 or not path.is_file():
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
