@@ -19,7 +19,7 @@ from helpers import FIXTURES
 def _result(slug: str, files: dict[str, str]) -> Result[Built]:
     data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
     entry = dataclasses.replace(Project(slug, data, "x", Translator("en")).entry(), slug=slug)
-    built = Built(entry, RenderedPage("", ""), Files({}, f'{{"slug": "{slug}"}}', (), files))
+    built = Built(entry, RenderedPage(""), Files({}, f'{{"slug": "{slug}"}}', (), files))
     return Result(Source(Path(f"{slug}/project.yml"), f"{slug}/project.yml", slug), [], artefact=built)
 
 

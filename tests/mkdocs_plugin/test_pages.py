@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact, nav_titles
 from helpers import PROJECTS, make_portal
 
 
@@ -52,14 +53,14 @@ def test_portal_pages_render_without_markdown_and_keep_nav_titles(tmp_path: Path
 
 def test_shared_blocks_are_what_material_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every page of a portal with many list pages, built with Material's blocks shared and
-    built with Material rendering them for every page, is the same byte for byte."""
+    built with Material rendering them for every page (compacted alike), is the same byte for byte."""
     config_file = _portal(tmp_path, 3)
     shared = _build(config_file, tmp_path / "shared").plugins["cocreate"]._shared_blocks
     shared_keys = set(shared._html)
     for block in ("header", "site_nav", "footer", "config"):  # it was used
         assert {(block, "projects"), (block, "catalogue"), (block, "catalogue/tag")} <= shared_keys
     assert all(parts is not None for (block, _), parts in shared._html.items() if block == "header")
-    monkeypatch.setattr(SharedBlocks, "__call__", lambda self, block, page, render: render())
+    monkeypatch.setattr(SharedBlocks, "__call__", lambda self, block, page, render: Markup(compact(str(render()))))
     _build(config_file, tmp_path / "every")
     shared_files = sorted(p.relative_to(tmp_path / "shared") for p in (tmp_path / "shared").rglob("*.html"))
     every_files = sorted(p.relative_to(tmp_path / "every") for p in (tmp_path / "every").rglob("*.html"))
@@ -93,3 +94,11 @@ def test_pages_in_the_nav_or_with_a_link_inside_their_folder_are_rendered_for_th
         shared("site_nav", page(url), lambda u=url: rendered.append(u) or u)
     # projects/a and projects/b share one rendering; catalogue/tag/air holds a nav link
     assert rendered == ["projects/a/", "catalogue/tag/air/", "catalogue/tag/api/"]
+
+
+def test_compact_keeps_what_a_browser_renders() -> None:
+    html = ("<nav>\n    <ul>\n      <li>a</li>\n\n      <li>b</li>\n  </ul>\n</nav>  <span>x</span> <span>y</span>\n"
+            "<pre>  keep\n\n    this\n</pre>\n  <script>\nvar a = 1\n\n  var b = 2\n</script>\n  <textarea>\n  t\n</textarea>")
+    assert compact(html) == ("<nav>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</nav>  <span>x</span> <span>y</span>\n"
+                             "<pre>  keep\n\n    this\n</pre>\n<script>\nvar a = 1\n\n  var b = 2\n</script>\n"
+                             "<textarea>\n  t\n</textarea>")

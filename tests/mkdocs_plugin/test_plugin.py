@@ -234,6 +234,7 @@ def test_a_strict_build_that_fails_for_warnings_publishes_nothing(tmp_path: Path
     ("projects/index.md", "projects/index.html"),  # a generated page
     ("statistics.md", "statistics/index.html"),  # a page at a generated page's address
     ("feed.xml/index.md", "feed.xml"),  # a page inside a file cocreate writes
+    ("pagefind/pagefind.js", "pagefind"),  # the search index: Pagefind writes the whole folder anew
 ])
 def test_a_docs_file_at_a_generated_path_fails_the_build(tmp_path: Path, minimal_text: str, caplog,
                                                          docs_file: str, generated: str) -> None:
@@ -309,3 +310,29 @@ def test_a_theme_s_custom_dir_overrides_cocreate_s_templates(tmp_path: Path, min
     assert "Data kota 1" in (site / "data" / "index.html").read_text("utf-8")
     assert 'class="cc-card cc-card--kota"' in (site / "projects" / "index.html").read_text("utf-8")
     assert 'class="cc cc-project"' in (site / "projects" / "bank-sampah" / "index.html").read_text("utf-8")
+
+
+def test_tags_and_places_of_one_project_share_a_page(demo_site: Path) -> None:
+    """Each tag (and place) that one project has is a line of one page, not a page of its own;
+    the project page links to that line."""
+    projects = {p.name: yaml_tags(p / "project.yml") for p in PROJECTS.iterdir() if (p / "project.yml").exists()}
+    uses: dict[str, list[str]] = {}
+    for slug, tags in projects.items():
+        for tag in tags:
+            uses.setdefault(tag, []).append(slug)
+    once = {tag: slugs[0] for tag, slugs in uses.items() if len(slugs) == 1}
+    assert once  # (in the demo, every tag is one project's)
+    shared = soup(demo_site / "catalogue" / "tag" / "_once" / "index.html")
+    lines = {dt["id"]: dt.find_next_sibling("dd").a["href"] for dt in shared.select("dl.cc-once dt")}
+    assert lines == {tag: f"../../../projects/{slug}/" for tag, slug in once.items()}
+    for tag, slugs in uses.items():
+        assert (demo_site / "catalogue" / "tag" / tag / "index.html").exists() == (len(slugs) > 1), tag
+    for tag, slug in once.items():
+        page = soup(demo_site / "projects" / slug / "index.html")
+        assert page.find("a", class_="cc-tag", string=f"#{tag}")["href"] == f"../../catalogue/tag/_once/#{tag}"
+
+
+def yaml_tags(path: Path) -> list[str]:
+    import yaml
+
+    return list(yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader).get("tags", []))

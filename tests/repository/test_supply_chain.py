@@ -180,3 +180,13 @@ def test_every_portal_gets_the_same_lock(path: str) -> None:
 def test_every_portal_gets_the_same_workflows(name: str) -> None:
     scaffold = SCAFFOLD / ".github" / "workflows" / name
     assert scaffold.read_text("utf-8") == (ROOT / ".github" / "workflows" / name).read_text("utf-8")
+
+
+def test_the_lock_holds_pagefinds_binary() -> None:
+    """The site search needs Pagefind's binary, which its `bin` extra installs as a wheel for
+    each platform: without it in the lock, CI's builds would fail (never download one)."""
+    (pagefind,) = [r for r in runtime_dependencies() if canonicalize_name(r.name) == "pagefind"]
+    assert "bin" in pagefind.extras
+    entries = locked(LOCK)
+    assert {"pagefind", "pagefind-bin"} <= set(entries)
+    assert entries["pagefind"][0] == entries["pagefind-bin"][0], "the Python package and its binary are one release"

@@ -6,11 +6,11 @@ on_files   validates every project once (any error stops the build before anythi
            published), writes the data package into the folder being built, adds every
            portal page (generated in memory) and starts writing the projects' feeds;
 on_nav / on_env
-           share Material's page blocks among the portal pages that get the same ones;
-on_page_context
-           gives the search index a project's own words, not its whole page;
+           share Material's page blocks among the portal pages that get the same ones, and
+           give the header its search box;
 on_post_build / on_build_error
-           swap the finished folder in for the site, or throw it away.
+           index the finished folder for the site search (Pagefind), then swap it in for
+           the site; or throw it away.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -37,6 +37,7 @@ from mkdocs.utils import CountHandler
 
 from cocreate.build.output import Output
 from cocreate.build.pipeline import Built, Prerender
+from cocreate.build.search import SearchError, index_site
 from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
@@ -45,6 +46,7 @@ from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
 from cocreate.portal.options import Options
+from cocreate.portal.search import search_box
 from cocreate.portal.site import Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
@@ -61,6 +63,8 @@ MARKER = "<!-- cocreate:"
 INCOMPLETE = re.compile(r"<!-- cocreate:incomplete:(id|en) -->")
 
 ASSETS = ("cocreate.css", "catalogue.js", "propose.js")
+MATERIAL_SEARCH = ("material/search", "search")
+"""The names Material's search plugin goes by in `plugins:`; cocreate's search replaces it."""
 ENGINE_LOGGERS = ("mkdocs", "properdocs")
 """Where the engine's warnings go: MkDocs logs on `mkdocs.*`; ProperDocs, its maintained
 fork, on `properdocs.*` (it routes `mkdocs` below it, so a warning may be heard twice)."""
@@ -72,7 +76,6 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._full_content: dict[str, str] = {}
         self._site_dir = Path("site")
         self._building = Path(".site.building")
         self.language = DEFAULT_LANGUAGE
@@ -110,6 +113,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         theme_dir = str(resources.files("cocreate.mkdocs_plugin").joinpath("theme"))
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        self._turn_off_material_search(config)
         config.extra_css.append(urls.asset("cocreate.css"))
         config.extra_javascript.append(urls.asset("catalogue.js"))
         config.extra_javascript.append(urls.asset("propose.js"))
@@ -132,7 +136,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             content = resources.files("cocreate.portal").joinpath(f"assets/{name}").read_bytes()
             made.append((File.generated(config, urls.asset(name), content=content), "cocreate's styles and scripts"))
         written = self._output.generated if self._output is not None else {}
-        self._refuse_docs_at(files, config, {**written, **{file.dest_uri: what for file, what in made}})
+        self._refuse_docs_at(files, config, {**written, **{file.dest_uri: what for file, what in made},
+                                             urls.SEARCH_BUNDLE: "the site search's index"})
         for file, _ in made:
             self._add(files, file)
         log.info("%d projects, %d generated pages", len(site.catalog.projects), pages)
@@ -151,10 +156,12 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["cocreate_block"] = self._shared_blocks
-        env.globals["cocreate_t"] = Translator(self.language)  # the theme's partials cocreate mends
+        translator = Translator(self.language)
+        env.globals["cocreate_t"] = translator  # the theme's partials cocreate mends
+        env.globals["cocreate_search"] = search_box(translator)
         return env
 
-    @event_priority(-100)  # after every other plugin's (search writes its index): all goes in at once
+    @event_priority(-100)  # after every other plugin has written its files: all goes in at once
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
         output, self._output = self._output, None
@@ -163,6 +170,11 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if self._stop_counting():  # strict, with warnings: MkDocs fails the build right after
             log.info("strict mode and warnings above: the site is left as it was")
             return  # on_build_error throws the new folder away
+        try:  # a site is never published without its search: a failure here keeps the old one
+            index = index_site(self._building, self.language, directory_urls=config.use_directory_urls)
+        except SearchError as exc:
+            raise PluginError(f"cocreate: {exc}") from None
+        log.info("site search: %s pages indexed", ", ".join(f"{n} ({lang})" for lang, n in index.pages.items()))
         old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
         if self._site_dir.exists():
             os.replace(self._site_dir, old)
@@ -177,6 +189,19 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if output is not None:
             output.wait()  # before removing the folder it writes into
         shutil.rmtree(self._building, ignore_errors=True)
+
+    @staticmethod
+    def _turn_off_material_search(config: MkDocsConfig) -> None:
+        """Material's search plugin, still listed by a portal made before cocreate had its own
+        search, is turned off: its index is the one every reader would download whole, and
+        the header's search box is cocreate's. Said at INFO, so that a strict build goes on."""
+        for name in MATERIAL_SEARCH:
+            plugin = config.plugins.get(name)
+            enabled = getattr(getattr(plugin, "config", None), "enabled", None)
+            if enabled:
+                plugin.config.enabled = False  # type: ignore[union-attr]
+                log.info("Material's search plugin, listed in mkdocs.yml, is turned off: cocreate's search "
+                         "(Pagefind) replaces it; the `- search` line can be removed")
 
     def _stop_counting(self) -> bool:
         """Stop counting warnings; True if there were any."""
@@ -210,26 +235,6 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
         tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
         return output.replace("</head>", f"{tags}</head>", 1)
-
-    @event_priority(100)  # before the search plugin indexes the page
-    def _search_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        if isinstance(page, PortalPage) and (page.spec.search is not None or not page.spec.searchable):
-            # Lists are left out of the index, but the search plugin still runs a regular
-            # expression over every page's whole content (about 1 ms for a list of 96): it
-            # gets nothing to look at instead.
-            self._full_content[page.file.src_uri] = page.content or ""
-            page.content = page.spec.search() if page.spec.search is not None else ""
-        return context
-
-    @event_priority(-100)  # after every other plugin, before the theme renders the page
-    def _page_content(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        if page.file.src_uri in self._full_content:
-            page.content = self._full_content.pop(page.file.src_uri)
-        return context
-
-    on_page_context = CombinedEvent(_search_content, _page_content)
-    """Search indexes a project's own words (title, summary, description, parties,
-    timeline) and skips lists; the reader gets the whole page."""
 
     # ------------------------------------------------------------------------------------
     def _site(self, config: MkDocsConfig) -> Site:

@@ -51,6 +51,14 @@ PAGER_SPAN = 2
 """Pages on either side of the current one that the pager links to."""
 
 
+def shares_a_page(fv: FacetValue) -> bool:
+    """A value of an open-ended facet (tags, places: values people write, not the
+    vocabulary's) that only one project has: it is listed on the facet's one page of such
+    values instead of a page of its own. In a real portal most tags are used once: a page
+    each made a third of its pages."""
+    return fv.facet.label_group is None and len(fv.projects) == 1
+
+
 def top_values(values: list[FacetValue]) -> list[FacetValue]:
     """A facet's values for the catalogue page: all of them, or the `TOP` most used."""
     if len(values) <= TOP:
@@ -60,10 +68,9 @@ def top_values(values: list[FacetValue]) -> list[FacetValue]:
 
 @dataclass(frozen=True, slots=True)
 class RenderedPage:
-    """A project's transparency page, and what the search index takes of it."""
+    """A project's transparency page, rendered."""
 
     html: str
-    search: str
 
 
 @dataclass
@@ -76,10 +83,6 @@ class PageSpec:
     description: str = ""
     in_nav: bool = False
     edit_url: str | None = None
-    searchable: bool = True
-    """Paginated lists repeat what project pages say: they stay out of the search index."""
-    search: Callable[[], str] | None = None
-    """What the search index takes instead of the page, when it should not take it all."""
     feeds: str | None = None
     """The folder of the page's own feeds (a project's), besides the portal's."""
 
@@ -194,9 +197,36 @@ class Site:
         )
 
     # ----- the pages -------------------------------------------------------------------
-    @staticmethod
-    def facet_uri(fv: FacetValue, number: int = 1) -> str:
+    def facet_uri(self, fv: FacetValue, number: int = 1) -> str:
+        """The list of a facet value's projects; for a value one project has, its place on
+        the facet's shared page."""
+        if shares_a_page(fv):
+            return f"{urls.facet_once(fv.facet.name, self._once_pages[(fv.facet.name, fv.value)])}#{fv.slug}"
         return urls.facet(fv.facet.name, fv.slug, number)
+
+    @cached_property
+    def _once(self) -> dict[str, list[FacetValue]]:
+        """Each facet's values that share a page, in the facet's order."""
+        return {name: [fv for fv in values if shares_a_page(fv)] for name, values in self.catalog.facets.items()}
+
+    @cached_property
+    def _once_pages(self) -> dict[tuple[str, str], int]:
+        size = self.options.facet_page_size
+        return {(name, fv.value): i // size + 1 for name, values in self._once.items() for i, fv in enumerate(values)}
+
+    @cached_property
+    def _tags(self) -> dict[str, FacetValue]:
+        return {fv.value: fv for fv in self.catalog.facets["tag"]}
+
+    def _relinked(self, project: Entry, html: str) -> str:
+        """A project page rendered (in a worker, from the project alone) with links to the
+        pages of its tags; a tag only this project has is on the shared page instead."""
+        for tag in project.tags:
+            fv = self._tags.get(tag)
+            if fv is not None and shares_a_page(fv):
+                old = self.urls.link(project.uri, urls.facet("tag", urls.slugify(tag)))
+                html = html.replace(f'href="{old}"', f'href="{self.urls.link(project.uri, self.facet_uri(fv))}"', 1)
+        return html
 
     @staticmethod
     def organisation_uri(org: Organisation, number: int = 1) -> str:
@@ -204,10 +234,9 @@ class Site:
         return urls.organisation(org.category, org.slug, number)
 
     def render_project(self, project: Project) -> RenderedPage:
-        """A project's transparency page and what the search index takes of it. Depends on
-        the project alone, so worker processes can render it beside validation."""
-        return RenderedPage(self._render("project.html", project.uri, project=project),
-                            self._render("project_search.html", project.uri, project=project))
+        """A project's transparency page. Depends on the project alone, so worker processes
+        can render it beside validation."""
+        return RenderedPage(self._render("project.html", project.uri, project=project))
 
     def pages(self) -> Iterator[PageSpec]:
         """Every page of the portal, overview pages first."""
@@ -226,24 +255,32 @@ class Site:
                          schema=lambda table: datapackage.table_schema(table, self.t))
         for project in self.catalog.projects:
             page = self.rendered[project.slug]
-            yield PageSpec(project.uri, project.title, _constant(page.html), description=project.summary,
+            yield PageSpec(project.uri, project.title, _constant(self._relinked(project, page.html)),
+                           description=project.summary,
                            edit_url=self.urls.edit(project_file(self.options.projects_folder, project.slug)),
-                           search=_constant(page.search), feeds=urls.project_folder(project.slug))
+                           feeds=urls.project_folder(project.slug))
         for facet in FACETS:
             if not facet.static:
                 continue
+            once = self._once[facet.name]
+            for listing in paginate(once, self.options.facet_page_size, urls.facet_once(facet.name),
+                                    partial(urls.facet_once, facet.name)) if once else ():
+                title = self.t("catalogue.once_title", facet=self.t(f"facets.{facet.name}"))
+                yield self._page(listing.uris[listing.number - 1], title, "facet_once.html", listing=listing)
             for fv in self.catalog.facets[facet.name]:
+                if shares_a_page(fv):
+                    continue
                 listings = paginate(fv.projects, self.options.facet_page_size, self.facet_uri(fv),
                                     partial(self.facet_uri, fv))
                 for listing in listings:
                     title = self.t("catalogue.facet_title", facet=self.t(f"facets.{facet.name}"), value=fv.label)
-                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html", searchable=False,
+                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
                                      listing=listing, facet_value=fv)
 
     def _page(self, uri: str, title: str, template: str, *, in_nav: bool = False, description: str = "",
-              searchable: bool = True, **context: Any) -> PageSpec:
+              **context: Any) -> PageSpec:
         return PageSpec(uri, title, lambda: self._render(template, uri, title=title, **context),
-                        description=description, in_nav=in_nav, searchable=searchable)
+                        description=description, in_nav=in_nav)
 
     def _catalogue_pages(self) -> Iterator[PageSpec]:
         listings = paginate(self.catalog.projects, self.options.page_size, urls.catalogue(), urls.catalogue)
@@ -252,8 +289,7 @@ class Site:
             title = self.t("catalogue.title") if listing.number == 1 else \
                 self.t("catalogue.page_title", number=listing.number)
             yield self._page(uri, title, "catalogue.html", in_nav=listing.number == 1, listing=listing,
-                             facet_value=None, description=self.t("catalogue.intro"),
-                             searchable=listing.number == 1)
+                             facet_value=None, description=self.t("catalogue.intro"))
 
     def _stakeholder_pages(self) -> Iterator[PageSpec]:
         yield self._page(urls.STAKEHOLDERS, self.t("stakeholders.title"), "stakeholders.html",
@@ -267,7 +303,7 @@ class Site:
             for listing in listings:
                 title = self.t("stakeholders.category_title", category=self.t.label("category", category))
                 yield self._page(listing.uris[listing.number - 1], title, "stakeholder_list.html",
-                                 listing=listing, category=category, searchable=listing.number == 1)
+                                 listing=listing, category=category)
             for org in organisations:
                 if len(org.roles) <= PREVIEW:
                     continue  # its projects are all listed in the category's list
@@ -276,7 +312,7 @@ class Site:
                 for listing in paginate(projects, self.options.facet_page_size, self.organisation_uri(org),
                                         partial(self.organisation_uri, org)):
                     title = self.t("catalogue.facet_title", facet=self.t("facets.organisation"), value=org.name)
-                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html", searchable=False,
+                    yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
                                      listing=listing, facet_value=value)
 
     @cached_property

@@ -30,6 +30,8 @@ DATA = "data"
 """The folder of the data package."""
 ASSETS = "assets/cocreate"
 """The folder of cocreate's styles and scripts."""
+SEARCH_BUNDLE = "pagefind"
+"""The folder of the site search's index and code, written by Pagefind after the build."""
 FEEDS = ("feed.xml", "feed.json")
 """The names of a feed's two files, Atom and JSON Feed, in the folder they describe."""
 
@@ -63,6 +65,12 @@ def project_folder(slug: str) -> str:
 def facet(name: str, value_slug: str, number: int = 1) -> str:
     """A page of the list of projects with one value of a facet (a tag is its own slug)."""
     return _numbered(f"catalogue/{name}/{value_slug}/", number)
+
+
+def facet_once(name: str, number: int = 1) -> str:
+    """A page of the list of a facet's values that one project each has (`_` never begins a
+    value's slug, so the address is never a value's own)."""
+    return _numbered(f"catalogue/{name}/_once/", number)
 
 
 def category(name: str, number: int = 1) -> str:
@@ -128,10 +136,11 @@ class Urls:
         return uri.removesuffix(".md") + ".html"
 
     def link(self, from_uri: str, to_uri: str) -> str:
-        """A relative link between two generated pages or files."""
+        """A relative link between two generated pages or files (`to_uri` may end in `#id`)."""
         source = self.dest(from_uri)
         base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-        return relative_url(base, self.dest(to_uri))
+        to_uri, hash_, fragment = to_uri.partition("#")
+        return relative_url(base, self.dest(to_uri)) + hash_ + fragment
 
     def absolute(self, uri: str) -> str:
         """The public address of a page or file (relative to nothing when the site's

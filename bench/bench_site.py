@@ -1,0 +1,155 @@
+"""Benchmark: what a portal costs its readers and its host, at 500 and at 2,000 projects.
+
+For each size, a portal shaped like a real one (bench/generate.py: distinct real-length
+texts, single-use tags and parties, git history) is built with cocreate, and measured:
+- site bytes per project: the whole site (pages, data package, feeds, search index,
+  Material's assets) divided by the number of projects; and what each project adds (the
+  difference between the two sizes, per project);
+- the first visit: a project page opened in Chromium with an empty cache, every response
+  counted as transferred, text gzip-compressed as GitHub Pages serves it;
+- one search: then, on that page, one query typed into the search box until its results
+  are shown: what that transferred.
+Targets (issue #14): first visit <= 300 KB, one search <= 150 KB, each growing by at most
+1.1x from 500 to 2,000 projects; site <= 40 KB per project.
+
+    python bench/bench_site.py [--sizes 500 2000] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = 1024
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".map")
+"""What GitHub Pages sends gzip-compressed (text); Pagefind's own files are compressed already."""
+QUERY = "warga"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves files as GitHub Pages does: text gzip-compressed when the browser accepts it."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix.lower() not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def make_portal(target: Path, count: int) -> Path:
+    generate(target, count)
+    shutil.copytree(ROOT / "content", target / "content")
+    (target / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    return target / "mkdocs.yml"
+
+
+def build(config_file: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)], check=True, env=env,
+                   cwd=config_file.parent)
+    return config_file.parent / "site"
+
+
+def site_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def transfers(site: Path, page_path: str) -> tuple[int, int, int]:
+    """Bytes transferred by a first visit of `page_path`, by one search there, and the number
+    of results the search showed."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("COCREATE_CHROMIUM", "/usr/bin/chromium"),
+                                             args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+        page = context.new_page()
+        done: list[int] = []
+
+        def finished(request) -> None:  # type: ignore[no-untyped-def]
+            sizes = request.sizes()
+            done.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+        page.on("requestfinished", finished)
+        page.goto(base + page_path, wait_until="networkidle")
+        first = sum(done)
+        before = len(done)
+        page.locator("input.md-search__input").fill(QUERY)
+        page.wait_for_function("() => /\\d/.test(document.querySelector('#cc-search-status').textContent)",
+                               timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        results = page.locator(".md-search-result__list a").count()
+        search = sum(done[before:])
+        browser.close()
+    return first, search, results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs=2, default=[500, 2000])
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            site = build(make_portal(Path(tmp) / f"portal-{n}", n))
+            project = sorted(p.name for p in (site / "projects").iterdir() if (p / "index.html").exists())[n // 2]
+            total = site_bytes(site)
+            first, search, results = transfers(site, f"projects/{project}/")
+            rows.append((n, total, first, search, results))
+            print(f"{n:6} projects: site {total / 2**20:7.1f} MB = {total / n / KB:5.1f} KB per project;"
+                  f" first visit {first / KB:6.1f} KB; one search ({QUERY!r}, {results} shown) {search / KB:6.1f} KB",
+                  flush=True)
+            shutil.rmtree(Path(tmp) / f"portal-{n}")
+    (n1, total1, first1, search1, _), (n2, total2, first2, search2, _) = rows
+    added = (total2 - total1) / (n2 - n1)
+    print(f"each project adds {added / KB:.1f} KB; growth {n1} -> {n2}: first visit x{first2 / first1:.3f},"
+          f" one search x{search2 / search1:.3f}")
+    missed = (first2 > 300 * KB or search2 > 150 * KB or first2 / first1 > 1.1 or search2 / search1 > 1.1
+              or total2 / n2 > 40 * KB)
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The site search: Pagefind indexes the finished site's HTML, after the build.
+
+Material's search puts every page's words into one `search_index.json` that each reader
+downloads whole on the first visit (850 KB gzipped at 2,000 projects, growing with every
+project). Pagefind reads the built pages and writes an index split into chunks in
+`pagefind/`: a query loads only the chunks of its words and the few results it shows.
+
+What is indexed: the pages that carry `data-pagefind-body`, which are the project pages
+(cocreate's template) and the hand-written pages (the theme's `main.html`). Once any page
+carries it, Pagefind leaves out every page that does not: the catalogue, facet and
+stakeholder lists, which only repeat what project pages say. Within a page, the parts that
+say the same on every project page (badges, the phase stepper, explanations of the
+vocabulary, labels, the change history) are left out by `EXCLUDED`, so that a word of
+cocreate's own does not find every project. Filters (phase, kind, stakeholder category,
+status) are marked in the project template with `data-pagefind-filter`.
+
+Pagefind runs as its own binary, installed from PyPI with the `pagefind[bin]` extra as a
+wheel for the platform: nothing is downloaded at build time. Where it cannot run (no
+binary for this platform, a binary that fails), the build fails with `SearchError`: a
+portal is never published without its search.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from cocreate.build.search_files import make_reproducible
+from cocreate.portal import urls
+
+EXCLUDED = (
+    ".cc-badge", ".cc-stepper", ".cc-explain", ".cc-muted", ".cc-history", ".cc-example", ".cc-category",
+    ".cc-edit", ".cc-section > h2", "dt", ".headerlink", ".md-content__button", ".md-source-file",
+)
+"""What Pagefind leaves out of a page's words: cocreate's words, which are the same on every
+project page, and Material's page furniture (permalinks, edit button, page dates)."""
+
+UNUSED = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+    "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind",
+)
+"""Files of Pagefind's bundle that the portal's search never loads (Pagefind's own user
+interfaces, and the search code for pages without a language): not published."""
+
+HELP = ("install Pagefind's binary with its Python package: pip install 'pagefind[bin]' (cocreate depends on it; "
+        "a platform without a pagefind-bin wheel can name a pagefind binary in PAGEFIND_BINARY_PATH)")
+
+
+class SearchError(Exception):
+    """Pagefind could not index the site: the build must fail, saying why."""
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """What Pagefind wrote: pages indexed, by language (`id`, `en`)."""
+
+    pages: dict[str, int]
+
+
+def binary() -> Path:
+    """Pagefind's binary: $PAGEFIND_BINARY_PATH when set, else the one the `pagefind[bin]`
+    wheel installed (as Pagefind's own Python API finds it)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise SearchError(f"the site search needs the Python package pagefind, not installed; {HELP}") from None
+    found = get_executable()
+    if found is None:
+        raise SearchError(f"no Pagefind binary found for the site search; {HELP}")
+    return found
+
+
+def index_site(site: Path, language: str, *, directory_urls: bool = True) -> SearchIndex:
+    """Index the built site in `site` into `site/pagefind/`; raise `SearchError` when
+    Pagefind cannot, or indexes no page in the portal's `language`."""
+    bundle = site / urls.SEARCH_BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    command = [str(binary()), "--site", str(site), "--output-subdir", urls.SEARCH_BUNDLE, "--silent",
+               "--exclude-selectors", ", ".join(EXCLUDED)]
+    if not directory_urls:
+        command.append("--keep-index-url")  # pages are files (`x/index.html`), opened without a server
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, errors="replace", check=False,
+                              env={**os.environ, "NO_COLOR": "1"})
+    except OSError as exc:  # missing, not executable, or built for another platform
+        raise SearchError(f"Pagefind could not run ({command[0]}: {exc.strerror or exc}); {HELP}") from None
+    if done.returncode != 0:
+        said = " ".join((done.stderr + done.stdout).split())[-600:] or "no message"
+        raise SearchError(f"Pagefind failed to index the site (exit status {done.returncode}): {said}")
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        pages = {lang: int(about["page_count"]) for lang, about in entry["languages"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SearchError(f"Pagefind wrote no usable index in {bundle} ({exc})") from None
+    if not pages.get(language):
+        found = ", ".join(f"{n} in {lang!r}" for lang, n in sorted(pages.items())) or "none"
+        raise SearchError(f"Pagefind indexed no page in the portal's language {language!r} (pages indexed: {found}); "
+                          "the portal would be published without a working search")
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    try:
+        make_reproducible(bundle)
+    except (OSError, ValueError) as exc:
+        raise SearchError(f"Pagefind's index in {bundle} could not be made reproducible ({exc}); "
+                          "this cocreate reads the files of Pagefind 1.5") from None
+    return SearchIndex(pages)

@@ -1,0 +1,241 @@
+/* cocreate's site search, in the header (partials/search.html). The index is Pagefind's,
+   in the site's own pagefind/ folder, split into chunks: nothing is loaded until a reader
+   opens the search, and a query then loads only the chunks of its words and the results it
+   shows. No request leaves the site. Text from the index is only ever set through
+   textContent (the <mark>s of an excerpt are made here as elements), never parsed as HTML.
+
+   Bahasa Indonesia: Pagefind stems Indonesian words with Snowball's stemmer, which takes
+   prefixes and suffixes off but does not give back the first consonant of a root that a
+   nasal prefix replaced (peng- + kelola = pengelola, stem "elola"; pen- + tanam = penanam,
+   stem "anam"), and takes "ke-" off roots that begin with it (kelola, stem "lola"). So a
+   reader's word is also searched in the forms that carry its root to those stems
+   (kelola: dikelola, pengelola; tanam: penanam; pengelolaan: kelolaan, dikelolaan) and the
+   results are joined. Other words are searched as typed: each form costs the chunks of
+   the index that hold it. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-cc-search]");
+  var config = document.getElementById("__config");
+  if (!box || !config || !window.Promise || !window.URL) return;
+  var base = new URL((JSON.parse(config.textContent).base || ".").replace(/\/?$/, "/"), location.href);
+  var toggle = document.getElementById("__search");
+  var opener = document.querySelector("[data-cc-search-open]");
+  var form = box.querySelector("form");
+  var input = box.querySelector(".md-search__input");
+  var result = box.querySelector(".md-search-result");
+  var status = box.querySelector("#cc-search-status");
+  var list = box.querySelector("#cc-search-results");
+  var more = box.querySelector(".cc-search-more");
+  var selects = Array.prototype.slice.call(box.querySelectorAll(".cc-search-filters select"));
+  var indonesian = /^id\b/i.test(document.documentElement.lang || "");
+  var PAGE = 10;
+  var engine = null;
+  var asked = 0;
+  var found = [];
+  var shown = 0;
+
+  box.hidden = false;
+  if (opener) opener.hidden = false;
+
+  function say(key, count) {
+    status.textContent = (result.getAttribute("data-" + key) || "").replace("{count}", String(count));
+  }
+
+  function open() {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    load();
+  }
+
+  function close() {
+    if (toggle) toggle.checked = false;
+  }
+
+  function load() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
+        return Promise.resolve(pagefind.options({ baseUrl: base.pathname, excerptLength: 24 })).then(function () {
+          return Promise.resolve(pagefind.init()).then(function () { return pagefind; });
+        });
+      });
+      engine.catch(function () { say("unavailable"); });
+    }
+    return engine;
+  }
+
+  /* The forms of a word to search for, the word first (see the note at the top). */
+  function forms(word) {
+    var out = [word];
+    function add(form) { if (out.indexOf(form) < 0) out.push(form); }
+    if (!indonesian || !/^[a-z]{4,}$/.test(word)) return out;
+    var roots = [word];
+    var derived = /^(?:me|pe)(ng|n)([aiueo][a-z]+)$/.exec(word);
+    if (derived) roots.push((derived[1] === "ng" ? "k" : "t") + derived[2]);
+    roots.forEach(function (root) {
+      // a root that begins like a prefix (ke-, be-, te-) loses it to the stemmer; "di" + root keeps it
+      if (/^(?:ke|be|te)/.test(root)) add("di" + root);
+      var nasal = /^([kt])([aiueo][a-z]+)$/.exec(root);
+      if (nasal) add((nasal[1] === "k" ? "peng" : "pen") + nasal[2]);
+      if (root !== word) add(root);
+    });
+    return out;
+  }
+
+  /* Queries that together find every form: the words as typed, then each word replaced in
+     turn by each of its other forms (at most 12 queries). */
+  function queries(text) {
+    var words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    var all = [words.join(" ")];
+    words.forEach(function (word, i) {
+      forms(word).slice(1).forEach(function (form) {
+        var other = words.slice();
+        other[i] = form;
+        if (all.length < 12) all.push(other.join(" "));
+      });
+    });
+    return all;
+  }
+
+  function filters() {
+    var chosen = {};
+    selects.forEach(function (select) { if (select.value) chosen[select.name] = select.value; });
+    return chosen;
+  }
+
+  function search(now) {
+    var text = input.value.trim();
+    var chosen = filters();
+    var number = ++asked;
+    if (!text && !Object.keys(chosen).length) {
+      list.replaceChildren();
+      more.hidden = true;
+      say("prompt");
+      return;
+    }
+    say("loading");
+    window.setTimeout(function () {
+      if (number !== asked) return;  // a newer query came while waiting
+      load().then(function (pagefind) {
+        var terms = text ? queries(text) : [null];
+        return Promise.all(terms.map(function (term) {
+          return pagefind.search(term, { filters: chosen });
+        })).then(function (answers) {
+          if (number !== asked) return;
+          var best = {};
+          answers.forEach(function (answer) {
+            (answer && answer.results || []).forEach(function (hit) {
+              if (!best[hit.id] || best[hit.id].score < hit.score) best[hit.id] = hit;
+            });
+          });
+          found = Object.keys(best).map(function (id) { return best[id]; })
+            .sort(function (a, b) { return b.score - a.score; });
+          shown = 0;
+          list.replaceChildren();
+          return show(number).then(function () {  // the count is said once the results are there
+            if (number !== asked) return;
+            if (!found.length) say("none");
+            else if (found.length === 1) say("one");
+            else say("many", found.length);
+          });
+        });
+      }).catch(function () { if (number === asked) say("unavailable"); });
+    }, now ? 0 : 180);
+  }
+
+  function show(number) {
+    var page = found.slice(shown, shown + PAGE);
+    shown += page.length;
+    more.hidden = shown >= found.length;
+    return Promise.all(page.map(function (hit) { return hit.data(); })).then(function (pages) {
+      if (number !== asked) return;
+      pages.forEach(function (data) { list.appendChild(item(data)); });
+    });
+  }
+
+  /* Pagefind's text, decoded once (it may hold entities), as plain text. */
+  var decoder = document.createElement("textarea");
+  function plain(text) {
+    decoder.innerHTML = String(text || "").replace(/</g, "&lt;");
+    return decoder.value;
+  }
+
+  function excerpt(text) {
+    var p = document.createElement("p");
+    String(text || "").split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      if (part) {
+        var node = marked ? document.createElement("mark") : document.createTextNode(plain(part));
+        if (marked) node.textContent = plain(part);
+        p.appendChild(node);
+      }
+      return marked;
+    }, false);
+    return p;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h2");
+    title.textContent = plain(data.meta && data.meta.title || data.url);
+    article.append(title, excerpt(data.excerpt));
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", function () { search(false); });
+  selects.forEach(function (select) { select.addEventListener("change", function () { search(true); }); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); search(true); });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () { search(true); input.focus(); }, 0);
+  });
+  more.addEventListener("click", function () {
+    var next = shown;
+    show(asked).then(function () { var to = links()[next]; if (to) to.focus(); });
+  });
+  if (opener) {
+    opener.addEventListener("click", function () {
+      open();
+      input.focus();
+    });
+  }
+  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) load(); });
+
+  box.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+      if (opener && opener.offsetParent !== null) opener.focus();
+      else input.blur();
+    } else if (event.key === "ArrowDown" && (document.activeElement === input || at >= 0)) {
+      event.preventDefault();
+      if (all[at + 1]) all[at + 1].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at > 0 ? all[at - 1] : input).focus();
+    }
+  });
+
+  /* "/" anywhere else puts the cursor in the search box, as in Material. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
+    event.preventDefault();
+    open();
+    input.focus();
+  });
+})();

@@ -1,0 +1,205 @@
+"""The site search in Chromium: Pagefind's index, cocreate's search box in Material's header.
+
+A reader finds a project by a word of its title, by the name of an organisation that takes
+part, and (in Bahasa Indonesia) by another form of a word ("kelola" finds "Pengelolaan",
+which Pagefind's stemmer alone does not); narrows the results with the filters; does it all
+from the keyboard; and axe finds nothing serious. Nothing of the search loads before the
+reader searches, and no request leaves the site (every page is watched, see conftest.py).
+Text from the index is shown as text: a page whose words are markup runs nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cocreate.build.search import index_site
+
+from .support import DESKTOP, LANGUAGES, PHONE, serve
+from .test_accessibility import blocking, describe, run_axe
+
+pytestmark = pytest.mark.browser
+
+RESULTS = ".md-search-result__list a"
+
+
+def rows(site: Path) -> dict[str, dict]:
+    index = json.loads((site / "projects" / "index.json").read_text("utf-8"))
+    return {row[0]: dict(zip(index["fields"], row, strict=True)) for row in index["projects"]}
+
+
+def search(page, text: str) -> None:
+    """Type `text` into the search box and wait until the results are shown."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(text, delay=20)
+    status = page.locator("#cc-search-status")
+    loading = status.get_attribute("data-loading") or page.locator(".md-search-result").get_attribute("data-loading")
+    page.wait_for_function(
+        "([loading]) => { const s = document.querySelector('#cc-search-status').textContent;"
+        " return s && s !== loading && !s.includes('…'); }", arg=[loading], timeout=15_000)
+
+
+def found(page) -> list[str]:
+    hrefs = page.locator(RESULTS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [re.sub(r"^.*?/projects/([^/]+)/.*$", r"\1", href) if "/projects/" in href else href for href in hrefs]
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def built(lang: str, demo_site: Path, demo_site_en: Path) -> Path:
+    return demo_site if lang == "id" else demo_site_en
+
+
+FINDS = [
+    ("Cikaret", "taman-kota-hijau"),  # a word of the title
+    ("Lembahasri", "bank-sampah-berseri"),
+    ("Badan Pengelolaan Keuangan", "dasbor-anggaran-terbuka"),  # an organisation
+]
+FINDS_IN_INDONESIAN = [
+    ("kelola", "bank-sampah-berseri"),  # "mengelola" only: Pagefind stems "kelola" to "lola", "mengelola" to "elola"
+    ("kelola", "dasbor-anggaran-terbuka"),  # "Pengelolaan" (and the label "Tata kelola")
+    ("tanam", "taman-kota-hijau"),  # "menanam": stem "anam"
+]
+
+
+@pytest.mark.parametrize(("lang", "word", "slug"), [(lang, *case) for lang in LANGUAGES for case in FINDS]
+                         + [("id", *case) for case in FINDS_IN_INDONESIAN])
+def test_search_finds_the_project(open_page, sites, lang: str, word: str, slug: str) -> None:
+    page = open_page(DESKTOP).page
+    page.goto(sites[lang] + "kinds/")
+    search(page, word)
+    assert slug in found(page), (word, found(page))
+    result = page.locator(f'{RESULTS}[href*="/projects/{slug}/"]')
+    assert result.locator("h2").inner_text().strip()
+    assert result.locator("mark").count(), "the words found are marked in the excerpt"
+
+
+def test_nothing_of_the_search_loads_before_a_reader_searches(open_page, sites) -> None:
+    watched = open_page(DESKTOP)
+    page = watched.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(sites["id"] + "projects/taman-kota-hijau/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/pagefind/" in url]
+    search(page, "sampah")
+    assert [url for url in requested if url.endswith("/pagefind/pagefind.js")]
+    assert all(url.startswith(sites["id"]) for url in requested)
+
+
+def test_filters_narrow_the_results(open_page, sites, built: Path, lang: str) -> None:
+    projects = rows(built)
+    page = open_page(DESKTOP).page
+    page.goto(sites[lang])
+    word = {"id": "warga", "en": "residents"}[lang]
+    search(page, word)
+    everything = found(page)
+    assert len([s for s in everything if s in projects]) >= 3, everything
+    phase = page.locator('.cc-search-filters select[name="phase"]')
+    label = phase.locator("option").nth(2).inner_text()  # the second phase, in the vocabulary's order: curation
+    phase.select_option(label=label)
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__list a').length !== n",
+                           arg=len(everything), timeout=15_000)
+    narrowed = found(page)
+    in_phase = {slug for slug, row in projects.items() if row["phase"] == "curation"}
+    assert narrowed and set(narrowed) <= in_phase, (label, narrowed)
+    assert set(narrowed) == {s for s in everything if s in in_phase}
+    # a filter alone, no word: every project with that status
+    page.locator("form.md-search__form button[type=reset]").click()
+    phase.select_option(index=0)
+    status = page.locator('.cc-search-filters select[name="status"]')
+    paused = {slug for slug, row in projects.items() if row["status"] == "paused"}
+    status.select_option(index=3)  # Dijeda / Paused: the vocabulary's order
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0", timeout=15_000)
+    assert set(found(page)) == paused
+
+
+def test_search_from_the_keyboard(open_page, sites, lang: str) -> None:
+    page = open_page(DESKTOP).page
+    page.goto(sites[lang] + "phases/")
+    page.keyboard.press("/")  # as in Material: the cursor goes to the search box
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("Cikaret", delay=20)
+    page.locator(f'{RESULTS}[href*="/projects/taman-kota-hijau/"]').wait_for(timeout=15_000)
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.getAttribute('href')")
+    assert first and "/projects/" in first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    # Tab reaches the filters and the results; Enter opens a result
+    page.keyboard.press("/")
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(target.rstrip("/")) + "/?$"))
+
+
+def test_on_a_phone_the_search_button_works_from_the_keyboard(open_page, sites) -> None:
+    page = open_page(PHONE).page
+    page.goto(sites["id"] + "kinds/")
+    opener = page.locator("button[data-cc-search-open]")
+    assert opener.is_visible() and opener.get_attribute("aria-label")
+    opener.focus()
+    page.keyboard.press("Enter")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("sampah", delay=20)
+    page.locator(RESULTS).first.wait_for(timeout=15_000)
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_open_search_is_accessible(open_page, sites, lang: str, viewport: dict[str, int]) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    page = open_page(viewport).page
+    page.goto(sites[lang] + "kinds/")
+    if viewport is PHONE:
+        page.locator("button[data-cc-search-open]").click()
+    search(page, {"id": "warga", "en": "residents"}[lang])
+    page.locator('.cc-search-filters select[name="kind"]').select_option(index=1)
+    page.wait_for_timeout(300)
+    expect(page.get_by_role("dialog")).to_have_accessible_name(re.compile(r"\w"))
+    expect(page.locator("input.md-search__input")).to_have_accessible_name(re.compile(r"\w"))
+    for name in ("phase", "kind", "category", "status"):
+        expect(page.locator(f'.cc-search-filters select[name="{name}"]')).to_have_accessible_name(re.compile(r"\w"))
+    assert page.locator("#cc-search-status").get_attribute("role") == "status"
+    result = run_axe(Axe(), page)
+    assert not (problems := blocking(result)), describe(problems)
+
+
+def test_text_from_the_index_is_shown_as_text(open_page, demo_site: Path, tmp_path: Path) -> None:
+    """A page whose words are markup (as the portal escapes contributors' text into its
+    pages): the results show the words, and nothing runs."""
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    hostile = '&lt;img src=x onerror="window.__pwned=1;alert(1)"&gt; zzhostile &lt;script&gt;alert(2)&lt;/script&gt;'
+    (site / "hostile").mkdir()
+    (site / "hostile" / "index.html").write_text(
+        f'<!doctype html><html lang="id"><head><title>x</title></head><body><main data-pagefind-body>'
+        f"<h1>{hostile}</h1><p>{hostile} &amp;amp; &#x3C;b&#x3E;</p></main></body></html>", "utf-8")
+    index_site(site, "id")
+    with serve(site) as base:
+        page = open_page(DESKTOP).page
+        page.goto(base + "kinds/")
+        search(page, "zzhostile")
+        link = page.locator(RESULTS).first
+        assert '<img src=x onerror="window.__pwned=1;alert(1)">' in link.locator("h2").inner_text()
+        assert link.locator("img, script, b").count() == 0
+        assert page.evaluate("window.__pwned") is None

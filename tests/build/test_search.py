@@ -1,0 +1,126 @@
+"""The site search: Pagefind indexes every real build (project and hand-written pages, not
+lists), reproducibly, and a build where it cannot run fails and publishes nothing."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from cocreate.build.search import UNUSED, SearchError, index_site
+from cocreate.build.search_files import read
+from helpers import PROJECTS, ROOT, build, make_portal
+
+PROJECT_COUNT = len([p for p in PROJECTS.iterdir() if (p / "project.yml").exists()])
+MARKDOWN_PAGES = len(list((ROOT / "content").rglob("*.md")))
+
+
+def entry(site: Path) -> dict:
+    return json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def indexed_urls(site: Path) -> set[str]:
+    """The address of every page in the index (each fragment names its page)."""
+    urls = set()
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[len(b"pagefind_dcd"):])["url"])
+    return urls
+
+
+def test_the_index_holds_project_and_hand_written_pages_not_lists(demo_site: Path, demo_site_en: Path) -> None:
+    for site, language in ((demo_site, "id"), (demo_site_en, "en")):
+        assert entry(site)["languages"].keys() == {language}
+        assert entry(site)["languages"][language]["page_count"] == PROJECT_COUNT + MARKDOWN_PAGES
+        urls = indexed_urls(site)
+        assert "/projects/taman-kota-hijau/" in urls and "/take-part/" in urls and "/" in urls
+        assert not [u for u in urls if u.startswith(("/catalogue/", "/stakeholders/", "/kinds/"))] and "/projects/" not in urls
+        assert not (site / "search").exists(), "Material's search index is not published"
+        assert not [name for name in UNUSED if (site / "pagefind" / name).exists()]
+
+
+def test_project_pages_give_their_filters_in_the_portal_s_language(demo_site: Path) -> None:
+    (meta,) = (demo_site / "pagefind").glob("*.pf_meta")
+    filters = {}
+    for name, file in read(meta)[3]:
+        assert isinstance(name, str)
+        key, values = read(demo_site / "pagefind" / "filter" / f"{file}.pf_filter")
+        filters[key] = {value for value, _ in values}
+    assert filters == {"phase": {"Pelibatan", "Kurasi", "Pemberdayaan"},
+                       "kind": {"Kerumunan warga", "Klub ahli", "Koalisi para pihak", "Komunitas sehati"},
+                       "category": {"Pemerintah daerah", "Pemerintah pusat", "Warga dan komunitas", "Pelaku usaha",
+                                    "Akademisi", "Profesional", "Investor"},
+                       "status": {"Diusulkan", "Berjalan", "Dijeda", "Selesai"}}
+
+
+def test_indexing_the_same_site_again_writes_the_same_files(demo_site: Path, tmp_path: Path) -> None:
+    # regression: Pagefind 1.5 writes its filters in the order of a hash map seeded anew
+    # each run, so two builds of one commit differed in the filter files, the metadata
+    # and pagefind-entry.json
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    first = files(site / "pagefind")
+    for _ in range(3):
+        index_site(site, "id")
+        assert files(site / "pagefind") == first
+
+
+def test_a_portal_that_still_lists_material_s_search_builds_with_cocreate_s(tmp_path: Path, caplog) -> None:
+    config_file = make_portal(tmp_path)
+    text = config_file.read_text("utf-8")
+    config_file.write_text(text.replace("  - cocreate:\n", "  - search\n  - cocreate:\n", 1), "utf-8")
+    with caplog.at_level(logging.INFO):
+        site = build(config_file)  # strict: the note is not a warning
+    assert not (site / "search").exists() and entry(site)["languages"]["id"]["page_count"] > PROJECT_COUNT
+    assert any("Material's search plugin, listed in mkdocs.yml, is turned off" in r.getMessage()
+               for r in caplog.records)
+
+
+def _published(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(("binary", "said"), [
+    ("missing", "Pagefind could not run"),
+    ("failing", "Pagefind failed to index the site (exit status 3): cannot index: disk on fire"),
+    ("silent", "Pagefind wrote no usable index"),
+])
+def test_where_pagefind_cannot_run_the_build_fails_and_the_site_stays(tmp_path: Path, monkeypatch, caplog,
+                                                                       binary: str, said: str) -> None:
+    config_file = make_portal(tmp_path / "portal")
+    site = build(config_file)
+    before = _published(site)
+    program = tmp_path / binary
+    if binary != "missing":
+        body = "echo 'cannot index: disk on fire' >&2; exit 3" if binary == "failing" else "exit 0"
+        program.write_text(f"#!/bin/sh\n{body}\n", "utf-8")
+        program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(program))
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config_file)
+    errors = " ".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    assert said in errors, errors
+    assert "pagefind" in errors.lower()
+    assert _published(site) == before
+    assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_the_search_error_names_the_fix_when_no_binary_is_found(monkeypatch) -> None:
+    import pagefind.service
+
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+    with pytest.raises(SearchError, match=r"pip install 'pagefind\[bin\]'"):
+        index_site(Path(os.devnull), "id")
