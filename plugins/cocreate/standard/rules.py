@@ -16,7 +16,7 @@ from cocreate.standard.markdown import unsafe_changes
 from cocreate.standard.privacy import find_in_data
 from cocreate.standard.problems import Code, FieldPath, Problem, Severity
 from cocreate.standard.schema import is_markdown, is_multilingual, project_schema
-from cocreate.standard.vocabulary import ACTIVITIES, GOVERNMENT, LANGUAGES, PHASES, ROLES
+from cocreate.standard.vocabulary import ACTIVITIES, CLOSED_STATUSES, GOVERNMENT, LANGUAGES, PHASES, PRINCIPLES, ROLES
 
 Rule = Callable[[dict[str, Any], Document, str, dt.date], Iterator[Problem]]
 
@@ -61,6 +61,12 @@ def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
         consent = item.get("consent")
         if isinstance(consent, dict) and isinstance(consent.get("date"), str):
             yield ("stakeholders", i, "consent", "date"), consent["date"], False
+    seeking = data.get("seeking")
+    if isinstance(seeking, dict):
+        if isinstance(seeking.get("opened"), str):
+            yield ("seeking", "opened"), seeking["opened"], False
+        if isinstance(seeking.get("closes"), str):
+            yield ("seeking", "closes"), seeking["closes"], True
 
 
 def check_dates(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
@@ -125,6 +131,38 @@ def check_government_and_society(
         yield _problem(doc, file, Code.NO_GOVERNMENT_STAKEHOLDER, ("stakeholders",), phase=phase)
     if not any(isinstance(c, str) and c not in GOVERNMENT for c in categories):
         yield _problem(doc, file, Code.NO_SOCIETY_STAKEHOLDER, ("stakeholders",), phase=phase)
+
+
+def check_seeking(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    """An open call closes on or after the day it opened, and only a project that still
+    takes participants may make one."""
+    seeking = data.get("seeking")
+    if not isinstance(seeking, dict):
+        return
+    opened, closes = seeking.get("opened"), seeking.get("closes")
+    if isinstance(opened, str) and isinstance(closes, str) and len(opened) == len(closes) == 10:
+        first, last = parse_date(opened), parse_date(closes)
+        if first is not None and last is not None and last < first:
+            yield _problem(doc, file, Code.CALL_CLOSES_BEFORE_OPENING, ("seeking", "closes"), value=closes,
+                           opened=opened)
+    status = data.get("status")
+    if isinstance(status, str) and status in CLOSED_STATUSES:
+        yield _problem(doc, file, Code.CALL_ON_CLOSED_PROJECT, ("seeking",), status=status)
+
+
+def check_principles(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
+    """Each principle is committed to once: one practice per principle (two would split
+    the page and double the count in the statistics)."""
+    first: dict[str, int] = {}
+    for i, item in _items(data, "principles"):
+        principle = _text(item, "principle", PRINCIPLES)
+        if principle is None:
+            continue
+        if principle in first:
+            yield _problem(doc, file, Code.PRINCIPLE_REPEATED, ("principles", i, "principle"), value=principle,
+                           first=first[principle])
+        else:
+            first[principle] = i
 
 
 def check_personal_data(data: dict[str, Any], doc: Document, file: str, today: dt.date) -> Iterator[Problem]:
@@ -192,6 +230,8 @@ RULES: tuple[Rule, ...] = (
     check_timeline,
     check_current_phase,
     check_government_and_society,
+    check_seeking,
+    check_principles,
     check_personal_data,
     check_markup,
     check_translations,
