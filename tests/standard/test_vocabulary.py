@@ -56,4 +56,4 @@ def test_a_call_seeks_the_seven_categories_and_the_principles_are_the_texts_nine
     assert SOUGHT_CATEGORIES == CATEGORIES
     assert PRINCIPLES == ("effective-communication", "participation", "responsibility", "open-mindedness", "focus",
                           "perseverance", "mutual-trust", "sharing", "openness")
-    assert CLOSED_STATUSES < set(STATUSES)
+    assert set(STATUSES) > CLOSED_STATUSES

@@ -8,6 +8,7 @@ stakeholders.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,16 +17,19 @@ from typing import Any
 
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
+from cocreate.portal.calls import Call, call_of
 from cocreate.portal.urls import slugify
 from cocreate.standard.vocabulary import (
     APPROACHES,
     CATEGORIES,
+    CLOSED_STATUSES,
     DIMENSIONS,
     KIND_ORDER,
     KINDS,
     OPENNESS,
     OWNERSHIP,
     PHASES,
+    PRINCIPLES,
     STATUSES,
     approach,
     kind,
@@ -74,6 +78,9 @@ class Project:
     last_changed: str | None = None
     history: list[Any] | None = None
     """The project's history events, newest first; None when history is unavailable."""
+    today: dt.date | None = None
+    """The day of the build, for which its call is open or closed (None: not known, so
+    no call is open)."""
 
     @cached_property
     def title(self) -> str:
@@ -140,13 +147,41 @@ class Project:
     def uri(self) -> str:
         return urls.project(self.slug)
 
+    @property
+    def accepts_participants(self) -> bool:
+        """Whether the project takes new participants: not when it is completed or archived."""
+        return self.status not in CLOSED_STATUSES
+
+    @cached_property
+    def call(self) -> Call | None:
+        """The project's call (`seeking`), open or closed."""
+        return call_of(self.data, self.t, CATEGORIES)
+
+    @property
+    def open_call(self) -> Call | None:
+        """The call, when it is open on the day of the build."""
+        call = self.call
+        return call if call is not None and self.today is not None and call.open_on(self.today) else None
+
+    @property
+    def principles(self) -> list[dict[str, Any]]:
+        """The working principles the parties commit to, in the order the co-creation text names them."""
+        return sorted(self.data.get("principles", []), key=lambda p: PRINCIPLES.index(p["principle"]))
+
     def entry(self) -> Entry:
         """What lists, overviews and indexes show of the project."""
+        phases: dict[str, str] = {}
+        for event in self.data["timeline"]:
+            phases.setdefault(event["phase"], event["date"])
         return Entry(self.slug, self.title, self.summary, self.phase, self.status, self.kind, self.openness,
                      self.ownership, self.approach, tuple(self.categories), tuple(self.dimensions), tuple(self.tags),
                      self.city, self.example,
-                     tuple(Party(s["name"], s["category"], s["role"]) for s in self.data["stakeholders"]),
-                     tuple(self.data.get("data", ())), self.last_changed)
+                     tuple(Party(s["name"], s["category"], s["role"], s.get("since"))
+                           for s in self.data["stakeholders"]),
+                     tuple(self.data.get("data", ())), self.last_changed,
+                     call=self.open_call,
+                     principles=tuple((p["principle"], "evidence" in p) for p in self.principles),
+                     phase_dates=tuple(phases.items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +191,8 @@ class Party:
     name: str
     category: str
     role: str
+    since: str | None = None
+    """When the party joined, as recorded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +218,12 @@ class Entry:
     tables: tuple[dict[str, Any], ...]
     """The project's own tables (`data` in its file), for the data package."""
     last_changed: str | None
+    call: Call | None = None
+    """The project's call, only when it is open on the day of the build."""
+    principles: tuple[tuple[str, bool], ...] = ()
+    """Each working principle committed to, and whether an evidence link backs it."""
+    phase_dates: tuple[tuple[str, str], ...] = ()
+    """Each phase the timeline reached, with the date of its first entry, in order."""
 
     @property
     def uri(self) -> str:
@@ -207,6 +250,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("ownership", lambda p: [p.ownership], "ownership", OWNERSHIP),
     Facet("category", lambda p: p.categories, "category", CATEGORIES),
     Facet("status", lambda p: [p.status], "status", STATUSES),
+    Facet("call", lambda p: ["open"] if p.call is not None else [], "call", ("open",)),
     Facet("dimension", lambda p: p.dimensions, "dimension", DIMENSIONS),
     Facet("approach", lambda p: [p.approach], "approach", APPROACHES, static=False),
     Facet("location", lambda p: [p.city]),
@@ -293,6 +337,29 @@ class Catalog:
             for category in project.categories:
                 table[category][project.phase] += 1
         return table
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Entry]:
+        return {p.slug: p for p in self.projects}
+
+    def project(self, slug: str) -> Entry | None:
+        """The project with this slug, if the portal has it."""
+        return self._by_slug.get(slug)
+
+    @cached_property
+    def open_calls(self) -> list[Entry]:
+        """The projects with an open call, the call that closes first first."""
+        return sorted((p for p in self.projects if p.call is not None),
+                      key=lambda p: (p.call.closes if p.call else "", p.title.casefold(), p.slug))
+
+    @cached_property
+    def calls_by_category(self) -> dict[str, list[Entry]]:
+        """The projects whose open call seeks each category (every category, maybe none)."""
+        found: dict[str, list[Entry]] = {c: [] for c in CATEGORIES}
+        for project in self.open_calls:
+            for category in project.call.categories if project.call else ():
+                found[category].append(project)
+        return found
 
     def count_by(self, facet: str) -> list[tuple[str, str, int]]:
         """(value, label, number of projects) for a facet, in its order."""
