@@ -111,6 +111,14 @@
     }
   };
 
+  /* The same check for any document: the tests compare it with the validator's. */
+  window.cocreateCheck = function (schema, doc) {
+    var found = [];
+    var checker = new Checker(schema);
+    checker.check(schema, doc, "", found);
+    return found;
+  };
+
   /* ----- YAML: maps and lists in block style, every text a JSON string ----- */
   var PLAIN = /^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*|\d{4}-\d{2}-\d{2})$/;
   var RESERVED = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"];
@@ -243,7 +251,7 @@
     }
     function labelOf(place) {
       var label = place.tagName === "FIELDSET" ? place.querySelector(":scope > legend") : form.querySelector('label[for="' + place.id + '"]');
-      return label ? label.textContent.replace(/\s*\(.*\)\s*$/, "").trim() : "";
+      return label && label.firstChild ? label.firstChild.textContent.trim() : "";  // without "(optional)"
     }
     function sentence(problem) {
       var entry = messages[problem.code];
@@ -278,7 +286,8 @@
       problems.forEach(function (problem) {
         var place = placeOf(problem.path);
         if (place && shown.indexOf(place) >= 0) return;  // the first problem of each field
-        var text = sentence(problem);
+        var empty = place && place.required && !String(place.value).trim();
+        var text = empty ? form.dataset.required : sentence(problem);  // a field left empty: say so plainly
         var item = document.createElement("li");
         if (place) {
           shown.push(place);
