@@ -100,6 +100,33 @@ def test_filtered_catalogue_and_open_menus_stay_accessible(open_page, sites, axe
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_forms_stay_accessible_with_their_errors_and_entries(open_page, sites, axe, lang: str) -> None:
+    """The states only JavaScript makes on the pages where one takes part: the proposal form
+    with every error and its summary showing, then its result; a project's join entry
+    written from its fields."""
+    page = open_page(PHONE).page
+    page.goto(sites[lang] + "propose/")
+    form = page.locator("form.cc-propose-form")
+    form.wait_for(state="visible")
+    form.locator("#f-seeking-academia").check()
+    form.locator('button[type="submit"]').click()
+    form.locator(".cc-form__summary").wait_for(state="visible")
+    assert not (found := blocking(run_axe(axe, page))), describe(found)
+    for name, value in (("slug", "kebun-rw-02"), ("title_id", "Kebun"), ("summary", "Kebun warga."),
+                        ("description", "Kebun warga."), ("city", "Kota Sukamaju"), ("province", "Tanah Harapan"),
+                        ("org", "Paguyuban Kebun"), ("contributes", "Tenaga"), ("benefit", "Sayur"),
+                        ("maintainer", "kebun"), ("seeking_closes", "2031-01-31"), ("seeking_respond", "Datang.")):
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('button[type="submit"]').click()
+    form.locator(".cc-propose-result").wait_for(state="visible")
+    assert not (found := blocking(run_axe(axe, page))), describe(found)
+    page.evaluate("window.localStorage.clear()")
+    page.goto(sites[lang] + "projects/taman-kota-hijau/")
+    page.locator("#join-org").fill("Karang Taruna")
+    assert not (found := blocking(run_axe(axe, page))), describe(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
     from playwright.sync_api import expect
 
@@ -123,17 +150,17 @@ def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_badges_meet_contrast(open_page, sites, axe, lang: str) -> None:
-    """Every kind of badge (status, kind, approach, phase, role), checked by axe's own
+    """Every kind of badge (status, kind, approach, phase, role, open call, category sought), checked by axe's own
     contrast rule: each badge must pass, none may be left undecided."""
     page = open_page().page
     groups = set()
-    for path in ("projects/", PAGE_TYPES["project"], PAGE_TYPES["stakeholder-category"], "phases/"):
+    for path in ("projects/", PAGE_TYPES["project"], PAGE_TYPES["stakeholder-category"], "phases/", "calls/"):
         page.goto(sites[lang] + path)
         count = page.locator(".cc-badge").count()
         assert count, path
         groups |= set(page.locator(".cc-badge").evaluate_all(
             "badges => badges.map(b => [...b.classList].find(c => /^cc-badge--[a-z]+$/.test(c) && "
-            "['phase','kind','status','role','approach'].includes(c.slice(10))))"))
+            "['phase','kind','status','role','approach','call','category'].includes(c.slice(10))))"))
         result = axe.run(page, context={"include": [[".cc-badge"]]},
                          options={"runOnly": ["color-contrast"], "resultTypes": ["passes", "violations", "incomplete"]}).response
         assert not result["violations"], describe(result["violations"])
@@ -141,4 +168,4 @@ def test_badges_meet_contrast(open_page, sites, axe, lang: str) -> None:
         assert not undecided, f"{path}: axe could not decide the contrast of {undecided}"
         passed = sum(len(r["nodes"]) for r in result["passes"])
         assert passed == count, f"{path}: {passed} of {count} badges checked"
-    assert groups == {f"cc-badge--{g}" for g in ("phase", "kind", "status", "role", "approach")}
+    assert groups == {f"cc-badge--{g}" for g in ("phase", "kind", "status", "role", "approach", "call", "category")}
