@@ -148,6 +148,49 @@ def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
             assert re.search(rf"{re.escape(label.strip())}: {value.strip()}\b", description), (title, label)
 
 
+CHART_READING = """() => {
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const page = rgb(getComputedStyle(document.body).backgroundColor);
+  return [...document.querySelectorAll('svg.cc-chart')].map((svg) => {
+    const figure = svg.closest('section.cc-figure');
+    const title = figure.querySelector('h3');
+    const texts = [...svg.querySelectorAll('text')];
+    return {
+      id: svg.getAttribute('aria-labelledby'),
+      title: title && title.getBoundingClientRect().height > 0 ? title.textContent : '',
+      table: figure.querySelectorAll('details table tbody tr').length,
+      rows: svg.querySelectorAll('text.cc-chart__label').length,
+      smallest: Math.min(...texts.map((t) => t.getBoundingClientRect().height)),
+      fontSize: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize))),
+      textContrast: Math.min(...texts.map((t) => contrast(rgb(getComputedStyle(t).fill), page))),
+      barContrast: Math.min(...[...svg.querySelectorAll('rect')].map((r) => contrast(rgb(getComputedStyle(r).fill), page))),
+      wider: svg.getBoundingClientRect().right - document.documentElement.clientWidth,
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_charts_read_on_a_phone(open_page, sites, lang: str) -> None:
+    """At 360 px: every chart has a visible title and a table of its numbers; its text is at
+    least 12 px as drawn (a chart is never scaled down) with 4.5:1 contrast, its bars 3:1."""
+    page = open_page(PHONE).page
+    page.goto(sites[lang] + "statistics/")
+    charts = page.evaluate(CHART_READING)
+    screenshot(page, f"statistics-{lang}-360px")
+    assert len(charts) == 10
+    for chart in charts:
+        assert chart["title"] and chart["table"] == chart["rows"] > 0, chart
+        assert chart["fontSize"] >= 12 and chart["smallest"] >= 12, chart
+        assert chart["textContrast"] >= 4.5 and chart["barContrast"] >= 3, chart
+        assert chart["wider"] <= 0, chart
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_badges_meet_contrast(open_page, sites, axe, lang: str) -> None:
     """Every kind of badge (status, kind, approach, phase, role, open call, category sought), checked by axe's own
