@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, build, make_portal
+from helpers import DEMO_DAY, FIXTURES, ROOT, build, make_portal
 
 
 @pytest.fixture
@@ -17,14 +17,14 @@ def minimal_text() -> str:
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portal, built once for the session in Bahasa Indonesia."""
-    return build(make_portal(tmp_path_factory.mktemp("demo-id")))
+    """The demo portal, built once for the session in Bahasa Indonesia, on `DEMO_DAY`."""
+    return build(make_portal(tmp_path_factory.mktemp("demo-id")), day=DEMO_DAY)
 
 
 @pytest.fixture(scope="session")
 def demo_site_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portal, built once for the session in English."""
-    return build(make_portal(tmp_path_factory.mktemp("demo-en"), language="en"))
+    """The demo portal, built once for the session in English, on `DEMO_DAY`."""
+    return build(make_portal(tmp_path_factory.mktemp("demo-en"), language="en"), day=DEMO_DAY)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ MkDocs itself, and a check that HTML can run no code. Fixtures live in conftest.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shlex
 from pathlib import Path
@@ -50,13 +51,34 @@ def make_portal(tmp_path: Path, projects: Path | None = PROJECTS, *, language: s
     return tmp_path / "mkdocs.yml"
 
 
-def build(config_file: Path, **overrides):
-    """Build a portal with MkDocs itself, strict, into `site/` beside mkdocs.yml."""
+DEMO_DAY = dt.date(2026, 12, 1)
+"""The day the test suite builds the demo portal on (`SOURCE_DATE_EPOCH`): which of its
+calls are open does not depend on the day the tests run."""
+
+
+def epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
+
+
+def build(config_file: Path, day: dt.date | None = None, **overrides):
+    """Build a portal with MkDocs itself, strict, into `site/` beside mkdocs.yml; on `day`
+    (as `SOURCE_DATE_EPOCH`) when one is given."""
+    import os
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    config = load_config(str(config_file), site_dir=str(config_file.parent / "site"), **overrides)
-    mkdocs_build(config)
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if day is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch(day)
+    try:
+        config = load_config(str(config_file), site_dir=str(config_file.parent / "site"), **overrides)
+        mkdocs_build(config)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
     return config_file.parent / "site"
 
 
@@ -68,7 +90,7 @@ def assert_inert(html: str, where: str = "") -> None:
     doc = BeautifulSoup(html, "html.parser")
     for tag in doc.find_all(True):
         ours = (tag.name, (tag.get("class") or [""])[0]) in {("svg", "cc-chart"), ("form", "cc-filters"),
-                                                                ("form", "cc-propose-form")}
+                                                                ("form", "cc-propose-form"), ("form", "cc-join-form")}
         assert ours or tag.name not in {"script", "iframe", "object", "embed", "form", "meta", "style", "img",
                                         "svg", "math", "base", "link"}, f"{where}: <{tag.name}>"
         for name, value in tag.attrs.items():

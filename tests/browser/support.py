@@ -51,6 +51,8 @@ PAGE_TYPES = {
     "statistics": "statistics/",
     "open-data": "data/",
     "propose": "propose/",
+    "calls": "calls/",
+    "calls-category": "calls/academia/",
     "take-part": "take-part/",
     "standard": "standard/",
 }

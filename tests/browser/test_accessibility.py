@@ -101,6 +101,33 @@ def test_filtered_catalogue_and_open_menus_stay_accessible(open_page, sites, axe
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_forms_stay_accessible_with_their_errors_and_entries(open_page, sites, axe, lang: str) -> None:
+    """The states only JavaScript makes on the pages where one takes part: the proposal form
+    with every error and its summary showing, then its result; a project's join entry
+    written from its fields."""
+    page = open_page(PHONE).page
+    page.goto(sites[lang] + "propose/")
+    form = page.locator("form.cc-propose-form")
+    form.wait_for(state="visible")
+    form.locator("#f-seeking-academia").check()
+    form.locator('button[type="submit"]').click()
+    form.locator(".cc-form__summary").wait_for(state="visible")
+    assert not (found := blocking(run_axe(axe, page))), describe(found)
+    for name, value in (("slug", "kebun-rw-02"), ("title_id", "Kebun"), ("summary", "Kebun warga."),
+                        ("description", "Kebun warga."), ("city", "Kota Sukamaju"), ("province", "Tanah Harapan"),
+                        ("org", "Paguyuban Kebun"), ("contributes", "Tenaga"), ("benefit", "Sayur"),
+                        ("maintainer", "kebun"), ("seeking_closes", "2031-01-31"), ("seeking_respond", "Datang.")):
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('button[type="submit"]').click()
+    form.locator(".cc-propose-result").wait_for(state="visible")
+    assert not (found := blocking(run_axe(axe, page))), describe(found)
+    page.evaluate("window.localStorage.clear()")
+    page.goto(sites[lang] + "projects/taman-kota-hijau/")
+    page.locator("#join-org").fill("Karang Taruna")
+    assert not (found := blocking(run_axe(axe, page))), describe(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
     from playwright.sync_api import expect
 
@@ -122,19 +149,62 @@ def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
             assert re.search(rf"{re.escape(label.strip())}: {value.strip()}\b", description), (title, label)
 
 
+CHART_READING = """() => {
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const page = rgb(getComputedStyle(document.body).backgroundColor);
+  return [...document.querySelectorAll('svg.cc-chart')].map((svg) => {
+    const figure = svg.closest('section.cc-figure');
+    const title = figure.querySelector('h3');
+    const texts = [...svg.querySelectorAll('text')];
+    return {
+      id: svg.getAttribute('aria-labelledby'),
+      title: title && title.getBoundingClientRect().height > 0 ? title.textContent : '',
+      table: figure.querySelectorAll('details table tbody tr').length,
+      rows: svg.querySelectorAll('text.cc-chart__label').length,
+      smallest: Math.min(...texts.map((t) => t.getBoundingClientRect().height)),
+      fontSize: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize))),
+      textContrast: Math.min(...texts.map((t) => contrast(rgb(getComputedStyle(t).fill), page))),
+      barContrast: Math.min(...[...svg.querySelectorAll('rect')].map((r) => contrast(rgb(getComputedStyle(r).fill), page))),
+      wider: svg.getBoundingClientRect().right - document.documentElement.clientWidth,
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_charts_read_on_a_phone(open_page, sites, lang: str) -> None:
+    """At 360 px: every chart has a visible title and a table of its numbers; its text is at
+    least 12 px as drawn (a chart is never scaled down) with 4.5:1 contrast, its bars 3:1."""
+    page = open_page(PHONE).page
+    page.goto(sites[lang] + "statistics/")
+    charts = page.evaluate(CHART_READING)
+    screenshot(page, f"statistics-{lang}-360px")
+    assert len(charts) == 10
+    for chart in charts:
+        assert chart["title"] and chart["table"] == chart["rows"] > 0, chart
+        assert chart["fontSize"] >= 12 and chart["smallest"] >= 12, chart
+        assert chart["textContrast"] >= 4.5 and chart["barContrast"] >= 3, chart
+        assert chart["wider"] <= 0, chart
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_badges_meet_contrast(open_page, sites, axe, lang: str) -> None:
-    """Every kind of badge (status, kind, approach, phase, role), checked by axe's own
+    """Every kind of badge (status, kind, approach, phase, role, open call, category sought), checked by axe's own
     contrast rule: each badge must pass, none may be left undecided."""
     page = open_page().page
     groups = set()
-    for path in ("projects/", PAGE_TYPES["project"], PAGE_TYPES["stakeholder-category"], "phases/"):
+    for path in ("projects/", PAGE_TYPES["project"], PAGE_TYPES["stakeholder-category"], "phases/", "calls/"):
         page.goto(sites[lang] + path)
         count = page.locator(".cc-badge").count()
         assert count, path
         groups |= set(page.locator(".cc-badge").evaluate_all(
             "badges => badges.map(b => [...b.classList].find(c => /^cc-badge--[a-z]+$/.test(c) && "
-            "['phase','kind','status','role','approach'].includes(c.slice(10))))"))
+            "['phase','kind','status','role','approach','call','category'].includes(c.slice(10))))"))
         result = axe.run(page, context={"include": [[".cc-badge"]]},
                          options={"runOnly": ["color-contrast"], "resultTypes": ["passes", "violations", "incomplete"]}).response
         assert not result["violations"], describe(result["violations"])
@@ -142,4 +212,4 @@ def test_badges_meet_contrast(open_page, sites, axe, lang: str) -> None:
         assert not undecided, f"{path}: axe could not decide the contrast of {undecided}"
         passed = sum(len(r["nodes"]) for r in result["passes"])
         assert passed == count, f"{path}: {passed} of {count} badges checked"
-    assert groups == {f"cc-badge--{g}" for g in ("phase", "kind", "status", "role", "approach")}
+    assert groups == {f"cc-badge--{g}" for g in ("phase", "kind", "status", "role", "approach", "call", "category")}

@@ -1,8 +1,9 @@
 """The demo portal in Chromium, as a citizen uses it: on a phone and on a desktop, in both
 languages, with and without JavaScript: every page type, the menu, the catalogue's filters
-(and its static facet lists without JavaScript), the kinds matrix, site search and the
-proposal form. Every page is watched (see conftest.py): no request may leave localhost, and
-no console error, HTTP error, script error or dialog may happen.
+(and its static facet lists without JavaScript), the kinds matrix and site search. (The
+proposal form: test_forms.py; joining, open calls and the home page: test_taking_part.py.)
+Every page is watched (see conftest.py): no request may leave localhost, and no console
+error, HTTP error, script error or dialog may happen.
 """
 
 from __future__ import annotations
@@ -185,65 +186,3 @@ def test_site_search_finds_a_project(open_page, sites, built: Path, lang: str) -
     page.locator("input.md-search__input").press_sequentially(word, delay=30)
     result = page.locator('.md-search-result__list a[href*="projects/taman-kota-hijau/"]').first
     result.wait_for(state="visible", timeout=15_000)
-
-
-PROPOSAL = {
-    "slug": "kebun-warga-rw-02", "title_id": "Kebun Warga RW 02", "title_en": "RW 02 Community Garden",
-    "summary": "Warga RW 02 menanam sayur di lahan tidur milik kelurahan.",
-    "description": "Warga menanam, merawat dan memanen **bersama**.\n\nHasil panen dibagi rata.",
-    "city": "Kota Sukamaju", "province": "Provinsi Tanah Harapan",
-    "org": "Paguyuban Kebun RW 02", "contributes": "Tenaga dan bibit", "benefit": "Sayur segar",
-    "maintainer": "kebun-rw02",
-}
-
-
-def test_proposal_form_writes_a_valid_project_file(open_page, sites, lang: str) -> None:
-    from cocreate.standard.validate import check_bytes
-
-    page = open_page(PHONE).page
-    page.goto(sites[lang] + "propose/")
-    form = page.locator("form.cc-propose-form")
-    form.wait_for(state="visible")  # shown by propose.js
-    for name, value in PROPOSAL.items():
-        form.locator(f'[name="{name}"]').fill(value)
-    form.locator('select[name="ownership"]').select_option("shared")
-    form.locator('input[name="license"]').fill("CC-BY-4.0")
-    form.locator('select[name="category"]').select_option("community")
-    form.locator('button[type="submit"]').click()
-    result = form.locator(".cc-propose-result")
-    result.wait_for(state="visible")
-    text = result.locator("code.cc-propose-yaml").inner_text()
-    checked = check_bytes(text.encode("utf-8"), "project.yml", PROPOSAL["slug"])
-    assert checked.valid, [p.message for p in checked.problems]
-    assert checked.data["title"] == {"id": PROPOSAL["title_id"], "en": PROPOSAL["title_en"]}
-    assert checked.data["description"] == PROPOSAL["description"]
-    assert checked.data["maintainers"] == ["@kebun-rw02"]
-    # the link opens GitHub's new-file page with the file prefilled (not followed: no request
-    # may leave localhost)
-    href = result.locator(".cc-propose-open a").get_attribute("href")
-    assert href.startswith("https://github.com/cocreate-portal/demo/new/main?filename=projects%2Fkebun-warga-rw-02%2Fproject.yml&value=")
-
-
-def test_proposal_form_keeps_typed_markup_as_text(open_page, sites) -> None:
-    page = open_page(DESKTOP).page
-    page.goto(sites["id"] + "propose/")
-    form = page.locator("form.cc-propose-form")
-    form.wait_for(state="visible")
-    payload = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=1</script>'
-    for name, value in PROPOSAL.items():
-        form.locator(f'[name="{name}"]').fill(value)
-    form.locator('[name="title_id"]').fill(payload)
-    form.locator('[name="summary"]').fill(payload)
-    form.locator('button[type="submit"]').click()
-    code = form.locator("code.cc-propose-yaml")
-    code.wait_for(state="visible")
-    assert payload.replace('"', '\\"') in code.inner_text()
-    assert code.locator("img, script").count() == 0
-    assert page.evaluate("window.__pwned") is None
-
-
-def test_proposal_form_without_javascript_says_so(open_page, sites, lang: str) -> None:
-    page = open_page(PHONE, javascript=False).page
-    page.goto(sites[lang] + "propose/")
-    assert page.locator("form.cc-propose-form").is_hidden()
-    assert page.locator("article .cc-example").first.is_visible()  # the <noscript> notice

@@ -14,6 +14,7 @@ that the portal did not put there itself.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,10 @@ def hostile_data() -> dict[str, Any]:
         outputs=[{"title": LINE, "type": "report", "url": SCRIPT_URL, "description": LINE}],
         links=[{"title": LINE, "url": SCRIPT_URL}, {"title": LINE, "url": f'https://ok.example/" onclick="{RUN}'}],
         maintainers=[f'@x" onclick="{RUN}'],
+        seeking={"categories": ["academia", SHORT], "skills": [LINE, SHORT], "resources": [LINE],
+                 "opened": "2024-01-01", "closes": "2030-12-31", "how_to_respond": MARKDOWN},
+        principles=[{"principle": "sharing", "practice": LINE, "evidence": SCRIPT_URL},
+                    {"principle": "openness", "practice": SHORT, "evidence": f'https://ok.example/" onclick="{RUN}'}],
     )
     data["stakeholders"] = [
         {**data["stakeholders"][0], "name": SHORT, "contributes": LINE, "benefit": LINE, "url": SCRIPT_URL,
@@ -97,7 +102,8 @@ def write_portal(folder: Path, lang: str) -> list[str]:
     """Every page of the hostile portal, as the core renders it, each in a minimal document;
     returns their paths from the site's root."""
     t = Translator(lang)
-    site = Site.from_projects([Project("jahat", hostile_data(), "projects/jahat/project.yml", t)],
+    site = Site.from_projects([Project("jahat", hostile_data(), "projects/jahat/project.yml", t,
+                                       today=dt.date(2026, 1, 1))],
                               Options(language=lang, repo_url="https://github.com/o/r"))
     paths = []
     for spec in site.pages():
@@ -121,7 +127,7 @@ def write_portal(folder: Path, lang: str) -> list[str]:
 
 FIND_LIVE_CODE = """() => {
   const found = [];
-  const ours = '[data-harness], svg.cc-chart, form.cc-filters';
+  const ours = '[data-harness], svg.cc-chart, form.cc-filters, form.cc-join-form, button.cc-join__copy, details.cc-figure__table';
   const live = ['script', 'iframe', 'frame', 'object', 'embed', 'style', 'meta', 'base', 'link', 'img', 'svg',
                 'math', 'form', 'input', 'textarea', 'button', 'select', 'details'];
   for (const el of document.body.querySelectorAll('*')) {
@@ -150,7 +156,7 @@ def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 def test_the_hostile_portal_has_every_page(hostile) -> None:
     _, paths = hostile
     for path in ("projects/", "projects/jahat/", "kinds/", "phases/", "stakeholders/", "stakeholders/community/",
-                 "statistics/"):
+                 "statistics/", "calls/", "calls/academia/"):
         assert path in paths
     assert len([p for p in paths if p.startswith("catalogue/")]) >= 8
 

@@ -44,6 +44,21 @@ def test_invalid_file_exits_1_with_positions() -> None:
     assert f"{fixture.name}:17:15: error[invalid-value]: stakeholders[0].category: 'residents'" in result.output
 
 
+@pytest.mark.parametrize(("fixture", "line"), [
+    ("seeking_seeking-nothing.yml", ":33:1: error[seeking-nothing]: seeking: the open call names nothing it seeks"),
+    ("seeking-closes_call-closes-before-opening.yml",
+     ":36:11: error[call-closes-before-opening]: seeking.closes: the call closes on 2024-01-31, before it opened"),
+    ("seeking_call-on-closed-project.yml", ":33:1: error[call-on-closed-project]: seeking: a project whose status"),
+    ("principles_principle-repeated.yml",
+     ":38:16: error[principle-repeated]: principles[2].principle: the principle 'sharing' is already listed"),
+])
+def test_open_calls_and_principles_have_their_own_codes(fixture: str, line: str) -> None:
+    result = run(["validate", "--lang", "en", str(FIXTURES / "invalid" / fixture)])
+    assert result.exit_code == 1
+    assert f"{fixture}{line}" in result.output
+    assert "hint: " in result.output
+
+
 def test_warnings_alone_exit_0() -> None:
     result = run(["validate", "--lang", "en", str(FIXTURES / "invalid" / "title_missing-translation.yml")])
     assert result.exit_code == 0

@@ -103,6 +103,24 @@ def test_no_promise_no_kind_no_phase_done(site: Path) -> None:
     assert "Jenis tidak tercatat" in badges and "Pendekatan tidak tercatat" in badges
 
 
+def test_no_invitation_to_join_what_the_record_says_nothing_about(site: Path) -> None:
+    doc = page(site, "projects/parlamento-abierto/index.html")
+    assert not doc.select(".cc-join-cta") and not doc.select(".cc-join")
+    join = doc.select_one("#join").get_text(" ", strip=True)
+    assert "menerima peserta baru" not in join.replace("apakah proyek ini menerima peserta baru", "")
+    assert "Catatannya tidak menyebut apakah proyek ini menerima peserta baru." in join
+    recorded = page(site, "projects/taman-kota-hijau/index.html")
+    assert recorded.select(".cc-join-cta") and recorded.select_one("#join .cc-join") is not None
+
+
+def test_phases_over_time_count_an_unrecorded_phase_apart(site: Path) -> None:
+    chart = page(site, "statistics/index.html").select_one("#chart-phase-quarters-h").find_parent("section")
+    legend = [li.get_text(strip=True) for li in chart.select(".cc-legend li")]
+    assert legend == ["Pelibatan", "Kurasi", "Pemberdayaan", "Fase tidak tercatat"]
+    rows = {tr.th.text: [td.text for td in tr.select("td")] for tr in chart.select("tbody tr")}
+    assert rows["Kuartal IV 2018"][3] == "1"  # Uruguay's first entry: phase not recorded, never a phase
+
+
 def test_texts_in_one_language_are_marked_and_said(site: Path) -> None:
     doc = page(site, "projects/parlamento-abierto/index.html")
     assert doc.select_one(".cc-only-in").text == "Sebagian teks di halaman ini hanya tersedia dalam bahasa Inggris."

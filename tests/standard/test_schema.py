@@ -70,7 +70,7 @@ def test_markdown_and_multilingual_fields_come_from_the_schema() -> None:
     from cocreate.standard.schema import annotated_fields, is_markdown, is_multilingual
 
     assert annotated_fields("x-markdown") == {("description",), ("openness", "how_to_join"),
-                                              ("timeline", int, "description")}
+                                              ("timeline", int, "description"), ("seeking", "how_to_respond")}
     assert is_markdown(("timeline", 3, "description", "en")) and is_markdown(("description",))
     assert not is_markdown(("title",)) and not is_markdown(("stakeholders", 0, "contributes"))
     assert is_multilingual(("stakeholders", 2, "benefit")) and is_multilingual(("trust", "purpose"))

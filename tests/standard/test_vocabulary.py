@@ -46,3 +46,14 @@ def test_the_vocabulary_is_the_schema_s() -> None:
     assert set(KINDS) == {(o, w) for o in OPENNESS for w in OWNERSHIP}
     assert set(KIND_ORDER) == set(KINDS.values())
     assert PHASES == ("involvement", "curation", "empowerment")
+
+
+def test_a_call_seeks_the_seven_categories_and_the_principles_are_the_texts_nine() -> None:
+    """The categories an open call may seek are written in the schema a second time (so
+    that a change to one list is a decision about both): they must stay the same."""
+    from cocreate.standard.vocabulary import CATEGORIES, CLOSED_STATUSES, PRINCIPLES, SOUGHT_CATEGORIES, STATUSES
+
+    assert SOUGHT_CATEGORIES == CATEGORIES
+    assert PRINCIPLES == ("effective-communication", "participation", "responsibility", "open-mindedness", "focus",
+                          "perseverance", "mutual-trust", "sharing", "openness")
+    assert set(STATUSES) > CLOSED_STATUSES

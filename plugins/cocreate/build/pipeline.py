@@ -58,7 +58,7 @@ def project_from(result: Result[Any], options: Options, history: History) -> Pro
     if slug is None or result.data is None or not result.valid:
         return None
     return Project(slug, result.data, project_file(options.projects_folder, slug), Translator(options.language),
-                   history.last_changed(slug), history.of(slug) if history.available else None)
+                   history.last_changed(slug), history.of(slug) if history.available else None, options.day)
 
 
 @cache

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -45,9 +46,9 @@ from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
 from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
-from cocreate.portal.options import Options
+from cocreate.portal.options import Options, build_day
 from cocreate.portal.search import search_box
-from cocreate.portal.site import Site
+from cocreate.portal.site import HOME_CHANGES, Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
 from cocreate.standard.datafiles import published_table
@@ -61,8 +62,11 @@ log = get_plugin_logger(__name__)
 
 MARKER = "<!-- cocreate:"
 INCOMPLETE = re.compile(r"<!-- cocreate:incomplete:(id|en) -->")
+HOME_MARKER = "<!-- cocreate:home -->"
+"""Where the home page (the docs' own index.md) shows what is happening on the portal;
+without it, that comes after the page's own words."""
 
-ASSETS = ("cocreate.css", "catalogue.js", "propose.js")
+ASSETS = ("cocreate.css", "catalogue.js", "propose.js", "join.js")
 MATERIAL_SEARCH = ("material/search", "search")
 """The names Material's search plugin goes by in `plugins:`; cocreate's search replaces it."""
 ENGINE_LOGGERS = ("mkdocs", "properdocs")
@@ -82,6 +86,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._shared_blocks: SharedBlocks | None = None
         self._catalog: Catalog | None = None
         self._output: Output | None = None
+        self._home: Markup | None = None
         self._warnings: CountHandler | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
@@ -117,12 +122,14 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         config.extra_css.append(urls.asset("cocreate.css"))
         config.extra_javascript.append(urls.asset("catalogue.js"))
         config.extra_javascript.append(urls.asset("propose.js"))
+        config.extra_javascript.append(urls.asset("join.js"))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         gc.freeze()  # the validation workers fork from here: the collector leaves the copies alone
         site = self._site(config)
         self._catalog = site.catalog
+        self._home = site.home()
         titles = nav_titles(config.nav)
         made: list[tuple[File, str]] = []
         for spec in site.pages():
@@ -149,6 +156,15 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if self._output is not None:
             self._output.write_pending()  # the feeds, on a core that page rendering leaves idle
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The home page: the portal's own words, then what is happening (at the marker
+        `<!-- cocreate:home -->` when the page has one, else at its end)."""
+        if page.file.src_uri != urls.HOME or self._home is None or isinstance(page, PortalPage):
+            return html
+        if HOME_MARKER in html:
+            return html.replace(HOME_MARKER, str(self._home), 1)
+        return f"{html}\n{self._home}"
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._shared_blocks = SharedBlocks(nav)
@@ -250,7 +266,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           site_url=config.site_url or "", site_name=config.site_name,
                           data_license=self.config.data_license, country=self.config.country,
                           required_languages=tuple(self.config.required_languages),
-                          template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else ())
+                          template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else (),
+                          today=build_day())
         history = read_history(self.root, folder, t)
         # Written straight into the folder being built (MkDocs has cleaned it already): a
         # failed build discards them with the rest.
@@ -268,13 +285,16 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if not report.valid:
             raise PluginError(f"cocreate: {summary(report, self.language)}")
         built: list[Built] = [r.artefact for r in report.projects if r.artefact is not None]
-        self._write_site_files(config, output, [b.entry for b in built], t)
-        return Site(Catalog((b.entry for b in built), t), options, {b.entry.slug: b.page for b in built})
+        self._write_site_files(config, output, [b.entry for b in built], t, options)
+        recent = heapq.nlargest(HOME_CHANGES, output.items, key=lambda i: (i.rank, i.id))
+        return Site(Catalog((b.entry for b in built), t), options, {b.entry.slug: b.page for b in built}, recent)
 
-    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Entry], t: Translator) -> None:
+    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Entry], t: Translator,
+                          options: Options) -> None:
         """What the build adds beside the pages once every project is in: the data package's
         descriptor and the projects' own tables (as validated: texts that begin like a
-        spreadsheet formula with a `'` in front), the portal's feeds, the standard's schema."""
+        spreadsheet formula with a `'` in front), the portal's feeds and the feed of new
+        calls, the standard's schema."""
         tables: list[dict[str, Any]] = []
         for project in projects:
             for entry in project.tables:
@@ -295,6 +315,11 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         site_url = config.site_url or ""
         for path, text in feeds.both(config.site_name, site_url, "", site_url or "./", items, self.language).items():
             output.write(path, text, "the portal's feeds")
+        calls = feeds.items_from_calls(projects, t, options.urls, site_url)
+        title = f"{t('calls.title')} · {config.site_name}" if config.site_name else t("calls.title")
+        for path, text in feeds.both(title, site_url, urls.CALLS_FOLDER, options.urls.absolute(urls.calls()) or "./",
+                                     calls, self.language).items():
+            output.write(path, text, "the feed of new calls")
         schema_text = dict(project_schema())
         if config.site_url:
             schema_text["$id"] = f"{config.site_url}{urls.SCHEMA}"

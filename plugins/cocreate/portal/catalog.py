@@ -8,6 +8,7 @@ stakeholders.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,12 +17,14 @@ from typing import Any
 
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
+from cocreate.portal.calls import Call, call_of
 from cocreate.portal.urls import slugify
 from cocreate.standard.schema import is_multilingual
 from cocreate.standard.vocabulary import (
     APPROACHES,
     CATEGORIES,
     CATEGORY_ORDER,
+    CLOSED_STATUSES,
     DIMENSIONS,
     KIND_ORDER,
     KINDS,
@@ -29,6 +32,7 @@ from cocreate.standard.vocabulary import (
     OPENNESS,
     OWNERSHIP,
     PHASES,
+    PRINCIPLES,
     STATUSES,
     approach,
     kind,
@@ -77,6 +81,9 @@ class Project:
     last_changed: str | None = None
     history: list[Any] | None = None
     """The project's history events, newest first; None when history is unavailable."""
+    today: dt.date | None = None
+    """The day of the build, for which its call is open or closed (None: not known, so
+    no call is open)."""
 
     @cached_property
     def title(self) -> str:
@@ -220,13 +227,47 @@ class Project:
     def uri(self) -> str:
         return urls.project(self.slug)
 
+    @property
+    def accepts_participants(self) -> bool | None:
+        """Whether the project takes new participants: not when it is completed or archived;
+        unknown (None) when its record does not say its status or who can join, for the page
+        never invites readers into what may have ended or be closed to them."""
+        if self.status in CLOSED_STATUSES:
+            return False
+        if NOT_RECORDED in (self.status, self.openness):
+            return None
+        return True
+
+    @cached_property
+    def call(self) -> Call | None:
+        """The project's call (`seeking`), open or closed."""
+        return call_of(self.data, self.t, CATEGORIES)
+
+    @property
+    def open_call(self) -> Call | None:
+        """The call, when it is open on the day of the build."""
+        call = self.call
+        return call if call is not None and self.today is not None and call.open_on(self.today) else None
+
+    @property
+    def principles(self) -> list[dict[str, Any]]:
+        """The working principles the parties commit to, in the order the co-creation text names them."""
+        return sorted(self.data.get("principles", []), key=lambda p: PRINCIPLES.index(p["principle"]))
+
     def entry(self) -> Entry:
         """What lists, overviews and indexes show of the project."""
+        phases: dict[str, str] = {}
+        for event in self.data["timeline"]:
+            phases.setdefault(event["phase"], event["date"])
         return Entry(self.slug, self.title, self.summary, self.phase, self.status, self.kind, self.openness,
                      self.ownership, self.approach, tuple(self.categories), tuple(self.dimensions), tuple(self.tags),
                      self.place, self.example, self.incomplete, self.title_lang, self.summary_lang,
-                     tuple(Party(s["name"], s["category"], s["role"]) for s in self.data["stakeholders"]),
-                     tuple(self.data.get("data", ())), self.last_changed)
+                     tuple(Party(s["name"], s["category"], s["role"], s.get("since"))
+                           for s in self.data["stakeholders"]),
+                     tuple(self.data.get("data", ())), self.last_changed,
+                     call=self.open_call,
+                     principles=tuple((p["principle"], "evidence" in p) for p in self.principles),
+                     phase_dates=tuple(phases.items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +277,8 @@ class Party:
     name: str
     category: str
     role: str
+    since: str | None = None
+    """When the party joined, as recorded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +310,12 @@ class Entry:
     tables: tuple[dict[str, Any], ...]
     """The project's own tables (`data` in its file), for the data package."""
     last_changed: str | None
+    call: Call | None = None
+    """The project's call, only when it is open on the day of the build."""
+    principles: tuple[tuple[str, bool], ...] = ()
+    """Each working principle committed to, and whether an evidence link backs it."""
+    phase_dates: tuple[tuple[str, str], ...] = ()
+    """Each phase the timeline reached, with the date of its first entry, in order."""
 
     @property
     def uri(self) -> str:
@@ -293,6 +342,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("ownership", lambda p: [p.ownership], "ownership", (*OWNERSHIP, NOT_RECORDED)),
     Facet("category", lambda p: p.categories, "category", CATEGORY_ORDER),
     Facet("status", lambda p: [p.status], "status", (*STATUSES, NOT_RECORDED)),
+    Facet("call", lambda p: ["open"] if p.call is not None else [], "call", ("open",)),
     Facet("dimension", lambda p: p.dimensions, "dimension", DIMENSIONS),
     Facet("approach", lambda p: [p.approach], "approach", (*APPROACHES, NOT_RECORDED), static=False),
     Facet("location", lambda p: [p.place] if p.place else []),
@@ -411,6 +461,28 @@ class Catalog:
     def incomplete(self) -> int:
         """How many projects answer "not recorded" somewhere."""
         return sum(p.incomplete for p in self.projects)
+    @cached_property
+    def _by_slug(self) -> dict[str, Entry]:
+        return {p.slug: p for p in self.projects}
+
+    def project(self, slug: str) -> Entry | None:
+        """The project with this slug, if the portal has it."""
+        return self._by_slug.get(slug)
+
+    @cached_property
+    def open_calls(self) -> list[Entry]:
+        """The projects with an open call, the call that closes first first."""
+        return sorted((p for p in self.projects if p.call is not None),
+                      key=lambda p: (p.call.closes if p.call else "", p.title.casefold(), p.slug))
+
+    @cached_property
+    def calls_by_category(self) -> dict[str, list[Entry]]:
+        """The projects whose open call seeks each category (every category, maybe none)."""
+        found: dict[str, list[Entry]] = {c: [] for c in CATEGORIES}
+        for project in self.open_calls:
+            for category in project.call.categories if project.call else ():
+                found[category].append(project)
+        return found
 
     def count_by(self, facet: str) -> list[tuple[str, str, int]]:
         """(value, label, number of projects) for a facet, in its order."""

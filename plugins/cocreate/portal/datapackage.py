@@ -30,8 +30,10 @@ from cocreate.standard.vocabulary import (
     OUTPUT_TYPES,
     OWNERSHIP,
     PHASES,
+    PRINCIPLES,
     ROLES,
     SCOPES,
+    SOUGHT_CATEGORIES,
     STAKEHOLDER_KINDS,
     STATUSES,
     approach,
@@ -161,6 +163,22 @@ TABLES: tuple[Table, ...] = (
     ), lambda slug, d, _: [[slug, *_pair(o["title"]), o["type"], o.get("url", "")] for o in d.get("outputs", [])]),
     Table("links", (Column("project", required=True), *_bilingual("title"), Column("url")),
           lambda slug, d, _: [[slug, *_pair(link["title"]), link["url"]] for link in d.get("links", [])]),
+    Table("calls", (
+        Column("project", required=True), Column("categories"), _recorded_date("opened", required=True),
+        _recorded_date("closes", required=True), *_bilingual("how_to_respond"),
+    ), lambda slug, d, _: [[slug, ";".join(c for c in SOUGHT_CATEGORIES if c in d["seeking"].get("categories", [])),
+                            d["seeking"]["opened"], d["seeking"]["closes"], *_pair(d["seeking"]["how_to_respond"])]]
+          if "seeking" in d else []),
+    Table("needs", (
+        Column("project", required=True), Column("need", enum=("skill", "resource"), required=True),
+        *_bilingual("text"),
+    ), lambda slug, d, _: [[slug, need, *_pair(text)] for need, key in (("skill", "skills"), ("resource", "resources"))
+                           for text in d.get("seeking", {}).get(key, [])]),
+    Table("principles", (
+        Column("project", required=True), Column("principle", enum=PRINCIPLES, required=True),
+        *_bilingual("practice"), Column("evidence"),
+    ), lambda slug, d, _: [[slug, p["principle"], *_pair(p["practice"]), p.get("evidence", "")]
+                           for p in d.get("principles", [])]),
 )
 """The tables of the package, in order. `dimensions`, `tags` and `motivations` hold
 values separated by semicolons."""

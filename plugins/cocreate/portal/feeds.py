@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +19,9 @@ from cocreate.git.changes import sentence
 from cocreate.git.history import Event
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
+from cocreate.portal.catalog import Entry
+from cocreate.portal.periods import span
+from cocreate.portal.urls import Urls
 from cocreate.standard.dates import parse_date
 
 LIMIT = 50
@@ -36,6 +40,8 @@ class Item:
     rank: int
     """What orders items, newest highest: the commit's place in the history (commit dates
     are the committer's word), else the timeline entry's date."""
+    slug: str = ""
+    """The project the item is about."""
 
     @property
     def iso(self) -> str:
@@ -55,7 +61,7 @@ def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[st
         if not said or event.slug not in titles:
             continue
         items.append(Item(f"{_tag(site_url)}{event.slug}/{event.commit}", f"{titles[event.slug]}: {said[0]}",
-                          urls[event.slug], event.timestamp, "; ".join(said), event.sequence))
+                          urls[event.slug], event.timestamp, "; ".join(said), event.sequence, event.slug))
     return items[:LIMIT]
 
 
@@ -69,7 +75,30 @@ def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict[str
         day = date.start  # a month, a quarter or a year: the day it begins
         stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
         text = t.text(entry["title"])
-        items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text, stamp))
+        items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text, stamp,
+                          slug))
+    return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]
+
+
+def _midnight(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+
+
+def items_from_calls(projects: Sequence[Entry], t: Translator, urls_: Urls, site_url: str | None) -> list[Item]:
+    """The feed of new calls: each open call, newest first by the day it opened (its
+    `opened`, as recorded: the feed is the same for every build of the same day)."""
+    items = []
+    for project in projects:
+        call = project.call
+        found = span(call.opened) if call is not None else None
+        if call is None or found is None:
+            continue
+        closes = span(call.closes)
+        sought = [t.label("category", c) for c in call.categories] + list(call.skills) + list(call.resources)
+        text = t("calls.feed_item", sought=", ".join(sought), closes=t.date(closes[1].isoformat()) if closes else "")
+        stamp = _midnight(found[0])
+        items.append(Item(f"{_tag(site_url)}{project.slug}/call/{call.opened}", f"{project.title}: {text}",
+                          urls_.absolute(urls.project(project.slug)) + "#join", stamp, text, stamp, project.slug))
     return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]
 
 

@@ -7,8 +7,10 @@ configuration: a default is written here and nowhere else.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from cocreate.git.history import latest_time
 from cocreate.portal.urls import Urls
 from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 
@@ -44,10 +46,24 @@ class Options:
     template_dirs: tuple[str, ...] = field(default=())
     """Folders whose templates replace cocreate's own of the same name (a theme's
     `custom_dir/cocreate/`), first found wins."""
+    today: dt.date | None = None
+    """The day of the build, which decides which open calls are still open; None: the
+    day `build_day` gives (resolved when the plugin makes its options, so that every
+    worker and page of one build sees the same day)."""
+
+    @property
+    def day(self) -> dt.date:
+        return self.today or build_day()
 
     @property
     def urls(self) -> Urls:
         return Urls(self.directory_urls, self.site_url, self.repo_url, self.branch)
+
+
+def build_day() -> dt.date:
+    """The day of the build, in UTC: the day of `SOURCE_DATE_EPOCH` when it is set, so that
+    a build can be repeated (the same calls are open), else today."""
+    return dt.datetime.fromtimestamp(latest_time(), dt.UTC).date()
 
 
 DEFAULTS = Options()

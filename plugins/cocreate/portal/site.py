@@ -23,12 +23,23 @@ from cocreate.git.changes import sentence
 from cocreate.i18n.translator import Translator
 from cocreate.portal import datapackage, urls
 from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
-from cocreate.portal.charts import bar_chart
+from cocreate.portal.charts import Chart, bar_chart, stacked_chart
+from cocreate.portal.feeds import Item
+from cocreate.portal.forms import form_messages
 from cocreate.portal.options import Options
+from cocreate.portal.periods import Quarter
+from cocreate.portal.statistics import (
+    PHASE_SERIES,
+    calls_by_category,
+    joined_by_quarter,
+    phases_by_quarter,
+    principle_counts,
+)
 from cocreate.portal.templating import environment
 from cocreate.standard import markdown
 from cocreate.standard.dates import parse_date
 from cocreate.standard.paths import project_file
+from cocreate.standard.validate import SLUG
 from cocreate.standard.vocabulary import (
     ACTIVITIES,
     CATEGORIES,
@@ -37,6 +48,8 @@ from cocreate.standard.vocabulary import (
     OPENNESS,
     OWNERSHIP,
     PHASES,
+    PRINCIPLES,
+    ROLES,
 )
 
 PREVIEW = 6
@@ -45,6 +58,10 @@ ORGANISATION = Facet("organisation", lambda p: [], static=False)
 """Organisations are not a facet of the catalogue; one in many projects gets its own list."""
 HISTORY_SHOWN = 30
 """History events shown on a project page; the rest are in the repository."""
+HOME_CHANGES = 5
+"""The newest changes the home page shows; the rest are in the feeds."""
+HOME_CALLS = 3
+"""Open calls the home page shows; the rest are on the open calls' page."""
 TOP = 30
 """Values of one facet listed on the catalogue page; the rest are reached by search."""
 PAGER_SPAN = 2
@@ -64,6 +81,16 @@ def top_values(values: list[FacetValue]) -> list[FacetValue]:
     if len(values) <= TOP:
         return values
     return sorted(values, key=lambda fv: (-len(fv.projects), fv.label.casefold()))[:TOP]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the statistics page: a heading, a sentence, and its charts."""
+
+    section_id: str
+    title: str
+    intro: str
+    charts: list[Chart]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,15 +149,20 @@ def paginate(items: Sequence[Any], size: int, first_uri: str, more_uri: Callable
 class Site:
     """The portal's pages for one catalogue and one set of options."""
 
-    def __init__(self, catalog: Catalog, options: Options, rendered: Mapping[str, RenderedPage] | None = None) -> None:
+    def __init__(self, catalog: Catalog, options: Options, rendered: Mapping[str, RenderedPage] | None = None,
+                 recent: Sequence[Item] = ()) -> None:
         self.catalog = catalog
         self.options = options
         self.urls = options.urls
         self.rendered: Mapping[str, RenderedPage] = rendered or {}
         """Project pages already rendered (by the validation workers), by slug."""
+        self.recent = list(recent)[:HOME_CHANGES]
+        """The newest changes of the portal, newest first (the items of its feeds), for the home page."""
         self.t: Translator = catalog.t
         self.env = environment(options.template_dirs)
         self.env.filters["safe_url"] = safe_url
+        self.env.filters["label"] = lambda value, group: self.t.label(group, value)
+        self.env.filters["pair"] = lambda value, group: (value, self.t.label(group, value))
         self.env.globals.update(t=self.t, md=self.markdown, PHASES=PHASES, ACTIVITIES=ACTIVITIES,
                                 CATEGORIES=CATEGORIES, OPENNESS=OPENNESS, OWNERSHIP=OWNERSHIP, options=options,
                                 urls=urls, repo=self.urls, facet_uri=self.facet_uri, top=top_values, preview=PREVIEW,
@@ -139,7 +171,9 @@ class Site:
                                 tx=self.text, mdx=self.markdown_text, NOT_RECORDED=NOT_RECORDED,
                                 machine_date=machine_date,
                                 CATEGORY_ORDER=CATEGORY_ORDER,
-                                static_facet=lambda name: next(f.static for f in FACETS if f.name == name))
+                                static_facet=lambda name: next(f.static for f in FACETS if f.name == name),
+                                PRINCIPLES=PRINCIPLES, JOIN_ROLES=[r for r in ROLES if r != "initiator"],
+                                join_issue=self.join_issue, html=sanitized)
         self._cards: dict[tuple[str, str], Markup] = {}
 
     @classmethod
@@ -166,6 +200,12 @@ class Site:
     def cards(self, projects: Sequence[Entry], from_uri: str) -> Markup:
         """The cards of a page of a list, joined here rather than one template call each."""
         return Markup("".join([self.card(project, from_uri) for project in projects]))  # noqa: S704 - cards, each safe
+
+    def join_issue(self, project: Project) -> str | None:
+        """GitHub's issue form for joining a project, with the project named (its `project`
+        field and the issue's title)."""
+        title = f"{self.t('project.join_issue_title')}: {project.title}"
+        return self.urls.new_issue(urls.JOIN_TEMPLATE, title=title, project=project.slug)
 
     @staticmethod
     def markdown(value: str) -> Markup:
@@ -246,10 +286,12 @@ class Site:
         yield self._page(urls.PHASES, self.t("phases.title"), "phases.html", in_nav=True,
                          description=self.t("phases.intro"))
         yield from self._stakeholder_pages()
+        yield from self._calls_pages()
         yield self._page(urls.STATISTICS, self.t("statistics.title"), "statistics.html", in_nav=True,
-                         charts=self._charts, description=self.t("statistics.intro"))
+                         sections=self._statistics, description=self.t("statistics.intro"))
         yield self._page(urls.PROPOSE, self.t("propose.title"), "propose.html", in_nav=True,
-                         description=self.t("propose.intro"))
+                         description=self.t("propose.intro"), messages=form_messages(self.options.language),
+                         slug_pattern=SLUG.pattern)
         yield self._page(urls.DATA_PAGE, self.t("data.title"), "data.html", in_nav=True,
                          description=self.t("data.intro"), tables=datapackage.TABLES,
                          schema=lambda table: datapackage.table_schema(table, self.t))
@@ -278,9 +320,32 @@ class Site:
                                      listing=listing, facet_value=fv)
 
     def _page(self, uri: str, title: str, template: str, *, in_nav: bool = False, description: str = "",
-              **context: Any) -> PageSpec:
+              feeds: str | None = None, **context: Any) -> PageSpec:
         return PageSpec(uri, title, lambda: self._render(template, uri, title=title, **context),
-                        description=description, in_nav=in_nav)
+                        description=description, in_nav=in_nav, feeds=feeds)
+
+    def _calls_pages(self) -> Iterator[PageSpec]:
+        """The open calls, the one that closes first first; and those that seek each category."""
+        for listing in paginate(self.catalog.open_calls, self.options.page_size, urls.calls(), urls.calls):
+            first = listing.number == 1
+            title = self.t("calls.title") if first else self.t("calls.page_title", number=listing.number)
+            yield self._page(listing.uris[listing.number - 1], title, "calls.html", in_nav=first,
+                             description=self.t("calls.intro"), feeds=urls.CALLS_FOLDER if first else None,
+                             listing=listing, category=None)
+        for category, projects in self.catalog.calls_by_category.items():
+            if not projects:
+                continue
+            title = self.t("calls.category_title", category=self.t.label("category", category))
+            for listing in paginate(projects, self.options.page_size, urls.calls_seeking(category),
+                                    partial(urls.calls_seeking, category)):
+                yield self._page(listing.uris[listing.number - 1], title, "calls.html",
+                                 listing=listing, category=category)
+
+    def home(self) -> Markup:
+        """What the home page shows below the portal's own words: projects by phase, the
+        newest changes, the open calls and a call to propose a project."""
+        return Markup(self._render("home.html", urls.HOME, recent=self.recent,  # noqa: S704 - autoescaped template
+                                   calls=self.catalog.open_calls[:HOME_CALLS]))
 
     def _catalogue_pages(self) -> Iterator[PageSpec]:
         listings = paginate(self.catalog.projects, self.options.page_size, urls.catalogue(), urls.catalogue)
@@ -315,24 +380,58 @@ class Site:
                     yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
                                      listing=listing, facet_value=value)
 
+    def _quarter(self, quarter: Quarter) -> str:
+        return self.t.date(f"{quarter[0]}-Q{quarter[1]}")  # as a recorded quarter reads: "Kuartal I 2024"
+
     @cached_property
-    def _charts(self) -> list[Markup]:
-        charts = []
+    def _statistics(self) -> list[Section]:
+        """The statistics page: the portal now, over time, its working principles and its calls."""
+        t, projects = self.t, self.catalog.projects
+        now = []
         for facet in ("phase", "kind", "status", "approach", "category", "dimension"):
             rows = [(label, count) for _, label, count in self.catalog.count_by(facet)]
-            title = self.t("statistics.chart_title", facet=self.t(f"facets.{facet}"))
-            words = "; ".join(f"{label}: {count}" for label, count in rows) or self.t("statistics.none")
-            charts.append(bar_chart(f"chart-{facet}", title, rows, words))
-        return charts
+            now.append(bar_chart(f"chart-{facet}", t("statistics.chart_title", facet=t(f"facets.{facet}")), rows,
+                                 (t(f"facets.{facet}"), t("statistics.projects")), empty=t("statistics.none")))
+        phases = phases_by_quarter(projects)
+        series = list(PHASE_SERIES)
+        if not any(row.counts[-1] for row in phases):  # "not recorded" only where a timeline says it
+            series.pop()
+        joined, undated = joined_by_quarter(projects)
+        over_time = [
+            stacked_chart("chart-phase-quarters", t("statistics.phases_over_time"),
+                          [t.label("phase", p) for p in series],
+                          [(self._quarter(row.quarter), row.counts[:len(series)]) for row in phases],
+                          t("statistics.quarter"),
+                          empty=t("statistics.no_dates")),
+            bar_chart("chart-joined", t("statistics.joined_over_time"),
+                      [(self._quarter(quarter), count) for quarter, count in joined],
+                      (t("statistics.quarter"), t("statistics.parties")), empty=t("statistics.no_dates"),
+                      note=t("statistics.undated", count=undated) if undated else ""),
+        ]
+        counts = principle_counts(projects)
+        committing = sum(1 for p in projects if p.principles)
+        principles = [stacked_chart(
+            "chart-principles", t("statistics.principles_title"),
+            [t("statistics.with_evidence"), t("statistics.without_evidence")],
+            [(t.label("principle", c.principle), (c.evidenced, c.committed - c.evidenced)) for c in counts],
+            t("statistics.principle"), note=t("statistics.principles_note", count=committing, total=len(projects)))]
+        calls = [bar_chart("chart-calls", t("statistics.calls_title"),
+                           [(t.label("category", c), n) for c, n in calls_by_category(projects)],
+                           (t("facets.category"), t("statistics.calls")),
+                           note=t("statistics.calls_note", count=len(self.catalog.open_calls)))]
+        return [Section("now", t("statistics.now_h"), t("statistics.now_intro"), now),
+                Section("over-time", t("statistics.over_time_h"), t("statistics.over_time_intro"), over_time),
+                Section("principles", t("statistics.principles_h"), t("statistics.principles_intro"), principles),
+                Section("calls", t("statistics.calls_h"), t("statistics.calls_intro"), calls)]
 
     # ----- data files ------------------------------------------------------------------
     def index_json(self) -> str:
         """The compact catalogue index that the catalogue page filters with JavaScript."""
         fields = ["slug", "title", "summary", "phase", "kind", "openness", "ownership", "status",
-                  "categories", "dimensions", "approach", "location", "tags"]
+                  "categories", "dimensions", "approach", "location", "tags", "call"]
         rows = [
             [p.slug, p.title, p.summary, p.phase, p.kind, p.openness, p.ownership, p.status,
-             p.categories, p.dimensions, p.approach, p.place, p.tags]
+             p.categories, p.dimensions, p.approach, p.place, p.tags, "open" if p.call else ""]
             for p in self.catalog.projects
         ]
         return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
@@ -342,6 +441,12 @@ def machine_date(value: str) -> str:
     """A recorded date for an HTML `datetime` attribute (a quarter as its year)."""
     date = parse_date(value)
     return date.machine if date is not None else value
+
+
+def sanitized(html: str) -> Markup:
+    """HTML that `standard.markdown` made and sanitized already (an open call's
+    `how_to_respond`, rendered where its project was validated)."""
+    return Markup(html)  # noqa: S704 - sanitized by nh3 (standard.markdown.render)
 
 
 def _constant(html: str) -> Callable[[], str]:

@@ -13,6 +13,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 CATALOGUE = "projects/index.md"
 KINDS = "kinds/index.md"
@@ -21,6 +22,14 @@ STAKEHOLDERS = "stakeholders/index.md"
 STATISTICS = "statistics/index.md"
 PROPOSE = "propose/index.md"
 DATA_PAGE = "data/index.md"
+CALLS = "calls/index.md"
+"""The open calls: what projects seek now."""
+CALLS_FOLDER = "calls/"
+"""The folder of the open calls' pages and of the feed of new calls."""
+HOME = "index.md"
+"""The portal's own home page (a page of its docs), which the portal adds its news to."""
+JOIN_TEMPLATE = "join-project.yml"
+"""The issue form for joining a project, in the portal repository's .github/ISSUE_TEMPLATE/."""
 
 INDEX_JSON = "projects/index.json"
 """The compact catalogue index that the catalogue page filters with JavaScript."""
@@ -76,6 +85,16 @@ def facet_once(name: str, number: int = 1) -> str:
 def category(name: str, number: int = 1) -> str:
     """A page of the organisations of one stakeholder category."""
     return _numbered(f"stakeholders/{name}/", number)
+
+
+def calls(number: int = 1) -> str:
+    """A page of the open calls."""
+    return _numbered(CALLS_FOLDER, number)
+
+
+def calls_seeking(category_name: str, number: int = 1) -> str:
+    """A page of the open calls that seek one stakeholder category."""
+    return _numbered(f"{CALLS_FOLDER}{category_name}/", number)
 
 
 def organisation(category_name: str, slug: str, number: int = 1) -> str:
@@ -161,6 +180,12 @@ class Urls:
     def commits(self, path: str) -> str | None:
         """A file's history in the repository."""
         return self._repo("commits", f"{self.branch}/{path}")
+
+    def new_issue(self, template: str, **fields: str) -> str | None:
+        """GitHub's new issue page with an issue form, its fields filled in by their `id`
+        (GitHub's documented URL parameters for issue forms: `template`, `title`, and each
+        field's `id`)."""
+        return self._repo("issues", "new?" + urlencode({"template": template, **fields}))
 
     def commit(self, sha: str) -> str | None:
         return self._repo("commit", sha)

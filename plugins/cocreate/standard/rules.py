@@ -18,7 +18,16 @@ from cocreate.standard.markdown import unsafe_changes
 from cocreate.standard.privacy import find_in_data
 from cocreate.standard.problems import Code, FieldPath, Problem, Severity
 from cocreate.standard.schema import is_markdown, is_multilingual, project_schema
-from cocreate.standard.vocabulary import ACTIVITIES, GOVERNMENT, LANGUAGES, NOT_RECORDED, PHASES, ROLES
+from cocreate.standard.vocabulary import (
+    ACTIVITIES,
+    CLOSED_STATUSES,
+    GOVERNMENT,
+    LANGUAGES,
+    NOT_RECORDED,
+    PHASES,
+    PRINCIPLES,
+    ROLES,
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,12 @@ def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
     source = data.get("source")
     if isinstance(source, dict) and isinstance(source.get("imported"), str):
         yield ("source", "imported"), source["imported"], False
+    seeking = data.get("seeking")
+    if isinstance(seeking, dict):
+        if isinstance(seeking.get("opened"), str):
+            yield ("seeking", "opened"), seeking["opened"], False
+        if isinstance(seeking.get("closes"), str):
+            yield ("seeking", "closes"), seeking["closes"], True
 
 
 def check_dates(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
@@ -142,6 +157,38 @@ def check_location(data: dict[str, Any], doc: Document, file: str, context: Cont
         yield _problem(doc, file, Code.CITY_REQUIRED, ("location",), scope=location["scope"])
 
 
+def check_seeking(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
+    """An open call closes on or after the day it opened, and only a project that still
+    takes participants may make one."""
+    seeking = data.get("seeking")
+    if not isinstance(seeking, dict):
+        return
+    opened, closes = seeking.get("opened"), seeking.get("closes")
+    if isinstance(opened, str) and isinstance(closes, str):
+        first, last = parse_date(opened), parse_date(closes)
+        if first is not None and last is not None and last.end < first.start:
+            yield _problem(doc, file, Code.CALL_CLOSES_BEFORE_OPENING, ("seeking", "closes"), value=closes,
+                           opened=opened)
+    status = data.get("status")
+    if isinstance(status, str) and status in CLOSED_STATUSES:
+        yield _problem(doc, file, Code.CALL_ON_CLOSED_PROJECT, ("seeking",), status=status)
+
+
+def check_principles(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
+    """Each principle is committed to once: one practice per principle (two would split
+    the page and double the count in the statistics)."""
+    first: dict[str, int] = {}
+    for i, item in _items(data, "principles"):
+        principle = _text(item, "principle", PRINCIPLES)
+        if principle is None:
+            continue
+        if principle in first:
+            yield _problem(doc, file, Code.PRINCIPLE_REPEATED, ("principles", i, "principle"), value=principle,
+                           first=first[principle])
+        else:
+            first[principle] = i
+
+
 def check_personal_data(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     for finding in find_in_data(data):
         if finding.path and finding.path not in doc.positions:
@@ -212,6 +259,8 @@ RULES: tuple[Rule, ...] = (
     check_current_phase,
     check_government_and_society,
     check_location,
+    check_seeking,
+    check_principles,
     check_personal_data,
     check_markup,
     check_translations,

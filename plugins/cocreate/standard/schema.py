@@ -213,5 +213,7 @@ def _convert(error: ValidationError, doc: Document, file: str) -> Iterator[Probl
         yield Problem(Code.DUPLICATE_ITEM, file, here, path)
     elif keyword == "minProperties":
         yield Problem(Code.EMPTY_MAP, file, here, path)
+    elif keyword == "anyOf" and "x-code" in schema:  # one of several fields is needed (seeking-nothing)
+        yield Problem(Code(schema["x-code"]), file, here, path)
     else:  # a keyword the standard does not use today: still a positioned problem
         yield Problem(Code.SCHEMA_VIOLATION, file, here, path, {"detail": error.message})

@@ -61,6 +61,15 @@ STAKEHOLDER_KINDS: tuple[str, ...] = _enum(*_STAKEHOLDER, "kind")
 OUTPUT_TYPES: tuple[str, ...] = _enum("properties", "outputs", "items", "properties", "type")
 SCOPES: tuple[str, ...] = _enum("properties", "location", "properties", "scope")
 """How far a project reaches, from one neighbourhood to several countries."""
+SOUGHT_CATEGORIES: tuple[str, ...] = _enum("properties", "seeking", "properties", "categories", "items")
+"""The categories an open call may seek: the seven stakeholder categories (a test keeps them equal)."""
+PRINCIPLES: tuple[str, ...] = _enum("properties", "principles", "items", "properties", "principle")
+"""The nine working principles every party brings to co-creation, in the order the
+co-creation text names them."""
+
+CLOSED_STATUSES: frozenset[str] = frozenset({"completed", "archived"})
+"""Statuses of a project that takes no new participants: it shows no way to join, and an
+open call on it is refused."""
 
 ACTIVITIES: dict[str, str] = {
     "co-experience": "involvement",

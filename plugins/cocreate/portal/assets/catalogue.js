@@ -26,7 +26,8 @@
       form.hidden = false;
       function has(project, facet, value) {
         var key = { phase: "phase", kind: "kind", openness: "openness", ownership: "ownership", status: "status",
-          approach: "approach", location: "location", category: "categories", dimension: "dimensions", tag: "tags" }[facet];
+          approach: "approach", location: "location", category: "categories", dimension: "dimensions", tag: "tags",
+          call: "call" }[facet];
         var field = project[key];
         return Array.isArray(field) ? field.indexOf(value) >= 0 : field === value;
       }
@@ -48,6 +49,7 @@
         var badges = document.createElement("p");
         badges.className = "cc-card__badges";
         badges.append(badge("phase", project.phase), " ", badge("kind", project.kind), " ", badge("status", project.status));
+        if (project.call) badges.append(" ", badge("call", project.call));
         var summary = document.createElement("p");
         summary.className = "cc-card__summary";
         summary.textContent = project.summary;

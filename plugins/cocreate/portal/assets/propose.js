@@ -1,9 +1,148 @@
-/* The "propose a project" form: builds a valid project.yml in the browser and opens
-   GitHub's new-file page with it prefilled. Nothing is sent anywhere else. Every text is
-   written as a JSON string, which YAML reads back exactly. */
+/* The "propose a project" form: builds project.yml in the browser, checks it against the
+   JSON Schema this portal publishes (the one `cocreate validate` checks against, fetched
+   from the portal itself: no other request), shows each problem beside its field with the
+   standard's own message, keeps a draft in this browser's localStorage, and opens GitHub's
+   new-file page with the file prefilled. Nothing is sent anywhere else. Every text is
+   written as a JSON string, which YAML reads back exactly, and shown through textContent. */
 (function () {
   "use strict";
-  function q(text) { return JSON.stringify(String(text).trim()); }
+
+  /* ----- the JSON Schema, as the standard uses it (draft 2020-12: type, enum, const,
+     lengths, pattern, items, required, properties, additionalProperties, propertyNames,
+     minProperties, if/then, allOf, anyOf, $ref into $defs; x-code names a problem) ----- */
+  function Checker(schema) { this.schema = schema; }
+  Checker.prototype.lookup = function (ref) {
+    var node = this.schema;
+    ref.replace(/^#\//, "").split("/").forEach(function (part) {
+      node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+    });
+    return node;
+  };
+  Checker.prototype.resolve = function (node) {
+    while (node && typeof node === "object" && typeof node.$ref === "string") {
+      var merged = {};
+      var target = this.lookup(node.$ref);
+      Object.keys(target).forEach(function (k) { merged[k] = target[k]; });
+      Object.keys(node).forEach(function (k) { if (k !== "$ref") merged[k] = node[k]; });
+      node = merged;
+    }
+    return node;
+  };
+  function kindOf(value) {
+    if (Array.isArray(value)) return "array";
+    if (value === null) return "null";
+    return typeof value === "object" ? "object" : typeof value;
+  }
+  function said(kind) { return kind === "object" ? "map" : kind === "array" ? "list" : "text"; }
+  Checker.prototype.check = function (node, value, path, found) {
+    var self = this;
+    node = this.resolve(node);
+    if (!node || typeof node !== "object") return;
+    function add(at, code, params) { found.push({ path: at, code: code, params: params || {} }); }
+    var kind = kindOf(value);
+    if (node.type !== undefined) {
+      var types = [].concat(node.type);
+      if (types.indexOf(kind) < 0) {
+        add(path, "wrong-type", { expected: types.join(" | "), got: said(kind) });
+        return;
+      }
+    }
+    if (node.enum && node.enum.indexOf(value) < 0) {
+      add(path, "invalid-value", { value: String(value), allowed: node.enum.join(", ") });
+    }
+    if (node.const !== undefined && node.const !== value) add(path, "schema-violation", { detail: path });
+    if (kind === "string") {
+      var length = Array.from(value).length;
+      if (node.minLength !== undefined && length < node.minLength) add(path, "empty-text");
+      if (node.maxLength !== undefined && length > node.maxLength) {
+        add(path, "text-too-long", { length: length, limit: node.maxLength });
+      }
+      if (node.pattern !== undefined && !new RegExp(node.pattern, "u").test(value)) {
+        add(path, node["x-code"] || "invalid-format", { value: value });
+      }
+    }
+    if (kind === "array") {
+      if (node.minItems !== undefined && value.length < node.minItems) add(path, "too-few-items", { limit: node.minItems });
+      if (node.maxItems !== undefined && value.length > node.maxItems) {
+        add(path, "too-many-items", { length: value.length, limit: node.maxItems });
+      }
+      if (node.uniqueItems) {
+        var seen = value.map(function (item) { return JSON.stringify(item); });
+        if (seen.some(function (item, i) { return seen.indexOf(item) !== i; })) add(path, "duplicate-item");
+      }
+      if (node.items) value.forEach(function (item, i) { self.check(node.items, item, path + "/" + i, found); });
+    }
+    if (kind === "object") {
+      var keys = Object.keys(value);
+      var properties = node.properties || {};
+      (node.required || []).forEach(function (name) {
+        if (!Object.prototype.hasOwnProperty.call(value, name)) add(path + "/" + name, node["x-code"] || "missing-field", { name: name });
+      });
+      if (node.minProperties !== undefined && keys.length < node.minProperties) add(path, "empty-map");
+      keys.forEach(function (key) {
+        if (node.propertyNames) {
+          var names = self.resolve(node.propertyNames);
+          if (names.pattern && !new RegExp(names.pattern, "u").test(key)) {
+            add(path + "/" + key, names["x-code"] || "invalid-format", { value: key });
+          }
+        }
+        if (Object.prototype.hasOwnProperty.call(properties, key)) {
+          self.check(properties[key], value[key], path + "/" + key, found);
+        } else if (node.additionalProperties === false) {
+          add(path + "/" + key, "unknown-field", { name: key, allowed: Object.keys(properties).sort().join(", ") });
+        } else if (node.additionalProperties && typeof node.additionalProperties === "object") {
+          self.check(node.additionalProperties, value[key], path + "/" + key, found);
+        }
+      });
+    }
+    if (node["if"] !== undefined && node.then !== undefined) {
+      var probe = [];
+      self.check(node["if"], value, path, probe);
+      if (!probe.length) self.check(node.then, value, path, found);
+    }
+    (node.allOf || []).forEach(function (part) { self.check(part, value, path, found); });
+    if (node.anyOf) {
+      var passes = node.anyOf.some(function (part) {
+        var probe = [];
+        self.check(part, value, path, probe);
+        return !probe.length;
+      });
+      if (!passes) add(path, node["x-code"] || "schema-violation", { detail: path });
+    }
+  };
+
+  /* The same check for any document: the tests compare it with the validator's. */
+  window.cocreateCheck = function (schema, doc) {
+    var found = [];
+    var checker = new Checker(schema);
+    checker.check(schema, doc, "", found);
+    return found;
+  };
+
+  /* ----- YAML: maps and lists in block style, every text a JSON string ----- */
+  var PLAIN = /^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*|\d{4}-\d{2}-\d{2})$/;
+  var RESERVED = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"];
+  function scalar(value) {
+    var text = String(value);
+    return PLAIN.test(text) && RESERVED.indexOf(text) < 0 ? text : JSON.stringify(text);
+  }
+  function spaces(n) { return new Array(n + 1).join(" "); }
+  function dumpMap(map, indent) {
+    return Object.keys(map).map(function (key) { return spaces(indent) + key + ":" + dumpValue(map[key], indent); }).join("");
+  }
+  function dumpValue(value, indent) {
+    if (Array.isArray(value)) return "\n" + value.map(function (item) { return dumpItem(item, indent + 2); }).join("");
+    if (value !== null && typeof value === "object") return "\n" + dumpMap(value, indent + 2);
+    return " " + scalar(value) + "\n";
+  }
+  function dumpItem(item, indent) {
+    if (item !== null && typeof item === "object" && !Array.isArray(item)) {
+      return spaces(indent) + "- " + dumpMap(item, indent + 2).slice(indent + 2);
+    }
+    return spaces(indent) + "-" + dumpValue(item, indent);
+  }
+
+  /* ----- the form ----- */
   function today() {
     var d = new Date();
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
@@ -12,55 +151,249 @@
   function lines(text) {
     return String(text).split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean);
   }
-  function projectYaml(f, firstEntry) {
-    var v = function (name) { return (f.elements[name].value || "").trim(); };
-    var title = v("title_en") ? "title:\n  id: " + q(v("title_id")) + "\n  en: " + q(v("title_en")) + "\n"
-                              : "title: " + q(v("title_id")) + "\n";
-    var out = title +
-      "summary: " + q(v("summary")) + "\n" +
-      "description: " + q(v("description")) + "\n" +
-      "status: proposed\nphase: involvement\n" +
-      "location:\n  city: " + q(v("city")) + "\n  province: " + q(v("province")) + "\n" +
-      "openness:\n  level: " + v("openness") + "\n";
-    var criteria = lines(v("criteria"));
-    if (v("openness") === "criteria" || criteria.length) {
-      out += "  criteria:\n" + criteria.map(function (c) { return "    - " + q(c) + "\n"; }).join("");
-    }
-    out += "ownership:\n  level: " + v("ownership") + "\n";
-    if (v("license")) out += "  license: " + v("license") + "\n";
-    out += "stakeholders:\n  - name: " + q(v("org")) + "\n    category: " + v("category") +
-      "\n    role: initiator\n    contributes: " + q(v("contributes")) + "\n    benefit: " + q(v("benefit")) + "\n";
-    out += "timeline:\n  - date: " + today() + "\n    phase: involvement\n    activity: co-definition\n    title: " +
-      q(firstEntry) + "\n";
-    out += "trust:\n" + ["information", "purpose", "access", "retention"].map(function (k) {
-      return "  " + k + ": " + q(v("trust_" + k)) + "\n";
-    }).join("");
-    var handle = v("maintainer");
-    out += "maintainers:\n  - " + q(handle.charAt(0) === "@" ? handle : "@" + handle) + "\n";
-    return out;
+  function fill(text, params) {
+    return String(text).replace(/\{(\w+)\}/g, function (all, key) {
+      return params[key] !== undefined ? String(params[key]) : all;
+    });
   }
+
   function setup() {
     var form = document.querySelector("form.cc-propose-form");
     if (!form) return;
-    form.hidden = false;
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var yaml = projectYaml(form, form.dataset.firstEntry);
-      var slug = form.elements.slug.value.trim();
-      var result = form.querySelector(".cc-propose-result");
-      form.querySelector(".cc-propose-yaml").textContent = yaml;
-      var open = form.querySelector(".cc-propose-open");
+    var messages = JSON.parse(form.dataset.messages || "{}");
+    var summary = form.querySelector(".cc-form__summary");
+    var result = form.querySelector(".cc-propose-result");
+    var draftStatus = form.querySelector(".cc-form__draft-status");
+    var draftKey = "cocreate:propose:" + window.location.pathname;
+    var checker = null;
+    var checked = false;
+    var ready = window.fetch
+      ? window.fetch(form.dataset.schema).then(function (r) { return r.json(); })
+        .then(function (schema) { checker = new Checker(schema); }, function () { checker = null; })
+      : Promise.resolve();
+
+    function v(name) { return String(form.elements[name].value || "").trim(); }
+    function ticked(name) {
+      return Array.prototype.filter.call(form.querySelectorAll('input[name="' + name + '"]'),
+        function (box) { return box.checked; }).map(function (box) { return box.value; });
+    }
+
+    function projectOf() {
+      var doc = {};
+      doc.title = v("title_en") ? { id: v("title_id"), en: v("title_en") } : v("title_id");
+      doc.summary = v("summary");
+      doc.description = v("description");
+      doc.status = "proposed";
+      doc.phase = "involvement";
+      doc.location = { city: v("city"), province: v("province") };
+      doc.openness = { level: v("openness") };
+      if (lines(v("criteria")).length) doc.openness.criteria = lines(v("criteria"));
+      doc.ownership = { level: v("ownership") };
+      if (v("license")) doc.ownership.license = v("license");
+      doc.stakeholders = [{ name: v("org"), category: v("category"), role: "initiator",
+        contributes: v("contributes"), benefit: v("benefit") }];
+      doc.timeline = [{ date: today(), phase: "involvement", activity: "co-definition",
+        title: form.dataset.firstEntry }];
+      doc.trust = {};
+      ["information", "purpose", "access", "retention"].forEach(function (k) { doc.trust[k] = v("trust_" + k); });
+      var sought = ticked("seeking_categories");
+      var skills = lines(v("seeking_skills"));
+      var resources = lines(v("seeking_resources"));
+      if (sought.length || skills.length || resources.length || v("seeking_closes") || v("seeking_respond")) {
+        var seeking = {};
+        if (sought.length) seeking.categories = sought;
+        if (skills.length) seeking.skills = skills;
+        if (resources.length) seeking.resources = resources;
+        seeking.opened = today();
+        if (v("seeking_closes")) seeking.closes = v("seeking_closes");
+        if (v("seeking_respond")) seeking.how_to_respond = v("seeking_respond");
+        doc.seeking = seeking;
+      }
+      var handle = v("maintainer");
+      doc.maintainers = [handle && handle.charAt(0) !== "@" ? "@" + handle : handle];
+      return doc;
+    }
+
+    function problemsOf(doc) {
+      var found = [];
+      if (checker) checker.check(checker.schema, doc, "", found);
+      if (!new RegExp(form.dataset.slug).test(v("slug"))) {
+        found.unshift({ path: "#slug", code: "invalid-slug", params: { slug: v("slug") } });
+      }
+      var call = doc.seeking;
+      if (call && /^\d{4}-\d{2}-\d{2}$/.test(call.closes || "") && call.closes < call.opened) {
+        found.push({ path: "/seeking/closes", code: "call-closes-before-opening",
+          params: { value: call.closes, opened: call.opened } });
+      }
+      return found;
+    }
+
+    /* Where a problem is shown: the field (or group) whose data-path is the problem's
+       path or the nearest one above it. */
+    var places = Array.prototype.filter.call(form.querySelectorAll("[data-path]"), function (el) {
+      return el.dataset.path;
+    });
+    function placeOf(path) {
+      var best = null;
+      var bestLength = -1;
+      places.forEach(function (el) {
+        el.dataset.path.split(" ").forEach(function (prefix) {
+          if ((path === prefix || path.indexOf(prefix + "/") === 0) && prefix.length > bestLength) {
+            best = el;
+            bestLength = prefix.length;
+          }
+        });
+      });
+      return best;
+    }
+    function errorOf(place) {
+      return place.tagName === "FIELDSET" ? place.querySelector(":scope > .cc-error") : document.getElementById(place.id + "-error");
+    }
+    function labelOf(place) {
+      var label = place.tagName === "FIELDSET" ? place.querySelector(":scope > legend") : form.querySelector('label[for="' + place.id + '"]');
+      return label && label.firstChild ? label.firstChild.textContent.trim() : "";  // without "(optional)"
+    }
+    function sentence(problem) {
+      var entry = messages[problem.code];
+      if (!entry) return problem.code;
+      var message = fill(entry.message, problem.params);
+      return message.charAt(0).toUpperCase() + message.slice(1) + ". " + fill(entry.hint, problem.params);
+    }
+    function describedBy(place, id, on) {
+      var ids = (place.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+      if (on) ids.unshift(id);
+      if (ids.length) place.setAttribute("aria-describedby", ids.join(" "));
+      else place.removeAttribute("aria-describedby");
+    }
+    function clearErrors() {
+      places.forEach(function (place) {
+        var error = errorOf(place);
+        if (error) {
+          error.hidden = true;
+          error.textContent = "";
+          describedBy(place, error.id, false);
+        }
+        place.removeAttribute("aria-invalid");
+      });
+      summary.hidden = true;
+    }
+
+    function show(problems, focus) {
+      clearErrors();
+      var list = summary.querySelector("ul");
+      list.replaceChildren();
+      var shown = [];
+      problems.forEach(function (problem) {
+        var place = placeOf(problem.path);
+        if (place && shown.indexOf(place) >= 0) return;  // the first problem of each field
+        var empty = place && place.required && !String(place.value).trim();
+        var text = empty ? form.dataset.required : sentence(problem);  // a field left empty: say so plainly
+        var item = document.createElement("li");
+        if (place) {
+          shown.push(place);
+          var error = errorOf(place);
+          error.textContent = text;
+          error.hidden = false;
+          describedBy(place, error.id, true);
+          if (place.tagName !== "FIELDSET") place.setAttribute("aria-invalid", "true");
+          var link = document.createElement("a");
+          var target = place.tagName === "FIELDSET" ? place.querySelector("input, select, textarea") : place;
+          link.href = "#" + target.id;
+          link.textContent = labelOf(place) + ": " + text;
+          link.addEventListener("click", function (event) { event.preventDefault(); target.focus(); });
+          item.appendChild(link);
+        } else {
+          item.textContent = text;
+        }
+        list.appendChild(item);
+      });
+      summary.querySelector(".cc-form__count").textContent = fill(form.dataset.errors, { count: list.children.length });
+      summary.hidden = !problems.length;
+      if (problems.length && focus) summary.focus();
+    }
+
+    function check(focus) {
+      var doc = projectOf();
+      var problems = problemsOf(doc);
+      show(problems, focus);
+      if (problems.length) {
+        result.hidden = true;
+        return null;
+      }
+      return doc;
+    }
+
+    function publish(doc) {
+      var yaml = dumpMap(doc, 0);
+      result.querySelector(".cc-propose-yaml").textContent = yaml;
+      var open = result.querySelector(".cc-propose-open");
       if (form.dataset.repo) {
-        var url = form.dataset.repo.replace(/\/+$/, "") + "/new/" + encodeURIComponent(form.dataset.branch) +
-          "?filename=" + encodeURIComponent(form.dataset.folder + "/" + slug + "/project.yml") +
-          "&value=" + encodeURIComponent(yaml);
-        open.querySelector("a").href = url;
+        open.querySelector("a").href = form.dataset.repo.replace(/\/+$/, "") + "/new/" +
+          encodeURIComponent(form.dataset.branch) + "?filename=" +
+          encodeURIComponent(form.dataset.folder + "/" + v("slug") + "/project.yml") + "&value=" + encodeURIComponent(yaml);
         open.hidden = false;
       } else {
         open.hidden = true;
       }
+      if (!checker) result.querySelector("p").textContent = form.dataset.noSchema;
       result.hidden = false;
       form.dataset.yaml = yaml;
+      result.querySelector("h2").focus();
+    }
+
+    /* ----- the draft, kept in this browser only ----- */
+    function fields() {
+      return Array.prototype.filter.call(form.elements, function (el) { return el.name && el.tagName !== "BUTTON"; });
+    }
+    function saveDraft() {
+      var data = {};
+      fields().forEach(function (el) {
+        if (el.type === "checkbox") {
+          data[el.name] = data[el.name] || [];
+          if (el.checked) data[el.name].push(el.value);
+        } else {
+          data[el.name] = el.value;
+        }
+      });
+      try {
+        window.localStorage.setItem(draftKey, JSON.stringify(data));
+        draftStatus.textContent = form.dataset.draftSaved;
+      } catch (e) { /* storage full or refused: the form works without a draft */ }
+    }
+    function restoreDraft() {
+      var data = null;
+      try { data = JSON.parse(window.localStorage.getItem(draftKey) || "null"); } catch (e) { data = null; }
+      if (!data || typeof data !== "object") return;
+      fields().forEach(function (el) {
+        if (!Object.prototype.hasOwnProperty.call(data, el.name)) return;
+        if (el.type === "checkbox") el.checked = [].concat(data[el.name]).indexOf(el.value) >= 0;
+        else el.value = String(data[el.name]);
+      });
+      draftStatus.textContent = form.dataset.draftRestored;
+    }
+
+    form.hidden = false;
+    restoreDraft();
+    form.addEventListener("input", function () {
+      saveDraft();
+      if (checked) ready.then(function () { check(false); });
+    });
+    form.addEventListener("change", saveDraft);
+    form.querySelector(".cc-form__clear").addEventListener("click", function () {
+      try { window.localStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+      form.reset();
+      clearErrors();
+      checked = false;
+      result.hidden = true;
+      draftStatus.textContent = form.dataset.draftCleared;
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      checked = true;
+      ready.then(function () {
+        var doc = check(true);
+        if (doc) publish(doc);
+      });
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);

@@ -1,0 +1,96 @@
+"""The numbers of the statistics page, counted from the catalogue's entries at build time.
+
+Counts over time come from what projects record, never from the clock: the phase a project
+was in at the end of each quarter, read from its timeline (the first entry of each phase),
+and the parties that joined in each quarter, read from `stakeholders[].since`. A party
+without a recorded date is not placed in any quarter; the page says how many there are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cocreate.portal.catalog import Entry
+from cocreate.portal.periods import Quarter, quarter_end, quarter_of, quarters, span
+from cocreate.standard.vocabulary import CATEGORIES, NOT_RECORDED, PHASES, PRINCIPLES
+
+PHASE_SERIES: tuple[str, ...] = (*PHASES, NOT_RECORDED)
+"""The series of the phases over time: a timeline entry may say its phase is not recorded."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhasesInQuarter:
+    quarter: Quarter
+    counts: tuple[int, ...]
+    """Projects in each phase (in the order of `PHASE_SERIES`) at the end of the quarter."""
+
+
+def phases_by_quarter(entries: Sequence[Entry]) -> list[PhasesInQuarter]:
+    """How many projects were in each phase at the end of each quarter, from the first
+    quarter any timeline reaches to the last one. A project counts from the quarter of its
+    first timeline entry, in the latest phase it had reached by the quarter's end."""
+    dated: list[list[tuple[str, str]]] = []  # per project: (first day of a phase, phase)
+    for entry in entries:
+        steps = []
+        for phase, value in entry.phase_dates:
+            found = span(value)
+            if found is not None:
+                steps.append((found[0].isoformat(), phase))
+        if steps:
+            dated.append(sorted(steps))
+    placed = [quarter_of(day) for steps in dated for day, _ in steps]
+    known = [q for q in placed if q is not None]
+    if not known:
+        return []
+    rows = []
+    for quarter in quarters(min(known), max(known)):
+        end = quarter_end(quarter).isoformat()
+        counts = Counter(next(phase for day, phase in reversed(steps) if day <= end)
+                         for steps in dated if steps[0][0] <= end)
+        rows.append(PhasesInQuarter(quarter, tuple(counts[phase] for phase in PHASE_SERIES)))
+    return rows
+
+
+def joined_by_quarter(entries: Sequence[Entry]) -> tuple[list[tuple[Quarter, int]], int]:
+    """How many parties joined projects in each quarter (from the first to the last quarter
+    any joined in), and how many parties have no joining date that names a quarter."""
+    counted: Counter[Quarter] = Counter()
+    undated = 0
+    for entry in entries:
+        for party in entry.stakeholders:
+            quarter = quarter_of(party.since) if party.since else None
+            if quarter is None:
+                undated += 1
+            else:
+                counted[quarter] += 1
+    if not counted:
+        return [], undated
+    return [(q, counted[q]) for q in quarters(min(counted), max(counted))], undated
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleCount:
+    principle: str
+    committed: int
+    """Projects that commit to the principle."""
+    evidenced: int
+    """Of those, the projects that back it with an evidence link."""
+
+
+def principle_counts(entries: Sequence[Entry]) -> list[PrincipleCount]:
+    """Each of the nine principles, in the co-creation text's order, with its counts."""
+    committed: Counter[str] = Counter()
+    evidenced: Counter[str] = Counter()
+    for entry in entries:
+        for principle, has_evidence in entry.principles:
+            committed[principle] += 1
+            evidenced[principle] += has_evidence
+    return [PrincipleCount(p, committed[p], evidenced[p]) for p in PRINCIPLES]
+
+
+def calls_by_category(entries: Sequence[Entry]) -> list[tuple[str, int]]:
+    """How many open calls seek each stakeholder category."""
+    sought = Counter(c for entry in entries if entry.call is not None for c in entry.call.categories)
+    return [(category, sought[category]) for category in CATEGORIES]

@@ -1,0 +1,75 @@
+"""The statistics' numbers over time, from what projects record (never from the clock), and
+the dates they read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cocreate.portal.catalog import Entry, Party
+from cocreate.portal.periods import quarter_of, quarters, span
+from cocreate.portal.statistics import joined_by_quarter, phases_by_quarter, principle_counts
+from cocreate.standard.vocabulary import PRINCIPLES
+
+
+def entry(slug: str, phases: tuple = (), parties: tuple = (), principles: tuple = ()) -> Entry:
+    return Entry(slug, slug, "", "involvement", "active", "crowd", "open", "initiator", "bottom-up", (), (), (),
+                 "Kota", False, False, None, None, parties, (), None, principles=principles, phase_dates=phases)
+
+
+@pytest.mark.parametrize(("value", "first", "last", "quarter"), [
+    ("2024-02-29", dt.date(2024, 2, 29), dt.date(2024, 2, 29), (2024, 1)),
+    ("2024-06", dt.date(2024, 6, 1), dt.date(2024, 6, 30), (2024, 2)),
+    ("2024-Q3", dt.date(2024, 7, 1), dt.date(2024, 9, 30), (2024, 3)),
+    ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31), None),  # a year names no quarter
+])
+def test_a_recorded_date_stands_for_its_period(value: str, first: dt.date, last: dt.date, quarter) -> None:
+    assert span(value) == (first, last)
+    assert quarter_of(value) == quarter
+
+
+@pytest.mark.parametrize("value", ["2023-02-29", "2024-13", "2024-Q5", "24-01-01", "soon"])
+def test_a_date_that_names_no_day_is_not_placed(value: str) -> None:
+    assert span(value) is None and quarter_of(value) is None
+
+
+def test_quarters_run_across_years() -> None:
+    assert quarters((2023, 3), (2024, 2)) == [(2023, 3), (2023, 4), (2024, 1), (2024, 2)]
+
+
+def test_projects_by_phase_per_quarter_come_from_the_timelines() -> None:
+    projects = [
+        entry("a", (("involvement", "2024-01-10"), ("curation", "2024-05-02"), ("empowerment", "2024-11-30"))),
+        entry("b", (("involvement", "2024-04-01"),)),
+        entry("c"),  # no timeline read: not counted
+    ]
+    rows = [(row.quarter, row.counts) for row in phases_by_quarter(projects)]
+    assert rows == [((2024, 1), (1, 0, 0, 0)),   # a started; b not yet
+                    ((2024, 2), (1, 1, 0, 0)),   # a moved to curation in May, b started in April
+                    ((2024, 3), (1, 1, 0, 0)),   # a quarter in which nothing changed is still there
+                    ((2024, 4), (1, 0, 1, 0))]   # the last column: phase not recorded
+
+
+def test_a_timeline_entry_of_unrecorded_phase_is_counted_as_not_recorded_never_as_a_phase() -> None:
+    projects = [entry("a", (("involvement", "2023-Q4"), ("not-recorded", "2024-03"))),
+                entry("b", (("not-recorded", "2024"),))]  # a year names no quarter, but it has a first day
+    rows = [(row.quarter, row.counts) for row in phases_by_quarter(projects)]
+    assert rows == [((2023, 4), (1, 0, 0, 0)),
+                    ((2024, 1), (0, 0, 0, 2))]
+
+
+def test_parties_per_quarter_come_from_their_joining_dates() -> None:
+    parties = (Party("A", "community", "initiator", "2024-02-01"), Party("B", "business", "partner", "2024-08-15"),
+               Party("C", "academia", "advisor"), Party("D", "investor", "funder", "2024"))
+    rows, undated = joined_by_quarter([entry("a", parties=parties)])
+    assert rows == [((2024, 1), 1), ((2024, 2), 0), ((2024, 3), 1)]
+    assert undated == 2  # one with no date, one whose date names no quarter: said, not placed
+
+
+def test_principles_are_counted_with_their_evidence() -> None:
+    counts = principle_counts([entry("a", principles=(("sharing", True), ("openness", False))),
+                               entry("b", principles=(("sharing", False),))])
+    assert [c.principle for c in counts] == list(PRINCIPLES)
+    found = {c.principle: (c.committed, c.evidenced) for c in counts}
+    assert found["sharing"] == (2, 1) and found["openness"] == (1, 0) and found["focus"] == (0, 0)
