@@ -121,6 +121,14 @@ def test_phases_over_time_count_an_unrecorded_phase_apart(site: Path) -> None:
     assert rows["Kuartal IV 2018"][3] == "1"  # Uruguay's first entry: phase not recorded, never a phase
 
 
+def test_search_filters_say_not_recorded_never_a_phase(site: Path) -> None:
+    doc = page(site, "projects/parlamento-abierto/index.html")
+    filters = [tag["data-pagefind-filter"] for tag in doc.select("[data-pagefind-filter]")]
+    assert "phase:Fase tidak tercatat" in filters and "phase" not in filters  # no step is the current one
+    assert "status" in filters and "kind" in filters  # their badges: "Jenis tidak tercatat" is the kind's value
+    assert doc.select_one('[data-pagefind-filter="kind"]').text == "Jenis tidak tercatat"
+
+
 def test_texts_in_one_language_are_marked_and_said(site: Path) -> None:
     doc = page(site, "projects/parlamento-abierto/index.html")
     assert doc.select_one(".cc-only-in").text == "Sebagian teks di halaman ini hanya tersedia dalam bahasa Inggris."
