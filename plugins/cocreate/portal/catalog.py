@@ -35,6 +35,7 @@ from cocreate.standard.vocabulary import (
     PRINCIPLES,
     STATUSES,
     approach,
+    holds_not_recorded,
     kind,
 )
 
@@ -177,7 +178,7 @@ class Project:
     @cached_property
     def incomplete(self) -> bool:
         """Whether the record answers "not recorded" anywhere."""
-        return _holds_not_recorded(self.data)
+        return holds_not_recorded(self.data)
 
     @cached_property
     def only_in(self) -> list[str]:
@@ -368,14 +369,6 @@ class Organisation:
     roles: list[tuple[Entry, str]] = field(default_factory=list)
     slug: str = ""
     """Unique within its category: the address of its own list, when it needs one."""
-
-
-def _holds_not_recorded(value: Any) -> bool:
-    if isinstance(value, dict):
-        return any(_holds_not_recorded(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_holds_not_recorded(v) for v in value)
-    return bool(value == NOT_RECORDED)
 
 
 def _multilingual(value: Any, path: tuple[str | int, ...]) -> Iterable[Any]:

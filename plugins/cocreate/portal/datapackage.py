@@ -37,6 +37,7 @@ from cocreate.standard.vocabulary import (
     STAKEHOLDER_KINDS,
     STATUSES,
     approach,
+    holds_not_recorded,
     kind,
 )
 
@@ -104,16 +105,8 @@ def _project_rows(slug: str, d: dict[str, Any], context: RowContext) -> list[lis
              d.get("start_date", ""), ";".join(d.get("dimensions", [])), ";".join(d.get("tags", [])),
              len(d["stakeholders"]), len(d["timeline"]), d.get("example", "false"), context.last_changed or "",
              location.get("country", context.country or ""), location.get("scope", ""),
-             str(_holds_not_recorded(d)).lower(), source.get("url", ""), source.get("license", ""),
+             str(holds_not_recorded(d)).lower(), source.get("url", ""), source.get("license", ""),
              source.get("record_id", ""), source.get("documented_by", ""), source.get("imported", "")]]
-
-
-def _holds_not_recorded(value: Any) -> bool:
-    if isinstance(value, dict):
-        return any(_holds_not_recorded(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_holds_not_recorded(v) for v in value)
-    return bool(value == NOT_RECORDED)
 
 
 def _trust(d: dict[str, Any]) -> list[str]:

@@ -17,6 +17,18 @@ NOT_RECORDED = "not-recorded"
 """The answer for a claim that a record does not make (standard 1.1): a value of its own
 wherever the standard asks for one (openness, ownership, each trust statement, what a party
 gives and gets, a party's category, the phase). Nothing is derived from it but "not recorded"."""
+
+
+def holds_not_recorded(value: Any) -> bool:
+    """Whether a record (or any part of it) answers "not recorded" anywhere: such a record
+    is counted as incomplete, on the pages and in the data package alike."""
+    if isinstance(value, dict):
+        return any(holds_not_recorded(v) for v in value.values())
+    if isinstance(value, list):
+        return any(holds_not_recorded(v) for v in value)
+    return bool(value == NOT_RECORDED)
+
+
 OTHER = "other"
 """The category of a party that none of the seven fits: an international organisation, a
 parliament, the media. Counted apart from the seven."""
