@@ -58,6 +58,17 @@ PAGE_TYPES = {
 }
 """One page of each type the demo portal publishes, by path from the site's root."""
 
+CONTRAST_JS = """
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+"""
+"""WCAG's contrast ratio in the page's JavaScript: `rgb(text)` reads a computed colour,
+`contrast(a, b)` is the ratio of two (`luminance` as WCAG 2 defines it)."""
+
 VNU_JAR_DEFAULT = Path.home() / ".cache" / "cocreate" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 """Where `python3 dev.py test` installs the npm package vnu-jar in CI."""
 

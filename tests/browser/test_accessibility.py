@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from .support import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, screenshot, unavailable
+from .support import CONTRAST_JS, DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, screenshot, unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -150,13 +150,7 @@ def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
 
 
 CHART_READING = """() => {
-  const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
-  const luminance = ([r, g, b]) => {
-    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-  };
-  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-  const page = rgb(getComputedStyle(document.body).backgroundColor);
+""" + CONTRAST_JS + """  const page = rgb(getComputedStyle(document.body).backgroundColor);
   return [...document.querySelectorAll('svg.cc-chart')].map((svg) => {
     const figure = svg.closest('section.cc-figure');
     const title = figure.querySelector('h3');

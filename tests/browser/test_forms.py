@@ -22,7 +22,7 @@ from cocreate.standard.schema import project_schema, schema_problems
 from cocreate.standard.validate import check_bytes
 from helpers import FIXTURES, PROJECTS
 
-from .support import DESKTOP, PHONE, screenshot
+from .support import CONTRAST_JS, DESKTOP, PHONE, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -39,13 +39,7 @@ LAYOUT = """() => {
     const s = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && s.visibility === 'visible' && s.display !== 'none' && s.opacity !== '0';
   };
-  const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
-  const luminance = ([r, g, b]) => {
-    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-  };
-  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-  const page = rgb(getComputedStyle(document.body).backgroundColor);
+""" + CONTRAST_JS + """  const page = rgb(getComputedStyle(document.body).backgroundColor);
   for (const control of form.querySelectorAll('input, select, textarea')) {
     const name = control.id || control.name;
     const box = control.getBoundingClientRect();
