@@ -24,6 +24,11 @@ class CocreateConfig(base.Config):
     language = c.Optional(c.Choice(LANGUAGES))
     """Language of the portal's text; defaults to `theme.language`, else `id`."""
 
+    languages = c.ListOfItems(c.Choice(LANGUAGES), default=[])
+    """The portal's languages when it is published in more than one (`[id, en]`): the
+    first is its main language, at the site's root, each further one in a folder of its
+    own (`en/`), all from one build; by default one language (`language`)."""
+
     repo_url = c.Optional(c.Type(str))
     """Repository for "edit this project" links; defaults to the site's `repo_url`."""
 
