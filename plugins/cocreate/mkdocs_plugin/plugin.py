@@ -188,9 +188,15 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The home page: the portal's own words, then what is happening (at the marker
+        """A hand-written page in a further language's tree that has no translation: shown as
+        written, marked with its language, saying it is available in the main language only
+        (unless its front matter says it is written in both: `languages: [id, en]`). The home
+        page: the portal's own words, then what is happening (at the marker
         `<!-- cocreate:home -->` when the page has one, else at its end)."""
         language, uri = self.trees.trees.of(page.file.src_uri) if self.trees else (self.language, page.file.src_uri)
+        if self.trees is not None and page.file.src_uri in self.trees.untranslated and \
+                language in (page.meta.get("languages") or ()):
+            self.trees.untranslated.discard(page.file.src_uri)  # written in both: its front matter says so
         if self.trees is not None and page.file.src_uri in self.trees.untranslated:
             # shown as written, in the main language, and saying so
             html = (f'<p class="cc-only-in">{only_in(language, self.language)}</p>'
