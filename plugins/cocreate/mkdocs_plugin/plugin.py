@@ -322,7 +322,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             title, description = page.spec.title, page.spec.description
         else:
             title = plain(page.title or "") or config.site_name
-            description = str(page.meta.get("description") or config.site_description or "")
+            # the site's description is in its main language: not a preview of a page in another
+            description = str(page.meta.get("description") or
+                              (config.site_description if language == self.language else "") or "")
         site_url = config.site_url or ""
         tags += preview_tags(Preview(title, description, config.site_name, language,
                                      f"{site_url}{page.url}" if site_url else ""), languages)
