@@ -206,3 +206,20 @@ def test_what_a_portal_in_two_languages_cannot_hold(tmp_path: Path, change, said
     with pytest.raises(Abort):
         build(config)
     assert said in caplog.text
+
+
+def test_english_first_puts_bahasa_indonesia_in_its_own_folder(tmp_path: Path) -> None:
+    config = make_portal(tmp_path, bilingual=True)
+    config.write_text(config.read_text("utf-8").replace("languages: [id, en]", "languages: [en, id]"), "utf-8")
+    for translation in (tmp_path / "content").glob("*.en.md"):
+        translation.unlink()
+    site = build(config)
+    assert soup(site / "projects" / SLUG / "index.html").select_one("article h1").text == "Cikaret Green City Park"
+    indonesian = soup(site / "id" / "projects" / SLUG / "index.html")
+    assert indonesian.html["lang"] == "id"
+    assert indonesian.select_one("article h1").text == "Taman Kota Hijau Cikaret"
+    assert indonesian.select_one(".cc-languages a")["href"] == f"../../../projects/{SLUG}/"
+    assert alternates(indonesian)["x-default"] == f"https://cocreate.example/projects/{SLUG}/"
+    assert soup(site / "index.html").html["lang"] == "en"
+    note = soup(site / "id" / "index.html").select_one(".cc-only-in")  # no index.id.md beside index.md
+    assert note.text.startswith("Halaman ini hanya tersedia dalam bahasa Inggris")

@@ -58,8 +58,9 @@ class CocreateConfig(base.Config):
 
 
 def portal_language(config: CocreateConfig, theme_language: Any) -> str:
-    """The portal's language: the plugin's `language`, else the theme's, else Bahasa Indonesia."""
-    for language in (config.language, theme_language):
+    """The portal's (main) language: the first of the plugin's `languages`, else its
+    `language`, else the theme's, else Bahasa Indonesia."""
+    for language in (*config.languages[:1], config.language, theme_language):
         if language in LANGUAGES:
             return str(language)
     return DEFAULT_LANGUAGE

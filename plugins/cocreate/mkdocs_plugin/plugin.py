@@ -129,10 +129,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             if self.config.language is not None and self.config.language != languages[0]:
                 raise PluginError(f"cocreate: `language: {self.config.language}` and `languages: {languages}` "
                                   "disagree: the first of `languages` is the portal's main language")
-            self.language = languages[0]
             self.trees = LanguageTrees(Trees(tuple(languages)))
-        elif languages:
-            self.language = languages[0]
         if str(self.projects) not in config.watch:
             config.watch.append(str(self.projects))
         # Fixes to Material's templates that every portal needs (an accessible name for the
