@@ -46,6 +46,9 @@ def test_one_build_writes_both_trees_from_the_same_projects(demo_site_bilingual:
     assert english_page.select_one("article h1").text == "Cikaret Green City Park"
     assert english_page.select_one("#join-h").text == "Who can join"
     assert soup(site / "projects" / SLUG / "index.html").select_one("article h1").text == "Taman Kota Hijau Cikaret"
+    # the site's name is in the main language, and says so on the English pages
+    assert english_page.select_one(".md-header__topic .md-ellipsis")["lang"] == "id"
+    assert not soup(site / "projects" / SLUG / "index.html").select_one(".md-header__topic .md-ellipsis").get("lang")
     # Material's own words are in the page's language too
     assert soup(site / "en" / "index.html").select_one(".md-skip").text.strip() == "Skip to content"
     assert soup(site / "index.html").select_one(".md-skip").text.strip() == "Lewati ke isi"
