@@ -28,6 +28,13 @@ def demo_site_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def demo_site_bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portal as its mkdocs.yml publishes it: in Bahasa Indonesia at the root and
+    in English under `en/`, from one build, once for the session, on `DEMO_DAY`."""
+    return build(make_portal(tmp_path_factory.mktemp("demo-both"), bilingual=True), day=DEMO_DAY)
+
+
+@pytest.fixture(scope="session")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sdist and the wheel of this tree, built once for the session as the release
     workflow builds them (`python -m build --no-isolation`: the wheel from the sdist)."""

@@ -35,18 +35,29 @@ def locked(path: Path) -> dict[str, tuple[Version, list[str]]]:
     return entries
 
 
+BILINGUAL = "      languages: [id, en]\n"
+"""The line of the demo's mkdocs.yml that publishes it in both languages."""
+
+
 def make_portal(tmp_path: Path, projects: Path | None = PROJECTS, *, language: str = "id",
-                extra: str = "") -> Path:
+                extra: str = "", bilingual: bool = False) -> Path:
     """A portal repository in `tmp_path`: the demo's mkdocs.yml and content,
-    and a copy of `projects` (the demo's by default). Returns the path of its mkdocs.yml."""
+    and a copy of `projects` (the demo's by default). Returns the path of its mkdocs.yml.
+    A portal in one language (`language`) unless `bilingual`: then the demo as it is, in
+    Bahasa Indonesia at the root and in English under `en/` (one language has no use for
+    the content's translations, `*.en.md`: they are left out)."""
     import shutil
 
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "content", tmp_path / "content",
+                    ignore=None if bilingual else shutil.ignore_patterns("*.en.md"))
     if projects is not None:
         shutil.copytree(projects, tmp_path / "projects")
     else:
         (tmp_path / "projects").mkdir()
-    config = (ROOT / "mkdocs.yml").read_text("utf-8").replace("language: id", f"language: {language}")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert BILINGUAL in config
+    if not bilingual:
+        config = config.replace(BILINGUAL, "").replace("language: id", f"language: {language}")
     (tmp_path / "mkdocs.yml").write_text(config + extra, "utf-8")
     return tmp_path / "mkdocs.yml"
 

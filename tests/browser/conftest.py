@@ -47,6 +47,14 @@ def sites(demo_site: Path, demo_site_en: Path) -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
+def bilingual(demo_site_bilingual: Path) -> Iterator[str]:
+    """Base URL of the demo portal as its mkdocs.yml publishes it (Bahasa Indonesia at the
+    root, English under en/), served on localhost."""
+    with serve(demo_site_bilingual) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def _pages(browser: Any) -> Iterator[dict[tuple[int, int, bool], Watched]]:
     """Pages kept open between tests, one per viewport and JavaScript setting: a new browser
     context costs a fresh renderer and cold caches, about half a second each time."""

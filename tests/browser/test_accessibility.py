@@ -75,6 +75,12 @@ def test_no_serious_violations_on_a_desktop(open_page, sites, axe, lang: str) ->
     check_every_page_type(open_page, axe, sites[lang], DESKTOP)
 
 
+@pytest.mark.parametrize("tree", ["", "en/"])
+def test_no_serious_violations_in_both_trees_of_a_bilingual_portal(open_page, bilingual, axe, tree: str) -> None:
+    """The demo as published, in both languages: its switcher, hreflang links and English tree."""
+    check_every_page_type(open_page, axe, bilingual + tree, DESKTOP)
+
+
 def test_no_serious_violations_on_a_phone(open_page, sites, axe) -> None:
     """(In Bahasa Indonesia: the English pages have the same layout.)"""
     check_every_page_type(open_page, axe, sites["id"], PHONE)

@@ -43,6 +43,12 @@ def built(request: pytest.FixtureRequest, demo_site: Path, demo_site_en: Path) -
     return demo_site if request.param == "id" else demo_site_en
 
 
+@pytest.fixture(params=(*LANGUAGES, "both"))
+def every_site(request: pytest.FixtureRequest, demo_site: Path, demo_site_en: Path, demo_site_bilingual: Path) -> Path:
+    """The demo in each language, and as published in both (its English tree under en/)."""
+    return {"id": demo_site, "en": demo_site_en, "both": demo_site_bilingual}[request.param]
+
+
 def test_project_pages_stay_under_budget(built: Path) -> None:
     pages = {p.parent.name: p.stat().st_size for p in (built / "projects").glob("*/index.html")}
     assert pages
@@ -84,8 +90,8 @@ def _target(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
     return file, parts.fragment
 
 
-def test_no_broken_internal_link(built: Path) -> None:
-    site = built.resolve()
+def test_no_broken_internal_link(every_site: Path) -> None:
+    site = every_site.resolve()
     ids: dict[Path, set[str]] = {}
     broken = []
 
@@ -143,9 +149,11 @@ def vnu() -> list[str]:
     return [java, "-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar)]
 
 
-def test_every_page_is_valid_html(built: Path, vnu: list[str]) -> None:
+def test_every_page_is_valid_html(every_site: Path, vnu: list[str]) -> None:
     """Every page of the site, with one page of each type at least (the rest are more of
-    the same templates: facet lists, further catalogue pages, stakeholder categories)."""
+    the same templates: facet lists, further catalogue pages, stakeholder categories); in
+    a portal in both languages, every page of both trees."""
+    built = every_site
     pages = sorted(str(p) for p in built.rglob("*.html"))
     assert all(str(built / path / "index.html") in pages for path in PAGE_TYPES.values())
     result = subprocess.run([*vnu, "--format", "json", "--exit-zero-always", *pages],

@@ -18,7 +18,8 @@ from cocreate.build.search_files import read
 from helpers import PROJECTS, ROOT, build, make_portal
 
 PROJECT_COUNT = len([p for p in PROJECTS.iterdir() if (p / "project.yml").exists()])
-MARKDOWN_PAGES = len(list((ROOT / "content").rglob("*.md")))
+MARKDOWN_PAGES = len([p for p in (ROOT / "content").rglob("*.md") if not p.name.endswith(".en.md")])
+"""The demo's hand-written pages (their translations, `*.en.md`, are the same pages in English)."""
 
 
 def entry(site: Path) -> dict:

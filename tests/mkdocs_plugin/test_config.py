@@ -26,3 +26,17 @@ def test_the_documented_defaults_are_the_defaults() -> None:
         if option.default not in (None, []):
             assert rows[name].strip() == f"`{option.default}`", name
     assert DEFAULTS.projects_folder == "projects"  # the README's first row
+
+
+def test_the_first_of_languages_is_the_portal_s_language() -> None:
+    from cocreate.mkdocs_plugin.config import portal_language
+
+    config = CocreateConfig()
+    config.load_dict({"languages": ["en", "id"]})
+    errors, _ = config.validate()
+    assert not errors
+    assert portal_language(config, "id") == "en"  # the command line says what the build's main tree says
+    one = CocreateConfig()
+    one.load_dict({})
+    one.validate()
+    assert portal_language(one, "en") == "en" and portal_language(one, None) == "id"

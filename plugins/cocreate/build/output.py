@@ -65,6 +65,8 @@ class Output:
         self._json.write("[")
         self._projects = 0
         self.items: list[Item] = []
+        self.translated_items: dict[str, list[Item]] = {}
+        """The items of the portal's feeds in each of its further languages."""
         self._pending: list[tuple[str, str]] = []
         self._writer: multiprocessing.process.BaseProcess | None = None
 
@@ -82,6 +84,16 @@ class Output:
         for path in files.feed_files:
             self._note(path, f"the feeds of project {result.artefact.entry.slug}")
         self._pending.extend(files.feed_files.items())
+        for language, translation in result.artefact.translations.items():
+            items, feed_files = translation.take_feeds()
+            self.translated_items.setdefault(language, []).extend(items)
+            for path in feed_files:
+                self._note(path, f"the feeds of project {result.artefact.entry.slug}")
+            self._pending.extend(feed_files.items())
+
+    def items_in(self, language: str) -> list[Item]:
+        """The items of the portal's feeds in `language` (its main language's are `items`)."""
+        return self.translated_items.get(language, self.items)
 
     def write(self, path: str, content: str | bytes, what: str) -> None:
         """Write one file now; `what` says what it is, for the one who finds it in the way."""

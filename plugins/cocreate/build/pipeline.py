@@ -7,7 +7,7 @@ data, travels back to the process that builds the portal: each `Project` is made
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -38,14 +38,32 @@ class Files:
 
 
 @dataclass
+class Translation:
+    """A project in one of the portal's further languages: its entry and page, and its
+    feeds (items for the language's portal feeds, and its own two files), which
+    `take_feeds` hands over once."""
+
+    entry: Entry
+    page: RenderedPage
+    feeds: tuple[tuple[Item, ...], dict[str, str]] | None
+
+    def take_feeds(self) -> tuple[tuple[Item, ...], dict[str, str]]:
+        feeds, self.feeds = self.feeds, None
+        return feeds or ((), {})
+
+
+@dataclass
 class Built:
     """What the build needs of one valid project, made where it was validated: its entry and
     page, kept until the pages are made, and its files, which `take_files` hands over once
-    (at 10,000 projects, keeping them would cost a hundred megabytes)."""
+    (at 10,000 projects, keeping them would cost a hundred megabytes); the same in each of
+    the portal's further languages (`translations`, by language; the data package's rows
+    are language-neutral and made once)."""
 
     entry: Entry
     page: RenderedPage
     files: Files | None
+    translations: dict[str, Translation] = field(default_factory=dict)
 
     def take_files(self) -> Files | None:
         files, self.files = self.files, None
@@ -78,10 +96,17 @@ class Prerender:
         if project is None:
             return None
         items, files = project_feeds(project, self.options, self.history)
+        translations = {}
+        for language in self.options.languages[1:]:
+            options = replace(self.options, language=language)
+            translated = replace(project, t=Translator(language))  # its texts (cached) made anew
+            feed_items, feed_files = project_feeds(translated, options, self.history)
+            translations[language] = Translation(translated.entry(), _site(options).render_project(translated),
+                                                 (tuple(feed_items), feed_files))
         return Built(project.entry(), _site(self.options).render_project(project),
                      Files(project_rows(project.slug, project.data, RowContext(project.last_changed,
                                                                                    self.options.country)),
-                           project_json(project.slug, project.data), tuple(items), files))
+                           project_json(project.slug, project.data), tuple(items), files), translations)
 
 
 def project_feeds(project: Project, options: Options, history: History) -> tuple[list[Item], dict[str, str]]:
@@ -94,4 +119,5 @@ def project_feeds(project: Project, options: Options, history: History) -> tuple
         items = items_from_timeline(project.slug, project.title, url, project.data["timeline"], project.t,
                                     options.site_url)
     title = f"{project.title} · {options.site_name}" if options.site_name else project.title
-    return items, both(title, options.site_url, urls.project_folder(project.slug), url, items, options.language)
+    return items, both(title, options.site_url, options.urls.path(urls.project_folder(project.slug)), url, items,
+                       options.language)

@@ -24,6 +24,11 @@ class CocreateConfig(base.Config):
     language = c.Optional(c.Choice(LANGUAGES))
     """Language of the portal's text; defaults to `theme.language`, else `id`."""
 
+    languages = c.ListOfItems(c.Choice(LANGUAGES), default=[])
+    """The portal's languages when it is published in more than one (`[id, en]`): the
+    first is its main language, at the site's root, each further one in a folder of its
+    own (`en/`), all from one build; by default one language (`language`)."""
+
     repo_url = c.Optional(c.Type(str))
     """Repository for "edit this project" links; defaults to the site's `repo_url`."""
 
@@ -53,8 +58,9 @@ class CocreateConfig(base.Config):
 
 
 def portal_language(config: CocreateConfig, theme_language: Any) -> str:
-    """The portal's language: the plugin's `language`, else the theme's, else Bahasa Indonesia."""
-    for language in (config.language, theme_language):
+    """The portal's (main) language: the first of the plugin's `languages`, else its
+    `language`, else the theme's, else Bahasa Indonesia."""
+    for language in (*config.languages[:1], config.language, theme_language):
         if language in LANGUAGES:
             return str(language)
     return DEFAULT_LANGUAGE

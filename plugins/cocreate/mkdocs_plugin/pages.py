@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from cocreate.portal.languages import HREF, PageLanguages, fill
 from cocreate.portal.site import PageSpec, safe_title
 
 
@@ -76,6 +77,7 @@ def compact(html: str) -> str:
 
 TITLE = "\x00cocreate:title\x00"
 """Stands for the page's title while a header is rendered to be shared (no title holds NUL)."""
+_PLACEHOLDERS = re.compile("({}|{})".format(re.escape(TITLE), re.escape(HREF).replace(r"\{\}", r"\d+")))
 
 
 class SharedBlocks:
@@ -85,12 +87,13 @@ class SharedBlocks:
     For a portal page outside the navigation, with no table of contents and no previous or
     next page, none of them depends on the page except through relative links, and those
     are the same for every page in the sub-folders of one folder (all projects share
-    `projects/`); the header also shows the page's title, which is put into the shared
-    header where it belongs. Any other page is rendered as Material renders it.
+    `projects/`); the header also shows the page's title, and in a portal of several
+    languages links to the same page in the others (its language switcher), which are put
+    into the shared header where they belong. Any other page is rendered as Material renders it.
     """
 
-    def __init__(self, nav: Navigation) -> None:
-        self._urls = list(_nav_urls(nav.items))
+    def __init__(self, nav: Navigation, *others: Navigation) -> None:
+        self._urls = [url for each in (nav, *others) for url in _nav_urls(each.items)]
         self._html: dict[tuple[str, str], Any] = {}
         self._page: tuple[Any, str | None] = (None, None)
         """The last page asked about and its key: the four blocks of a page come in a row."""
@@ -119,18 +122,25 @@ class SharedBlocks:
             if key not in self._html:
                 self._html[key] = Markup(compact(str(render())))  # noqa: S704 - Material's own HTML
             return self._html[key]
+        languages: PageLanguages | None = getattr(page, "cocreate_languages", None)
         if key not in self._html:
             title = page.meta["title"]
             page.meta["title"] = TITLE
+            if languages is not None:
+                page.cocreate_languages = languages.placeheld()
             try:
-                parts = compact(str(render())).split(TITLE)
+                parts = _PLACEHOLDERS.split(compact(str(render())))
             finally:
                 page.meta["title"] = title
-            self._html[key] = parts if len(parts) == 2 else None
+                if languages is not None:
+                    page.cocreate_languages = languages
+            self._html[key] = parts if parts.count(TITLE) == 1 else None
         parts = self._html[key]
-        if parts is None:  # the title is not where it was expected: no sharing
+        html = None if parts is None else \
+            fill(parts, {TITLE: page.meta["title"], **(languages.links() if languages is not None else {})})
+        if html is None:  # the title or a link is not where it was expected: no sharing
             return Markup(compact(str(render())))  # noqa: S704 - Material's own HTML
-        return Markup(f"{parts[0]}{page.meta['title']}{parts[1]}")  # noqa: S704 - Material's, and the safe title
+        return Markup(html)  # noqa: S704 - Material's, the safe title and the page's links
 
 
 def _nav_urls(items: list[Any]) -> Iterator[str]:

@@ -5,9 +5,12 @@ on_config  resolves options, builds in a fresh folder beside the site, watches t
 on_files   validates every project once (any error stops the build before anything is
            published), writes the data package into the folder being built, adds every
            portal page (generated in memory) and starts writing the projects' feeds;
-on_nav / on_env
-           share Material's page blocks among the portal pages that get the same ones, and
-           give the header its search box;
+on_nav / on_env / on_page_context
+           share Material's page blocks among the portal pages that get the same ones, give
+           the header its search box, and, in a portal of several languages, give each
+           page its language's navigation, words and switcher (`trees.py`);
+on_post_page
+           add the feeds, the language versions and the link preview to each page's head;
 on_post_build / on_build_error
            index the finished folder for the site search (Pagefind), then swap it in for
            the site; or throw it away.
@@ -22,6 +25,7 @@ import logging
 import os
 import re
 import shutil
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
 from cocreate.build.output import Output
 from cocreate.build.pipeline import Built, Prerender
@@ -44,10 +49,13 @@ from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
 from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
+from cocreate.mkdocs_plugin.trees import LanguageTrees
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
+from cocreate.portal.languages import PageLanguages, Trees, only_in
 from cocreate.portal.options import Options, build_day
-from cocreate.portal.search import search_box
+from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tags
+from cocreate.portal.search import SearchBox, search_box
 from cocreate.portal.site import HOME_CHANGES, Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
@@ -86,7 +94,12 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._shared_blocks: SharedBlocks | None = None
         self._catalog: Catalog | None = None
         self._output: Output | None = None
-        self._home: Markup | None = None
+        self._home: dict[str, Markup] = {}
+        """What the home page shows of the portal, in each language."""
+        self.trees: LanguageTrees | None = None
+        """The portal's languages, when it has more than one."""
+        self._words: dict[str, tuple[Translator, SearchBox]] = {}
+        self._files = Files([])
         self._warnings: CountHandler | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
@@ -110,6 +123,13 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.projects = (self.root / self.config.projects_dir).resolve()
         self.language = portal_language(self.config, config.theme.get("language"))
+        self.trees = None
+        languages = list(dict.fromkeys(self.config.languages))
+        if len(languages) > 1:
+            if self.config.language is not None and self.config.language != languages[0]:
+                raise PluginError(f"cocreate: `language: {self.config.language}` and `languages: {languages}` "
+                                  "disagree: the first of `languages` is the portal's main language")
+            self.trees = LanguageTrees(Trees(tuple(languages)))
         if str(self.projects) not in config.watch:
             config.watch.append(str(self.projects))
         # Fixes to Material's templates that every portal needs (an accessible name for the
@@ -127,18 +147,25 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         gc.freeze()  # the validation workers fork from here: the collector leaves the copies alone
-        site = self._site(config)
+        sites = self._sites(config)
+        site = sites[0]
         self._catalog = site.catalog
-        self._home = site.home()
-        titles = nav_titles(config.nav)
+        self._home = {s.options.language: s.home() for s in sites}
         made: list[tuple[File, str]] = []
-        for spec in site.pages():
-            file = File.generated(config, spec.uri, content="",
-                                  inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV)
-            PortalPage(spec, file, config, titles.get(spec.uri))
-            made.append((file, "a page of the portal"))
+        if self.trees is not None:
+            made.extend((file, "a page in another language") for file in self.trees.content_files(files, config))
+        for each in sites:
+            main = each is site
+            titles = nav_titles(config.nav) if main else {}  # the site's nav names pages in its main language
+            for spec in each.pages():
+                file = File.generated(config, each.urls.path(spec.uri), content="",
+                                      inclusion=InclusionLevel.INCLUDED if spec.in_nav and main
+                                      else InclusionLevel.NOT_IN_NAV)
+                PortalPage(spec, file, config, titles.get(spec.uri))
+                made.append((file, "a page of the portal"))
         pages = len(made)
-        made.append((File.generated(config, urls.INDEX_JSON, content=site.index_json()), "the catalogue's index"))
+        made.extend((File.generated(config, each.urls.path(urls.INDEX_JSON), content=each.index_json()),
+                     "the catalogue's index") for each in sites)
         for name in ASSETS:
             content = resources.files("cocreate.portal").joinpath(f"assets/{name}").read_bytes()
             made.append((File.generated(config, urls.asset(name), content=content), "cocreate's styles and scripts"))
@@ -158,24 +185,55 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The home page: the portal's own words, then what is happening (at the marker
+        """A hand-written page in a further language's tree that has no translation: shown as
+        written, marked with its language, saying it is available in the main language only
+        (unless its front matter says it is written in both: `languages: [id, en]`). The home
+        page: the portal's own words, then what is happening (at the marker
         `<!-- cocreate:home -->` when the page has one, else at its end)."""
-        if page.file.src_uri != urls.HOME or self._home is None or isinstance(page, PortalPage):
+        language, uri = self.trees.trees.of(page.file.src_uri) if self.trees else (self.language, page.file.src_uri)
+        if self.trees is not None and page.file.src_uri in self.trees.untranslated and \
+                language in (page.meta.get("languages") or ()):
+            self.trees.untranslated.discard(page.file.src_uri)  # written in both: its front matter says so
+        if self.trees is not None and page.file.src_uri in self.trees.untranslated:
+            # shown as written, in the main language, and saying so
+            html = (f'<p class="cc-only-in">{only_in(language, self.language)}</p>'
+                    f'<div lang="{self.language}">{html}</div>')
+        home = self._home.get(language)
+        if uri != urls.HOME or home is None or isinstance(page, PortalPage):
             return html
         if HOME_MARKER in html:
-            return html.replace(HOME_MARKER, str(self._home), 1)
-        return f"{html}\n{self._home}"
+            return html.replace(HOME_MARKER, str(home), 1)
+        return f"{html}\n{home}"
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self._shared_blocks = SharedBlocks(nav)
+        self._files = files
+        if self.trees is not None:
+            self.trees.navigation(nav, files)
+        self._shared_blocks = SharedBlocks(nav, *(self.trees.navs.values() if self.trees else ()))
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["cocreate_block"] = self._shared_blocks
-        translator = Translator(self.language)
-        env.globals["cocreate_t"] = translator  # the theme's partials cocreate mends
-        env.globals["cocreate_search"] = search_box(translator)
+        languages = self.trees.trees.languages if self.trees else (self.language,)
+        self._words = {language: (Translator(language), search_box(Translator(language))) for language in languages}
+        env.globals["cocreate_t"], env.globals["cocreate_search"] = self._words[self.language]  # the theme's partials
         return env
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """In a portal of several languages, a page of a further language's tree is rendered
+        with that language's navigation, words and search box; every page knows its
+        versions in the other languages (`cocreate_languages`: the switcher, Material's
+        words for its language, the hreflang links)."""
+        if self.trees is None:
+            return context
+        languages = self.trees.languages(page, self._files)
+        page.cocreate_languages = languages  # type: ignore[attr-defined]
+        if languages.language != self.language:
+            context["nav"] = self.trees.navs[languages.language]
+            words: dict[str, Any] = context  # type: ignore[assignment]  # a TypedDict of MkDocs' keys only
+            words["cocreate_t"], words["cocreate_search"] = self._words[languages.language]
+        return context
 
     @event_priority(-100)  # after every other plugin has written its files: all goes in at once
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -239,21 +297,39 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                                                                total=len(catalog.projects)), markdown)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Advertise the feeds: the portal's on every page, a project's on its page."""
+        """What a page's head says besides Material's: the feeds (the portal's on every page, a
+        project's on its page, in the page's language), the page's versions in the portal's
+        other languages, and its link preview."""
+        languages: PageLanguages | None = getattr(page, "cocreate_languages", None)
+        language = languages.language if languages is not None else self.language
+        tree = urls.tree(language, self.language)
         up = "../" * page.url.count("/")
         folders = [""]
         if isinstance(page, PortalPage) and page.spec.feeds is not None:
             folders.append(page.spec.feeds)
-        links = [(kind, f"{up}{path}") for folder in folders
+        links = [(kind, f"{up}{tree}{path}") for folder in folders
                  for kind, path in zip(("application/atom+xml", "application/feed+json"), urls.feeds(folder),
                                        strict=True)]
         # rel="alternate feed": Material reads every rel="alternate" link as a language
         # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
         tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
+        if languages is not None:
+            tags += alternate_tags(languages, config.site_url or "")
+        if isinstance(page, PortalPage):
+            title, description = page.spec.title, page.spec.description
+        else:
+            title = plain(page.title or "") or config.site_name
+            # the site's description is in its main language: not a preview of a page in another
+            description = str(page.meta.get("description") or
+                              (config.site_description if language == self.language else "") or "")
+        site_url = config.site_url or ""
+        tags += preview_tags(Preview(title, description, config.site_name, language,
+                                     f"{site_url}{page.url}" if site_url else ""), languages)
         return output.replace("</head>", f"{tags}</head>", 1)
 
     # ------------------------------------------------------------------------------------
-    def _site(self, config: MkDocsConfig) -> Site:
+    def _sites(self, config: MkDocsConfig) -> list[Site]:
+        """The portal's pages in each of its languages, the main one first."""
         if not self.projects.is_dir():
             raise PluginError(f"cocreate: no projects folder at {self.projects}")
         folder = folder_name(self.root, self.projects, self.config.projects_dir)
@@ -266,6 +342,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           site_url=config.site_url or "", site_name=config.site_name,
                           data_license=self.config.data_license, country=self.config.country,
                           required_languages=tuple(self.config.required_languages),
+                          languages=self.trees.trees.languages if self.trees else (),
                           template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else (),
                           today=build_day())
         history = read_history(self.root, folder, t)
@@ -285,16 +362,23 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if not report.valid:
             raise PluginError(f"cocreate: {summary(report, self.language)}")
         built: list[Built] = [r.artefact for r in report.projects if r.artefact is not None]
-        self._write_site_files(config, output, [b.entry for b in built], t, options)
-        recent = heapq.nlargest(HOME_CHANGES, output.items, key=lambda i: (i.rank, i.id))
-        return Site(Catalog((b.entry for b in built), t), options, {b.entry.slug: b.page for b in built}, recent)
+        self._write_site_files(config, output, [b.entry for b in built], t)
+        sites = []
+        for language in options.languages or (self.language,):
+            entries = [b.entry if language == self.language else b.translations[language].entry for b in built]
+            pages = {b.entry.slug: b.page if language == self.language else b.translations[language].page
+                     for b in built}
+            each = replace(options, language=language)
+            self._write_feeds(config, output, each, entries)
+            recent = heapq.nlargest(HOME_CHANGES, output.items_in(language), key=lambda i: (i.rank, i.id))
+            sites.append(Site(Catalog(entries, Translator(language)), each, pages, recent))
+        return sites
 
-    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Entry], t: Translator,
-                          options: Options) -> None:
-        """What the build adds beside the pages once every project is in: the data package's
-        descriptor and the projects' own tables (as validated: texts that begin like a
-        spreadsheet formula with a `'` in front), the portal's feeds and the feed of new
-        calls, the standard's schema."""
+    def _write_site_files(self, config: MkDocsConfig, output: Output, projects: list[Entry], t: Translator) -> None:
+        """What the build adds beside the pages once every project is in, once for all its
+        languages: the data package's descriptor and the projects' own tables (as validated:
+        texts that begin like a spreadsheet formula with a `'` in front), the standard's
+        schema."""
         tables: list[dict[str, Any]] = []
         for project in projects:
             for entry in project.tables:
@@ -311,20 +395,26 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         output.write(urls.data_file("datapackage.json"), datapackage.descriptor_json(
             t, name=slugify(config.site_name), title=config.site_name, license_id=self.config.data_license,
             site_url=config.site_url, extra=tables), "the data package")
-        items = heapq.nlargest(feeds.LIMIT, output.items, key=lambda i: (i.rank, i.id))
-        site_url = config.site_url or ""
-        for path, text in feeds.both(config.site_name, site_url, "", site_url or "./", items, self.language).items():
-            output.write(path, text, "the portal's feeds")
-        calls = feeds.items_from_calls(projects, t, options.urls, site_url)
-        title = f"{t('calls.title')} · {config.site_name}" if config.site_name else t("calls.title")
-        for path, text in feeds.both(title, site_url, urls.CALLS_FOLDER, options.urls.absolute(urls.calls()) or "./",
-                                     calls, self.language).items():
-            output.write(path, text, "the feed of new calls")
         schema_text = dict(project_schema())
         if config.site_url:
             schema_text["$id"] = f"{config.site_url}{urls.SCHEMA}"
         output.write(urls.SCHEMA, json.dumps(schema_text, ensure_ascii=False, indent=2) + "\n",
                      "the JSON Schema of the project standard")
+
+    @staticmethod
+    def _write_feeds(config: MkDocsConfig, output: Output, options: Options, projects: list[Entry]) -> None:
+        """The portal's feeds and the feed of new calls, in one language (in its tree)."""
+        language, here, t = options.language, options.urls, Translator(options.language)
+        items = heapq.nlargest(feeds.LIMIT, output.items_in(language), key=lambda i: (i.rank, i.id))
+        site_url = config.site_url or ""
+        for path, text in feeds.both(config.site_name, site_url, here.path(""), here.absolute(urls.HOME)
+                                     if site_url else "./", items, language).items():
+            output.write(path, text, "the portal's feeds")
+        calls = feeds.items_from_calls(projects, t, here, site_url)
+        title = f"{t('calls.title')} · {config.site_name}" if config.site_name else t("calls.title")
+        for path, text in feeds.both(title, site_url, here.path(urls.CALLS_FOLDER), here.absolute(urls.calls()) or "./",
+                                     calls, language).items():
+            output.write(path, text, "the feed of new calls")
 
     @staticmethod
     def _refuse_docs_at(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from cocreate.git.history import latest_time
 from cocreate.portal.urls import Urls
+from cocreate.portal.urls import tree as language_tree
 from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 
 
@@ -20,7 +21,11 @@ class Options:
     """What the portal needs to know from its configuration."""
 
     language: str = DEFAULT_LANGUAGE
-    """Language of the portal's text."""
+    """Language of the portal's text (of this tree of pages, in a portal of several languages)."""
+    languages: tuple[str, ...] = ()
+    """The portal's languages, the main one first, when it is published in several (the main
+    language at the site's root, each further one in a folder of its own, `en/`); empty
+    for a portal in one language."""
     page_size: int = 24
     """Projects per page of the catalogue."""
     facet_page_size: int = 96
@@ -57,7 +62,8 @@ class Options:
 
     @property
     def urls(self) -> Urls:
-        return Urls(self.directory_urls, self.site_url, self.repo_url, self.branch)
+        return Urls(self.directory_urls, self.site_url, self.repo_url, self.branch,
+                    language_tree(self.language, self.languages[0]) if self.languages else "")
 
 
 def build_day() -> dt.date:

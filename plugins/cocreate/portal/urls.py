@@ -43,6 +43,9 @@ SEARCH_BUNDLE = "pagefind"
 """The folder of the site search's index and code, written by Pagefind after the build."""
 FEEDS = ("feed.xml", "feed.json")
 """The names of a feed's two files, Atom and JSON Feed, in the folder they describe."""
+SHARED = (f"{DATA}/", SCHEMA, f"{ASSETS}/", f"{SEARCH_BUNDLE}/")
+"""What every language of a portal shares (the data package, the schema, cocreate's assets,
+the search's index): published once, at the site's root, whatever the page's language."""
 
 
 def slugify(text: str) -> str:
@@ -121,6 +124,29 @@ def feeds(folder: str = "") -> tuple[str, str]:
     return f"{folder}{FEEDS[0]}", f"{folder}{FEEDS[1]}"
 
 
+def tree(language: str, main: str) -> str:
+    """The folder of a language's pages: `` for the portal's main language, `en/` for English
+    when it is a further one."""
+    return "" if language == main else f"{language}/"
+
+
+def in_tree(language: str, main: str, uri: str) -> str:
+    """A page or file of the main language's tree (`projects/x/index.md`) in `language`'s
+    tree (`en/projects/x/index.md`); what all languages share stays where it is."""
+    return uri if shared(uri) else f"{tree(language, main)}{uri}"
+
+
+def shared(uri: str) -> bool:
+    """A file all the portal's languages share (the data package...), not one per language;
+    a page (`data/index.md`, about the data package) is in every language."""
+    return uri.startswith(SHARED) and not uri.endswith(".md")
+
+
+def translated_source(src_uri: str, language: str) -> str:
+    """A hand-written page's translation beside it: `take-part.md` -> `take-part.en.md`."""
+    return f"{src_uri.removesuffix('.md')}.{language}.md"
+
+
 def relative_url(base: str, target: str) -> str:
     """The link from a page served in folder `base` (`a/b/`, or `` for the root) to `target`
     (`c/d/` or `c/e.json`). Plain string work: every list page makes dozens of these."""
@@ -135,6 +161,14 @@ def relative_url(base: str, target: str) -> str:
     return "./" if relative in ("", "/") else relative
 
 
+def page_link(from_url: str, to_url: str) -> str:
+    """The link between two pages by their addresses from the site's root, as MkDocs gives
+    them (`projects/x/`, `en/projects/x/`, `` or `./` for the home page)."""
+    from_url, to_url = ("" if u in (".", "./") else u for u in (from_url, to_url))
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    return relative_url("" if base == "/" else base, to_url)
+
+
 @dataclass(frozen=True)
 class Urls:
     """How the portal's pages are served, and the links between them."""
@@ -145,6 +179,10 @@ class Urls:
     repo_url: str | None = None
     """The portal's repository, for links to its files, commits and pull requests."""
     branch: str = "main"
+    tree: str = ""
+    """The folder of the pages' language (`en/`; `` for the main language's). Links between
+    the pages of one language are the same in every language; a link to what the languages
+    share (`SHARED`) leaves the folder."""
 
     def dest(self, uri: str) -> str:
         """Where a generated page or file is served: `projects/x/` (or `projects/x/index.html`)."""
@@ -156,15 +194,20 @@ class Urls:
 
     def link(self, from_uri: str, to_uri: str) -> str:
         """A relative link between two generated pages or files (`to_uri` may end in `#id`)."""
-        source = self.dest(from_uri)
+        source = self.dest(f"{self.tree}{from_uri}" if self.tree and shared(to_uri) else from_uri)
         base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
         to_uri, hash_, fragment = to_uri.partition("#")
         return relative_url(base, self.dest(to_uri)) + hash_ + fragment
 
+    def path(self, uri: str) -> str:
+        """Where a page or file of this language's pages is, from the site's root
+        (`en/projects/x/index.md`); what the languages share is at the root."""
+        return uri if shared(uri) else f"{self.tree}{uri}"
+
     def absolute(self, uri: str) -> str:
         """The public address of a page or file (relative to nothing when the site's
         address is unknown)."""
-        return f"{self.site_url}{self.dest(uri)}"
+        return f"{self.site_url}{self.dest(self.path(uri))}"
 
     def _repo(self, kind: str, rest: str) -> str | None:
         return f"{self.repo_url.rstrip('/')}/{kind}/{rest}" if self.repo_url else None
