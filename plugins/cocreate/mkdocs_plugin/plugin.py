@@ -43,7 +43,7 @@ from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
-from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, nav_titles
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
 from cocreate.portal.options import Options, build_day
@@ -239,7 +239,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                                                                total=len(catalog.projects)), markdown)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Advertise the feeds: the portal's on every page, a project's on its page."""
+        """Advertise the feeds: the portal's on every page, a project's on its page; and
+        compact Material's template around the content (`compact_chrome`)."""
         up = "../" * page.url.count("/")
         folders = [""]
         if isinstance(page, PortalPage) and page.spec.feeds is not None:
@@ -250,7 +251,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         # rel="alternate feed": Material reads every rel="alternate" link as a language
         # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
         tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
-        return output.replace("</head>", f"{tags}</head>", 1)
+        return compact_chrome(output.replace("</head>", f"{tags}</head>", 1))
 
     # ------------------------------------------------------------------------------------
     def _site(self, config: MkDocsConfig) -> Site:
