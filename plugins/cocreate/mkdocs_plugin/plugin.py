@@ -47,7 +47,7 @@ from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrom
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
 from cocreate.portal.options import Options, build_day
-from cocreate.portal.search import search_box
+from cocreate.portal.search import search_box, search_texts
 from cocreate.portal.site import HOME_CHANGES, Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
@@ -142,6 +142,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         for name in ASSETS:
             content = resources.files("cocreate.portal").joinpath(f"assets/{name}").read_bytes()
             made.append((File.generated(config, urls.asset(name), content=content), "cocreate's styles and scripts"))
+        box = search_box(Translator(self.language))
+        made.append((File.generated(config, box.texts, content=search_texts(box)), "the search box's words"))
         written = self._output.generated if self._output is not None else {}
         self._refuse_docs_at(files, config, {**written, **{file.dest_uri: what for file, what in made},
                                              urls.SEARCH_BUNDLE: "the site search's index"})
