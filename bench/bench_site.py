@@ -153,7 +153,14 @@ def transfers(site: Path, page_path: str) -> tuple[int, int, int]:
         page.locator("input.md-search__input").fill(QUERY)
         page.wait_for_function("() => /\\d/.test(document.querySelector('#cc-search-status').textContent)",
                                timeout=30_000)
-        page.wait_for_load_state("networkidle")
+        # networkidle was reached when the page loaded (waiting for it again returns at once),
+        # and a response's event may reach this process after the results are shown: wait
+        # until no request has finished for a second
+        while True:
+            seen = len(done)
+            page.wait_for_timeout(1000)
+            if len(done) == seen:
+                break
         results = page.locator(".md-search-result__list a").count()
         search = sum(done[before:])
         browser.close()

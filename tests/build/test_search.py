@@ -48,6 +48,9 @@ def test_the_index_holds_project_and_hand_written_pages_not_lists(demo_site: Pat
         assert not [u for u in urls if u.startswith(("/catalogue/", "/stakeholders/", "/kinds/"))] and "/projects/" not in urls
         assert not (site / "search").exists(), "Material's search index is not published"
         assert not [name for name in UNUSED if (site / "pagefind" / name).exists()]
+        assert not (site / "assets" / "javascripts" / "lunr").exists()
+        assert not list((site / "assets" / "javascripts").rglob("search.*")), "Material's search worker"
+        assert list((site / "assets" / "javascripts").glob("bundle.*.min.js")), "Material's own code stays"
 
 
 def test_project_pages_give_their_filters_in_the_portal_s_language(demo_site: Path) -> None:
