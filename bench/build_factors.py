@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_build import make_baseline, make_portal, timed_build
+from bench_build import Timing, make_baseline, make_portal, timed_build
 
 PHASES = """
 import sys, time
@@ -74,17 +74,19 @@ def main() -> int:
         without = make_portal(base / "no-history", n)
         shutil.rmtree(base / "no-history" / ".git")
         plain = make_baseline(base / "plain", base / "history" / "projects")
-        times: dict[str, list[float]] = {"plain": [], "history": [], "no history": []}
+        times: dict[str, list[Timing]] = {"plain": [], "history": [], "no history": []}
         for turn in range(1, args.repeat + 1):
             for name, config in (("plain", plain), ("history", with_history), ("no history", without)):
-                times[name].append(timed_build(config)[0])
-            print(f"  turn {turn}: plain {times['plain'][-1]:.2f} s, portal {times['history'][-1]:.2f} s,"
-                  f" without history {times['no history'][-1]:.2f} s", file=sys.stderr, flush=True)
+                times[name].append(timed_build(config))
+            print(f"  turn {turn}: " + ", ".join(f"{name} {runs[-1].seconds:.2f} s ({runs[-1].cpu:.2f} s of processor)"
+                                                  for name, runs in times.items()), file=sys.stderr, flush=True)
         print(f"{n} projects, {args.repeat} turns (medians of each turn's ratio to the plain build):")
         for name in ("history", "no history"):
-            ratio = statistics.median(t / p for t, p in zip(times[name], times["plain"], strict=True))
-            print(f"  portal, {name:10}  x{ratio:.2f}  (median {statistics.median(times[name]):.2f} s;"
-                  f" plain {statistics.median(times['plain']):.2f} s)")
+            ratio = statistics.median(t.seconds / p.seconds for t, p in zip(times[name], times["plain"], strict=True))
+            cpu = statistics.median(t.cpu / p.cpu for t, p in zip(times[name], times["plain"], strict=True))
+            print(f"  portal, {name:10}  x{ratio:.2f} wall clock, x{cpu:.2f} processor time"
+                  f" (median {statistics.median(t.seconds for t in times[name]):.2f} s;"
+                  f" plain {statistics.median(t.seconds for t in times['plain']):.2f} s)")
         print(f"phases of one build of the portal with history, {n} projects:")
         print(phases(with_history), end="")
     return 0
