@@ -52,6 +52,7 @@
 
   function say(key, count) {
     var text = (texts && texts[key]) || result.getAttribute("data-" + key) || "";
+    result.hidden = false;
     status.textContent = text.replace("{count}", String(count));
   }
 
@@ -82,6 +83,7 @@
       });
       fieldset.hidden = false;
       more.textContent = texts.more;
+      result.hidden = false;
       if (!asked) say("prompt");
     });
   }
