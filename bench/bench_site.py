@@ -12,7 +12,7 @@ texts, single-use tags and parties, git history) is built with cocreate, and mea
 Targets (issue #14): first visit <= 300 KB, one search <= 150 KB, each growing by at most
 1.1x from 500 to 2,000 projects; site <= 40 KB per project.
 
-    python bench/bench_site.py [--sizes 500 2000] [--check]
+    python bench/bench_site.py [--sizes 500 2000] [--check] [--keep FOLDER]
 """
 
 from __future__ import annotations
@@ -95,6 +95,41 @@ def site_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
+KINDS = ("project pages", "list pages", "other pages", "data package", "feeds", "search index", "assets", "other")
+"""The kinds of file the site's bytes are broken down into."""
+LISTS = {"catalogue", "stakeholders", "calls", "phases", "kinds"}
+"""The first folders of list pages (and the catalogue's first page, projects/index.html)."""
+
+
+def kind_of(relative: Path) -> str:
+    """What a file of the site is, by its path (the addresses of portal/urls.py)."""
+    parts = relative.parts
+    if parts[0] == "assets":
+        return "assets"
+    if parts[0] == "pagefind":
+        return "search index"
+    if parts[0] == "data" or parts[0] == "schema" or relative.name == "index.json":
+        return "data package"
+    if relative.name in ("feed.xml", "feed.json"):
+        return "feeds"
+    if relative.suffix != ".html":
+        return "other"
+    if parts[0] == "projects" and len(parts) == 3:
+        return "project pages"
+    if parts[0] in LISTS or parts == ("projects", "index.html"):
+        return "list pages"
+    return "other pages"
+
+
+def breakdown(site: Path) -> dict[str, int]:
+    """The site's bytes by kind of file."""
+    sizes = dict.fromkeys(KINDS, 0)
+    for path in site.rglob("*"):
+        if path.is_file():
+            sizes[kind_of(path.relative_to(site))] += path.stat().st_size
+    return sizes
+
+
 def transfers(site: Path, page_path: str) -> tuple[int, int, int]:
     """Bytes transferred by a first visit of `page_path`, by one search there, and the number
     of results the search showed."""
@@ -118,7 +153,14 @@ def transfers(site: Path, page_path: str) -> tuple[int, int, int]:
         page.locator("input.md-search__input").fill(QUERY)
         page.wait_for_function("() => /\\d/.test(document.querySelector('#cc-search-status').textContent)",
                                timeout=30_000)
-        page.wait_for_load_state("networkidle")
+        # networkidle was reached when the page loaded (waiting for it again returns at once),
+        # and a response's event may reach this process after the results are shown: wait
+        # until no request has finished for a second
+        while True:
+            seen = len(done)
+            page.wait_for_timeout(1000)
+            if len(done) == seen:
+                break
         results = page.locator(".md-search-result__list a").count()
         search = sum(done[before:])
         browser.close()
@@ -129,23 +171,33 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs=2, default=[500, 2000])
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--keep", type=Path, help="build the portals in this folder and keep them")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            site = build(make_portal(Path(tmp) / f"portal-{n}", n))
+            folder = (args.keep or Path(tmp)) / f"portal-{n}"
+            if args.keep:
+                shutil.rmtree(folder, ignore_errors=True)
+            site = build(make_portal(folder, n))
             project = sorted(p.name for p in (site / "projects").iterdir() if (p / "index.html").exists())[n // 2]
             total = site_bytes(site)
+            kinds = breakdown(site)
+            page = (site / "projects" / project / "index.html").stat().st_size
             first, search, results = transfers(site, f"projects/{project}/")
-            rows.append((n, total, first, search, results))
+            rows.append((n, total, first, search, results, kinds))
             print(f"{n:6} projects: site {total / 2**20:7.1f} MB = {total / n / KB:5.1f} KB per project;"
                   f" first visit {first / KB:6.1f} KB; one search ({QUERY!r}, {results} shown) {search / KB:6.1f} KB",
                   flush=True)
-            shutil.rmtree(Path(tmp) / f"portal-{n}")
-    (n1, total1, first1, search1, _), (n2, total2, first2, search2, _) = rows
+            print("        per project: " + ", ".join(f"{kind} {size / n / KB:.1f} KB" for kind, size in kinds.items())
+                  + f"; the project page measured: {page / KB:.1f} KB", flush=True)
+            if not args.keep:
+                shutil.rmtree(folder)
+    (n1, total1, first1, search1, _, kinds1), (n2, total2, first2, search2, _, kinds2) = rows
     added = (total2 - total1) / (n2 - n1)
-    print(f"each project adds {added / KB:.1f} KB; growth {n1} -> {n2}: first visit x{first2 / first1:.3f},"
-          f" one search x{search2 / search1:.3f}")
+    print(f"each project adds {added / KB:.1f} KB ("
+          + ", ".join(f"{kind} {(kinds2[kind] - kinds1[kind]) / (n2 - n1) / KB:.1f}" for kind in KINDS)
+          + f"); growth {n1} -> {n2}: first visit x{first2 / first1:.3f}, one search x{search2 / search1:.3f}")
     missed = (first2 > 300 * KB or search2 > 150 * KB or first2 / first1 > 1.1 or search2 / search1 > 1.1
               or total2 / n2 > 40 * KB)
     return 1 if args.check and missed else 0

@@ -39,7 +39,17 @@ def axe() -> Any:
     return Axe()
 
 
+def settled(page: Any) -> None:
+    """Wait until what the page started has finished drawing: two frames (a scroll's effects,
+    such as Material's header changing from the site's name to the page's title, begin in
+    the next one), then every CSS transition and animation. axe measuring colours halfway
+    through a fade reports a contrast that no reader sees for long."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
+
+
 def run_axe(axe: Any, page: Any, context: Any = None, **options: Any) -> dict:
+    settled(page)
     return axe.run(page, context=context, options={"resultTypes": ["violations"], **options}).response
 
 

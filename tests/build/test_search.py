@@ -7,6 +7,7 @@ import gzip
 import json
 import logging
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -48,6 +49,9 @@ def test_the_index_holds_project_and_hand_written_pages_not_lists(demo_site: Pat
         assert not [u for u in urls if u.startswith(("/catalogue/", "/stakeholders/", "/kinds/"))] and "/projects/" not in urls
         assert not (site / "search").exists(), "Material's search index is not published"
         assert not [name for name in UNUSED if (site / "pagefind" / name).exists()]
+        assert not (site / "assets" / "javascripts" / "lunr").exists()
+        assert not list((site / "assets" / "javascripts").rglob("search.*")), "Material's search worker"
+        assert list((site / "assets" / "javascripts").glob("bundle.*.min.js")), "Material's own code stays"
 
 
 def test_project_pages_give_their_filters_in_the_portal_s_language(demo_site: Path) -> None:
@@ -62,6 +66,26 @@ def test_project_pages_give_their_filters_in_the_portal_s_language(demo_site: Pa
                        "category": {"Pemerintah daerah", "Pemerintah pusat", "Warga dan komunitas", "Pelaku usaha",
                                     "Akademisi", "Profesional", "Investor"},
                        "status": {"Diusulkan", "Berjalan", "Dijeda", "Selesai"}}
+
+
+def test_the_search_box_s_words_and_filters_are_one_file_not_in_every_page(demo_site: Path,
+                                                                           demo_site_en: Path) -> None:
+    """Pages hold the box (its named field and live region); what it says once open and its
+    filters are in the file its data-texts names, in the portal's language, every filter
+    value as project pages give it to Pagefind."""
+    for site, language, any_value in ((demo_site, "id", "semua"), (demo_site_en, "en", "any")):
+        html = (site / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8")
+        assert "cc-search-filters" not in html
+        assert "<option>Kurasi</option>" not in html and "<option>Curation</option>" not in html
+        href = re.search(r'data-cc-search data-texts="([^"]+)"', html).group(1)
+        texts = json.loads((site / "projects" / "taman-kota-hijau" / href).resolve().read_text("utf-8"))
+        assert href.endswith(f"search-{language}.json") and texts["any"] == any_value
+        assert [f["name"] for f in texts["filters"]] == ["phase", "kind", "category", "status"]
+        assert all(f["label"] and f["values"] for f in texts["filters"])
+        assert all(texts[key] for key in ("prompt", "loading", "none", "one", "more", "unavailable"))
+        assert "{count}" in texts["many"]
+    texts = json.loads((demo_site / "assets" / "cocreate" / "search-id.json").read_text("utf-8"))
+    assert next(f for f in texts["filters"] if f["name"] == "phase")["values"] == ["Pelibatan", "Kurasi", "Pemberdayaan"]
 
 
 def test_indexing_the_same_site_again_writes_the_same_files(demo_site: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact, nav_titles
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact, compact_chrome, nav_titles
 from helpers import PROJECTS, make_portal
 
 
@@ -102,3 +103,18 @@ def test_compact_keeps_what_a_browser_renders() -> None:
     assert compact(html) == ("<nav>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</nav>  <span>x</span> <span>y</span>\n"
                              "<pre>  keep\n\n    this\n</pre>\n<script>\nvar a = 1\n\n  var b = 2\n</script>\n"
                              "<textarea>\n  t\n</textarea>")
+
+
+def test_compact_chrome_compacts_around_the_content_and_leaves_the_content() -> None:
+    content = '<article class="md-content__inner md-typeset">\n  <code>  a:\n\n    b</code>\n\n  <p>x</p>\n'
+    html = f"<head>\n    <title>t</title>\n\n  </head>\n  <main>\n{content}</article>\n\n    <footer>\n  </footer>"
+    assert compact_chrome(html) == f"<head>\n<title>t</title>\n</head>\n<main>\n{content}</article>\n<footer>\n</footer>"
+    assert compact_chrome("<p>\n\n  no content</p>") == "<p>\n\n  no content</p>"
+
+
+def test_a_built_page_has_no_blank_lines_around_its_content(demo_site: Path) -> None:
+    html = (demo_site / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8")
+    start, end = html.index('<article class="md-content__inner'), html.rindex("</article>")
+    for chrome in (html[:start], html[end:]):
+        outside = re.sub(r"<(script|style)\b.*?</\1>", "<kept>", chrome, flags=re.S)
+        assert "\n\n" not in outside and "\n " not in outside

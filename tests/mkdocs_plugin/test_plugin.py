@@ -86,6 +86,24 @@ def test_facet_pages_list_exactly_the_matching_projects(demo_site: Path) -> None
     assert len(category.select(".cc-card")) == sum("investor" in r["categories"] for r in rows)
 
 
+def test_lists_of_a_facet_value_do_not_repeat_the_project_pages_summaries(demo_site: Path) -> None:
+    """The catalogue shows each project's summary once; the lists of a facet value show what
+    picks a project (its title, phase, kind, status and place) and leave the summary to its page."""
+    index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
+    rows = {row[0]: dict(zip(index["fields"], row, strict=True)) for row in index["projects"]}
+    catalogue = soup(demo_site / "projects" / "index.html")
+    assert len(catalogue.select(".cc-card .cc-card__summary")) == len(catalogue.select(".cc-card")) == len(rows)
+    for phase in ("involvement", "curation", "empowerment"):
+        page = soup(demo_site / "catalogue" / "phase" / phase / "index.html")
+        cards = page.select(".cc-card")
+        assert cards and not page.select(".cc-card__summary")
+        for card in cards:
+            row = rows[card.select_one(".cc-card__title a")["href"].rstrip("/").rsplit("/", 1)[-1]]
+            assert card.select_one(f".cc-badge--phase.cc-badge--{phase}") and card.select_one(".cc-badge--status")
+            assert row["location"] in card.select_one(".cc-card__meta").text
+            assert row["summary"] not in page.text
+
+
 def test_overview_pages_and_nav(demo_site: Path) -> None:
     for uri in ("projects", "kinds", "phases", "stakeholders", "statistics"):
         assert (demo_site / uri / "index.html").exists()
@@ -315,7 +333,7 @@ def test_a_theme_s_custom_dir_overrides_cocreate_s_templates(tmp_path: Path, min
     (overrides / "data.html").write_text('<div class="cc">Data kota {{ catalog.projects|length }}</div>\n', "utf-8")
     (overrides / "_macros.html").write_text(
         (ROOT / "plugins" / "cocreate" / "portal" / "templates" / "_macros.html").read_text("utf-8")
-        .replace('<li class="cc-card">', '<li class="cc-card cc-card--kota">'), "utf-8")
+        .replace('<li class="cc-card{%', '<li class="cc-card cc-card--kota{%'), "utf-8")
     site = build(config_file)
     assert "Data kota 1" in (site / "data" / "index.html").read_text("utf-8")
     assert 'class="cc-card cc-card--kota"' in (site / "projects" / "index.html").read_text("utf-8")

@@ -54,6 +54,9 @@ def test_the_calls_page_lists_the_open_calls_only(demo_site: Path) -> None:
     assert closes == sorted(closes)  # the call that closes first comes first
     for card in page.select(".cc-calls__list > li"):
         assert card.select_one("dl.cc-call__details") and card.select_one('a[href$="#join"]')
+        # how to respond, and the project's summary, are on the project's page only
+        assert not card.select(".cc-md, .cc-card__summary")
+        assert len(card.select("dl.cc-call__details dt")) == len(card.select("dl.cc-call__details dd")) >= 2
     # a page for each category sought, listing the calls that seek it
     for category in {c for slug in open_on(DEMO_DAY) for c in files[slug]["seeking"].get("categories", [])}:
         seeking = soup(demo_site / "calls" / category / "index.html")

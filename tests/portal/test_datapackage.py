@@ -41,8 +41,12 @@ def test_tables_match_the_projects(demo_site: Path) -> None:
         assert row["phase"] == data["phase"] and row["title_en"] == data["title"]["en"]
     assert len(rows(demo_site, "stakeholders")) == total_stakeholders
     assert len(rows(demo_site, "timeline")) == total_entries
-    everything = json.loads((demo_site / "data" / "projects.json").read_text("utf-8"))
+    raw = (demo_site / "data" / "projects.json").read_text("utf-8")
+    everything = json.loads(raw)
     assert [p["slug"] for p in everything] == SLUGS
+    # a project a line, without the spaces of json's default separators
+    assert raw == "[" + ",\n".join(json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                                   for p in everything) + "]\n"
 
 
 def test_every_field_is_documented_on_the_data_page(demo_site: Path) -> None:

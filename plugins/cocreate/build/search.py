@@ -46,6 +46,12 @@ UNUSED = (
 """Files of Pagefind's bundle that the portal's search never loads (Pagefind's own user
 interfaces, and the search code for pages without a language): not published."""
 
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers/search.*")
+"""Material's own search code (lunr, its languages and the search worker: 1.2 MB), which its
+theme copies into every site whether its search plugin runs or not: not published, as the
+portal's search is Pagefind's (Material starts its worker only where a page has its search
+box, which the portal's pages do not)."""
+
 HELP = ("install Pagefind's binary with its Python package: pip install 'pagefind[bin]' (cocreate depends on it; "
         "a platform without a pagefind-bin wheel can name a pagefind binary in PAGEFIND_BINARY_PATH)")
 
@@ -102,6 +108,12 @@ def index_site(site: Path, language: str, *, directory_urls: bool = True) -> Sea
                           "the portal would be published without a working search")
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
+    for pattern in MATERIAL_SEARCH_FILES:
+        for path in site.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
     try:
         make_reproducible(bundle)
     except (OSError, ValueError) as exc:

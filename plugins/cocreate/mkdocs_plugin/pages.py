@@ -75,6 +75,18 @@ def compact(html: str) -> str:
                    for i, part in enumerate(parts))
 
 
+def compact_chrome(html: str) -> str:
+    """A finished page with Material's template around its content compacted (`compact`):
+    the head and what follows the content, the blocks `SharedBlocks` does not render, which
+    held a kilobyte of blank lines and indentation. The content itself is left as it is: a
+    contributor's text or a project file's entry may be shown with its white space."""
+    start = html.find('<article class="md-content__inner')
+    end = html.rfind("</article>")
+    if start < 0 or end < start:
+        return html
+    return compact(html[:start]) + html[start:end] + compact(html[end:])
+
+
 TITLE = "\x00cocreate:title\x00"
 """Stands for the page's title while a header is rendered to be shared (no title holds NUL)."""
 _PLACEHOLDERS = re.compile("({}|{})".format(re.escape(TITLE), re.escape(HREF).replace(r"\{\}", r"\d+")))

@@ -48,14 +48,14 @@ from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
-from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, nav_titles
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, nav_titles
 from cocreate.mkdocs_plugin.trees import LanguageTrees
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
 from cocreate.portal.languages import PageLanguages, Trees, only_in
 from cocreate.portal.options import Options, build_day
 from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tags
-from cocreate.portal.search import SearchBox, search_box
+from cocreate.portal.search import SearchBox, search_box, search_texts
 from cocreate.portal.site import HOME_CHANGES, Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
@@ -169,6 +169,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         for name in ASSETS:
             content = resources.files("cocreate.portal").joinpath(f"assets/{name}").read_bytes()
             made.append((File.generated(config, urls.asset(name), content=content), "cocreate's styles and scripts"))
+        for each in sites:  # the search box's words, in each language
+            box = search_box(each.t)
+            made.append((File.generated(config, box.texts, content=search_texts(box)), "the search box's words"))
         written = self._output.generated if self._output is not None else {}
         self._refuse_docs_at(files, config, {**written, **{file.dest_uri: what for file, what in made},
                                              urls.SEARCH_BUNDLE: "the site search's index"})
@@ -299,7 +302,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """What a page's head says besides Material's: the feeds (the portal's on every page, a
         project's on its page, in the page's language), the page's versions in the portal's
-        other languages, and its link preview."""
+        other languages, and its link preview; and Material's template around the content
+        compacted (`compact_chrome`)."""
         languages: PageLanguages | None = getattr(page, "cocreate_languages", None)
         language = languages.language if languages is not None else self.language
         tree = urls.tree(language, self.language)
@@ -325,7 +329,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         site_url = config.site_url or ""
         tags += preview_tags(Preview(title, description, config.site_name, language,
                                      f"{site_url}{page.url}" if site_url else ""), languages)
-        return output.replace("</head>", f"{tags}</head>", 1)
+        return compact_chrome(output.replace("</head>", f"{tags}</head>", 1))
 
     # ------------------------------------------------------------------------------------
     def _sites(self, config: MkDocsConfig) -> list[Site]:

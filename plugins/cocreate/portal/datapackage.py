@@ -183,7 +183,7 @@ def project_rows(slug: str, data: dict[str, Any], context: RowContext) -> dict[s
 
 def project_json(slug: str, data: dict[str, Any]) -> str:
     """One project as JSON, for `projects.json`."""
-    return json.dumps({"slug": slug, **data}, ensure_ascii=False, sort_keys=True)
+    return json.dumps({"slug": slug, **data}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def column_description(table: Table, column: Column, t: Translator) -> str:

@@ -4,18 +4,29 @@ The search itself is Pagefind's (the index is built after the build, `build/sear
 A project page names its filter values with `data-pagefind-filter` (project.html): the
 labels of its phase, kind, stakeholder categories and status, in the portal's language, as
 the search box lists them here, in the vocabulary's order.
+
+Every page holds the box itself (its field, named, and the live region that says what
+happens); the rest of what it says and its filters are in one file, `search_texts`, that
+the box's script loads when a reader opens it: the same on every page, they were a tenth
+of a project page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 
 from cocreate.i18n.translator import Translator
+from cocreate.portal import urls
 from cocreate.standard.vocabulary import CATEGORIES, KIND_ORDER, PHASES, STATUSES
 
 FILTERS: dict[str, tuple[str, ...]] = {"phase": PHASES, "kind": KIND_ORDER, "category": CATEGORIES,
                                        "status": STATUSES}
 """The search's filters (Pagefind's filter names, also vocabulary groups) and their values."""
+
+
+LATER = ("filters_label", "prompt", "loading", "none", "one", "many", "more", "unavailable", "any", "filters")
+"""What `search_texts` holds of the `SearchBox`: what it says once it is open."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,8 @@ class SearchBox:
     results: str
     any: str
     filters: tuple[SearchFilter, ...]
+    texts: str
+    """The file of `search_texts` in the site (`urls.search_texts`)."""
 
 
 def search_box(t: Translator) -> SearchBox:
@@ -56,4 +69,11 @@ def search_box(t: Translator) -> SearchBox:
                      loading=t("search.loading"), none=t("search.none"), one=t("search.one"),
                      many=t("search.many"), more=t("search.more"),
                      unavailable=t("search.unavailable"), results=t("search.results"), any=t("catalogue.any"),
-                     filters=filters)
+                     filters=filters, texts=urls.search_texts(t.language))
+
+
+def search_texts(box: SearchBox) -> str:
+    """The file the box's script loads when it opens: its messages and its filters (names,
+    labels, values), as JSON that the script sets as text only."""
+    fields = asdict(box)
+    return json.dumps({name: fields[name] for name in LATER}, ensure_ascii=False, separators=(",", ":"))

@@ -174,7 +174,7 @@ class Site:
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name),
                                 PRINCIPLES=PRINCIPLES, JOIN_ROLES=[r for r in ROLES if r != "initiator"],
                                 join_issue=self.join_issue, html=sanitized)
-        self._cards: dict[tuple[str, str], Markup] = {}
+        self._cards: dict[tuple[str, str, bool], Markup] = {}
 
     @classmethod
     def from_projects(cls, projects: Iterable[Project], options: Options) -> Site:
@@ -187,19 +187,20 @@ class Site:
                    {p.slug: renderer.render_project(p) for p in projects})
 
     # ----- helpers for templates -------------------------------------------------------
-    def card(self, project: Entry, from_uri: str) -> Markup:
-        """A project's card in a list. A project appears in many lists (the catalogue and one
-        per facet value), so each card is rendered once per folder depth and reused."""
+    def card(self, project: Entry, from_uri: str, compact: bool = False) -> Markup:
+        """A project's card in a list (`compact`: without its summary). A project appears in
+        many lists (the catalogue and one per facet value), so each card is rendered once
+        per folder depth and reused."""
         depth = "../" * from_uri.count("/")
-        key = (project.slug, depth)
+        key = (project.slug, depth, compact)
         if key not in self._cards:
             macro = self.env.get_template("_macros.html").module.card  # type: ignore[attr-defined]
-            self._cards[key] = Markup(macro(project, lambda to: self.urls.link(from_uri, to)))  # noqa: S704 - autoescaped
+            self._cards[key] = Markup(macro(project, lambda to: self.urls.link(from_uri, to), compact))  # noqa: S704 - autoescaped
         return self._cards[key]
 
-    def cards(self, projects: Sequence[Entry], from_uri: str) -> Markup:
+    def cards(self, projects: Sequence[Entry], from_uri: str, compact: bool = False) -> Markup:
         """The cards of a page of a list, joined here rather than one template call each."""
-        return Markup("".join([self.card(project, from_uri) for project in projects]))  # noqa: S704 - cards, each safe
+        return Markup("".join([self.card(project, from_uri, compact) for project in projects]))  # noqa: S704 - cards, each safe
 
     def join_issue(self, project: Project) -> str | None:
         """GitHub's issue form for joining a project, with the project named (its `project`

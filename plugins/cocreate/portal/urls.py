@@ -119,6 +119,11 @@ def asset(name: str) -> str:
     return f"{ASSETS}/{name}"
 
 
+def search_texts(language: str) -> str:
+    """The search box's words and filters in one language, loaded when a reader opens it."""
+    return asset(f"search-{language}.json")
+
+
 def feeds(folder: str = "") -> tuple[str, str]:
     """The Atom and JSON feeds of a folder (`` for the portal's, a project's folder)."""
     return f"{folder}{FEEDS[0]}", f"{folder}{FEEDS[1]}"

@@ -11,12 +11,16 @@
    reader's word is also searched in the forms that carry its root to those stems
    (kelola: dikelola, pengelola; tanam: penanam; pengelolaan: kelolaan, dikelolaan) and the
    results are joined. Other words are searched as typed: each form costs the chunks of
-   the index that hold it. */
+   the index that hold it.
+
+   What the box says once open and its filters are in one file for the whole site (the
+   box's data-texts, portal/search.py), loaded with the index when a reader opens the box:
+   in every page they were a tenth of its bytes. Their words are set as text. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-cc-search]");
   var config = document.getElementById("__config");
-  if (!box || !config || !window.Promise || !window.URL) return;
+  if (!box || !config || !window.Promise || !window.URL || !window.fetch) return;
   var base = new URL((JSON.parse(config.textContent).base || ".").replace(/\/?$/, "/"), location.href);
   var toggle = document.getElementById("__search");
   var opener = document.querySelector("[data-cc-search-open]");
@@ -25,8 +29,17 @@
   var result = box.querySelector(".md-search-result");
   var status = box.querySelector("#cc-search-status");
   var list = box.querySelector("#cc-search-results");
-  var more = box.querySelector(".cc-search-more");
-  var selects = Array.prototype.slice.call(box.querySelectorAll(".cc-search-filters select"));
+  var fieldset = document.createElement("fieldset");
+  fieldset.className = "cc-search-filters";
+  fieldset.hidden = true;
+  result.insertBefore(fieldset, status);
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button cc-search-more";
+  more.hidden = true;
+  result.appendChild(more);
+  var selects = [];
+  var texts = null;
   var indonesian = /^id\b/i.test(document.documentElement.lang || "");
   var PAGE = 10;
   var engine = null;
@@ -38,7 +51,41 @@
   if (opener) opener.hidden = false;
 
   function say(key, count) {
-    status.textContent = (result.getAttribute("data-" + key) || "").replace("{count}", String(count));
+    var text = (texts && texts[key]) || result.getAttribute("data-" + key) || "";
+    result.hidden = false;
+    status.textContent = text.replace("{count}", String(count));
+  }
+
+  /* The box's words and filters, from the site's file (see the note at the top). */
+  function loadTexts() {
+    return fetch(box.getAttribute("data-texts")).then(function (response) {
+      if (!response.ok) throw new Error(response.statusText);
+      return response.json();
+    }).then(function (loaded) {
+      texts = loaded;
+      var legend = document.createElement("legend");
+      legend.textContent = texts.filters_label;
+      fieldset.appendChild(legend);
+      (texts.filters || []).forEach(function (filter) {
+        var label = document.createElement("label");
+        var select = document.createElement("select");
+        select.name = filter.name;
+        [""].concat(filter.values).forEach(function (value, i) {
+          var option = document.createElement("option");
+          if (!i) option.value = "";
+          option.textContent = i ? value : texts.any;
+          select.appendChild(option);
+        });
+        select.addEventListener("change", function () { search(true); });
+        label.append(filter.label + " ", select);
+        fieldset.append(label, " ");
+        selects.push(select);
+      });
+      fieldset.hidden = false;
+      more.textContent = texts.more;
+      result.hidden = false;
+      if (!asked) say("prompt");
+    });
   }
 
   function open() {
@@ -52,11 +99,12 @@
 
   function load() {
     if (!engine) {
+      var words = loadTexts();
       engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
         return Promise.resolve(pagefind.options({ baseUrl: base.pathname, excerptLength: 24 })).then(function () {
           return Promise.resolve(pagefind.init()).then(function () { return pagefind; });
         });
-      });
+      }).then(function (pagefind) { return words.then(function () { return pagefind; }); });
       engine.catch(function () { say("unavailable"); });
     }
     return engine;
@@ -195,7 +243,6 @@
 
   input.addEventListener("focus", open);
   input.addEventListener("input", function () { search(false); });
-  selects.forEach(function (select) { select.addEventListener("change", function () { search(true); }); });
   form.addEventListener("submit", function (event) { event.preventDefault(); search(true); });
   form.addEventListener("reset", function () {
     window.setTimeout(function () { search(true); input.focus(); }, 0);
