@@ -84,6 +84,26 @@ def test_search_finds_the_project(open_page, sites, lang: str, word: str, slug: 
     assert result.locator("mark").count(), "the words found are marked in the excerpt"
 
 
+def test_results_come_five_at_a_time_each_fragment_when_shown(open_page, sites) -> None:
+    """A search loads the fragments (a page's words) of the results it shows, five at first:
+    the rest, and their fragments, when the reader asks for more."""
+    watched = open_page(DESKTOP)
+    page = watched.page
+    fragments: list[str] = []
+    page.on("request", lambda request: fragments.append(request.url) if "/fragment/" in request.url else None)
+    page.goto(sites["id"] + "kinds/")
+    search(page, "warga")
+    total = int(re.search(r"\d+", page.locator("#cc-search-status").inner_text()).group())
+    assert total > 5, "the demo has more than five projects with this word"
+    assert page.locator(RESULTS).count() == 5 and len(set(fragments)) == 5
+    more = page.locator(".cc-search-more")
+    more.click()
+    page.wait_for_function(f"document.querySelectorAll('{RESULTS}').length === {min(total, 10)}")
+    assert len(set(fragments)) == min(total, 10)
+    assert page.evaluate("document.activeElement.getAttribute('href')") == page.locator(RESULTS).nth(5).get_attribute("href")
+    assert more.is_hidden() == (total <= 10)
+
+
 def test_nothing_of_the_search_loads_before_a_reader_searches(open_page, sites) -> None:
     watched = open_page(DESKTOP)
     page = watched.page

@@ -41,7 +41,7 @@
   var selects = [];
   var texts = null;
   var indonesian = /^id\b/i.test(document.documentElement.lang || "");
-  var PAGE = 10;
+  var PAGE = 5; /* results shown at a time: each costs its page's fragment (4 to 5 KB), as in Pagefind's own interface */
   var engine = null;
   var asked = 0;
   var found = [];
