@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate
+from bench_build import make_portal
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = 1024
@@ -77,13 +77,6 @@ def serve(root: Path) -> Iterator[str]:
         server.server_close()
 
 
-def make_portal(target: Path, count: int) -> Path:
-    generate(target, count)
-    shutil.copytree(ROOT / "content", target / "content")
-    (target / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
-    return target / "mkdocs.yml"
-
-
 def build(config_file: Path) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)], check=True, env=env,
@@ -99,11 +92,16 @@ KINDS = ("project pages", "list pages", "other pages", "data package", "feeds", 
 """The kinds of file the site's bytes are broken down into."""
 LISTS = {"catalogue", "stakeholders", "calls", "phases", "kinds"}
 """The first folders of list pages (and the catalogue's first page, projects/index.html)."""
+LANGUAGE_TREES = {"en"}
+"""The folders of a further language's pages (`--two-languages`)."""
 
 
 def kind_of(relative: Path) -> str:
     """What a file of the site is, by its path (the addresses of portal/urls.py)."""
     parts = relative.parts
+    if len(parts) > 1 and parts[0] in LANGUAGE_TREES:  # a further language's pages: the same kinds
+        parts = parts[1:]
+        relative = Path(*parts)
     if parts[0] == "assets":
         return "assets"
     if parts[0] == "pagefind":
@@ -172,6 +170,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs=2, default=[500, 2000])
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--keep", type=Path, help="build the portals in this folder and keep them")
+    parser.add_argument("--two-languages", action="store_true",
+                        help="the portals in both languages (the demo's languages: [id, en]); else in one")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -179,7 +179,7 @@ def main() -> int:
             folder = (args.keep or Path(tmp)) / f"portal-{n}"
             if args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
-            site = build(make_portal(folder, n))
+            site = build(make_portal(folder, n, args.two_languages))
             project = sorted(p.name for p in (site / "projects").iterdir() if (p / "index.html").exists())[n // 2]
             total = site_bytes(site)
             kinds = breakdown(site)

@@ -46,6 +46,13 @@ def search(page, text: str) -> None:
 
 
 def found(page) -> list[str]:
+    """Every result of the search, the reader asking for more until all are shown (five at
+    a time)."""
+    more = page.locator(".cc-search-more")
+    while more.is_visible():
+        shown = page.locator(RESULTS).count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('{RESULTS}').length > {shown}")
     hrefs = page.locator(RESULTS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
     return [re.sub(r"^.*?/projects/([^/]+)/.*$", r"\1", href) if "/projects/" in href else href for href in hrefs]
 
