@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from .support import CHROMIUM_FLAGS, DESKTOP, Watched, chromium_path, screenshot, serve, unavailable, watch
+from .support import CHROMIUM_FLAGS, DESKTOP, LANGUAGES, Watched, chromium_path, screenshot, serve, unavailable, watch
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +37,18 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request: pytest.FixtureRequest) -> str:
+    """Each language of the demo, in turn."""
+    return str(request.param)
+
+
+@pytest.fixture
+def built(lang: str, demo_site: Path, demo_site_en: Path) -> Path:
+    """The demo built in `lang`."""
+    return demo_site if lang == "id" else demo_site_en
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -71,6 +72,12 @@ CONTRAST_JS = """
 
 VNU_JAR_DEFAULT = Path.home() / ".cache" / "cocreate" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 """Where `python3 dev.py test` installs the npm package vnu-jar in CI."""
+
+
+def index_rows(site: Path) -> list[dict[str, Any]]:
+    """The catalogue's index of a built site (`projects/index.json`), a dict per project."""
+    index = json.loads((site / "projects" / "index.json").read_text("utf-8"))
+    return [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
 
 
 def screenshot(page: Any, stem: str) -> Path | None:

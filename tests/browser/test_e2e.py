@@ -8,30 +8,14 @@ error, HTTP error, script error or dialog may happen.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
-from .support import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE
+from .support import DESKTOP, PAGE_TYPES, PHONE, index_rows
 
 pytestmark = pytest.mark.browser
-
-
-def index_rows(site: Path) -> list[dict]:
-    index = json.loads((site / "projects" / "index.json").read_text("utf-8"))
-    return [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
-
-
-@pytest.fixture(params=LANGUAGES)
-def lang(request: pytest.FixtureRequest) -> str:
-    return request.param
-
-
-@pytest.fixture
-def built(lang: str, demo_site: Path, demo_site_en: Path) -> Path:
-    return demo_site if lang == "id" else demo_site_en
 
 
 def card_slugs(page) -> list[str]:

@@ -10,7 +10,6 @@ Text from the index is shown as text: a page whose words are markup runs nothing
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 
 from cocreate.build.search import index_site
 
-from .support import DESKTOP, LANGUAGES, PHONE, serve
+from .support import DESKTOP, LANGUAGES, PHONE, index_rows, serve
 from .test_accessibility import blocking, describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -28,8 +27,7 @@ RESULTS = ".md-search-result__list a"
 
 
 def rows(site: Path) -> dict[str, dict]:
-    index = json.loads((site / "projects" / "index.json").read_text("utf-8"))
-    return {row[0]: dict(zip(index["fields"], row, strict=True)) for row in index["projects"]}
+    return {row["slug"]: row for row in index_rows(site)}
 
 
 def search(page, text: str) -> None:
@@ -55,16 +53,6 @@ def found(page) -> list[str]:
         page.wait_for_function(f"document.querySelectorAll('{RESULTS}').length > {shown}")
     hrefs = page.locator(RESULTS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
     return [re.sub(r"^.*?/projects/([^/]+)/.*$", r"\1", href) if "/projects/" in href else href for href in hrefs]
-
-
-@pytest.fixture(params=LANGUAGES)
-def lang(request: pytest.FixtureRequest) -> str:
-    return request.param
-
-
-@pytest.fixture
-def built(lang: str, demo_site: Path, demo_site_en: Path) -> Path:
-    return demo_site if lang == "id" else demo_site_en
 
 
 FINDS = [
