@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from cocreate.build.search import UNUSED, SearchError, index_site
+from cocreate.build.search import MAX_GLOB, UNUSED, SearchError, index_site, pages_glob
 from cocreate.build.search_files import read
 from helpers import PROJECTS, ROOT, build, make_portal
 
@@ -100,6 +100,38 @@ def test_indexing_the_same_site_again_writes_the_same_files(demo_site: Path, tmp
     for _ in range(3):
         index_site(site, "id")
         assert files(site / "pagefind") == first
+
+
+MARKED = '<html lang="id"><head><title>{0}</title></head><body><main data-pagefind-body><h1>kata {0}</h1></main></body></html>'
+
+
+def test_pagefind_reads_the_pages_named_by_the_glob_whatever_their_names(tmp_path: Path) -> None:
+    """Every page the glob names is indexed, its path's glob syntax escaped; a page marked
+    for the index that the glob does not name (as a list page is not) is not read."""
+    named = ["a, b (c)!/index.html", "x{y}[z]/index.html", "p*q?$/index.html", "h#1 <k:2>/index.html", "ü é/index.html"]
+    for path in [*named, "projects/one/index.html", "projects/one/other.html", "catalogue/index.html"]:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(MARKED.format(path), "utf-8")
+    index = index_site(tmp_path, "id", glob=pages_glob(["projects/*/index.html"], named))
+    assert index.pages == {"id": len(named) + 1}
+    assert indexed_urls(tmp_path) == {"/a, b (c)!/", "/x{y}[z]/", "/p*q?$/", "/h#1 <k:2>/", "/ü é/", "/projects/one/"}
+
+
+def test_without_a_glob_that_fits_pagefind_reads_every_page() -> None:
+    """A path with a backslash (wax cannot escape it) or a list longer than a command line
+    takes: no glob, so every page is read and the marked ones kept (slower, the same index)."""
+    assert pages_glob(["projects/*/index.html"], ["take-part/index.html"]) == "{projects/*/index.html,take-part/index.html}"
+    assert pages_glob([], ["a\\b/index.html"]) is None
+    many = [f"page-{n:06d}/index.html" for n in range(MAX_GLOB // 20)]
+    assert pages_glob([], many) is None and pages_glob([], many[:100]) is not None
+
+
+def test_a_hand_written_page_with_glob_syntax_in_its_name_is_found(tmp_path: Path) -> None:
+    config = make_portal(tmp_path)
+    (tmp_path / "content" / "rapat {warga}, [2024].md").write_text("# Rapat warga\n\nNotulen musyawarah.\n", "utf-8")
+    build(config)
+    assert "/rapat {warga}, [2024]/" in indexed_urls(tmp_path / "site")
+    assert entry(tmp_path / "site")["languages"]["id"]["page_count"] == PROJECT_COUNT + MARKDOWN_PAGES + 1
 
 
 def test_a_portal_that_still_lists_material_s_search_builds_with_cocreate_s(tmp_path: Path, caplog) -> None:

@@ -43,7 +43,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from cocreate.build.output import Output
 from cocreate.build.pipeline import Built, Prerender
-from cocreate.build.search import SearchError, index_site
+from cocreate.build.search import SearchError, index_site, pages_glob
 from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
@@ -100,6 +100,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         """The portal's languages, when it has more than one."""
         self._words: dict[str, tuple[Translator, SearchBox]] = {}
         self._files = Files([])
+        self._written: list[str] = []
+        """The hand-written pages of this build, as written (`take-part/index.html`): what the
+        site search reads besides the project pages."""
         self._warnings: CountHandler | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
@@ -150,6 +153,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         sites = self._sites(config)
         site = sites[0]
         self._catalog = site.catalog
+        self._written = []
         self._home = {s.options.language: s.home() for s in sites}
         made: list[tuple[File, str]] = []
         if self.trees is not None:
@@ -248,7 +252,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             log.info("strict mode and warnings above: the site is left as it was")
             return  # on_build_error throws the new folder away
         try:  # a site is never published without its search: a failure here keeps the old one
-            index = index_site(self._building, self.language, directory_urls=config.use_directory_urls)
+            languages = self.trees.trees.languages if self.trees else (self.language,)
+            glob = pages_glob([urls.project_pages(language, self.language) for language in languages], self._written)
+            index = index_site(self._building, self.language, directory_urls=config.use_directory_urls, glob=glob)
         except SearchError as exc:
             raise PluginError(f"cocreate: {exc}") from None
         log.info("site search: %s pages indexed", ", ".join(f"{n} ({lang})" for lang, n in index.pages.items()))
@@ -304,6 +310,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         project's on its page, in the page's language), the page's versions in the portal's
         other languages, and its link preview; and Material's template around the content
         compacted (`compact_chrome`)."""
+        if not isinstance(page, PortalPage):
+            self._written.append(page.file.dest_uri)  # for the site search
         languages: PageLanguages | None = getattr(page, "cocreate_languages", None)
         language = languages.language if languages is not None else self.language
         tree = urls.tree(language, self.language)

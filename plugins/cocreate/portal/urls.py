@@ -69,6 +69,11 @@ def project(slug: str) -> str:
     return f"projects/{slug}/index.md"
 
 
+def project_pages(language: str, main: str) -> str:
+    """Every project page's file in `language`'s tree, as a glob (`en/projects/*/index.html`)."""
+    return in_tree(language, main, project("*").removesuffix(".md") + ".html")
+
+
 def project_folder(slug: str) -> str:
     """The folder of a project's page and feeds."""
     return f"projects/{slug}/"
