@@ -133,6 +133,11 @@ def test_feeds_and_the_catalogue_index_are_per_language_the_data_package_is_one(
         assert project_feed["language"] == language
         assert all(item["url"].startswith(f"https://cocreate.example/{folder}projects/")
                    for item in project_feed["items"])
+        # the same change told in two languages is two entries (a reader of both keeps both)
+        assert project_feed["items"] and all(item["id"].startswith(f"tag:cocreate.example,2024:{folder}{SLUG}/")
+                                             for item in project_feed["items"])
+        entry_ids = [line for line in atom.splitlines() if line.startswith("<id>tag:")]
+        assert entry_ids and all(re.match(rf"<id>tag:cocreate\.example,2024:{folder}[a-z]", line) for line in entry_ids)
     index = {row[0]: row[1] for row in json.loads((site / "projects" / "index.json").read_text("utf-8"))["projects"]}
     english = {row[0]: row[1] for row in
                json.loads((site / "en" / "projects" / "index.json").read_text("utf-8"))["projects"]}

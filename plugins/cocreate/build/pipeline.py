@@ -114,10 +114,10 @@ def project_feeds(project: Project, options: Options, history: History) -> tuple
     url = options.urls.absolute(project.uri)
     if history.available:
         items = items_from_events(history.of(project.slug), {project.slug: project.title}, {project.slug: url},
-                                  project.t, options.site_url)
+                                  project.t, options.urls)
     else:
         items = items_from_timeline(project.slug, project.title, url, project.data["timeline"], project.t,
-                                    options.site_url)
+                                    options.urls)
     title = f"{project.title} · {options.site_name}" if options.site_name else project.title
     return items, both(title, options.site_url, options.urls.path(urls.project_folder(project.slug)), url, items,
                        options.language)

@@ -422,7 +422,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         for path, text in feeds.both(config.site_name, site_url, here.path(""), here.absolute(urls.HOME)
                                      if site_url else "./", items, language).items():
             output.write(path, text, "the portal's feeds")
-        calls = feeds.items_from_calls(projects, t, here, site_url)
+        calls = feeds.items_from_calls(projects, t, here)
         title = f"{t('calls.title')} · {config.site_name}" if config.site_name else t("calls.title")
         for path, text in feeds.both(title, site_url, here.path(urls.CALLS_FOLDER), here.absolute(urls.calls()) or "./",
                                      calls, language).items():

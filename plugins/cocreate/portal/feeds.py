@@ -12,7 +12,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from cocreate.git.changes import sentence
@@ -48,25 +47,20 @@ class Item:
         return dt.datetime.fromtimestamp(self.timestamp, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _tag(site_url: str | None) -> str:
-    host = urlsplit(site_url or "").hostname or "cocreate.invalid"
-    return f"tag:{host},2024:"
-
-
 def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[str, str], t: Translator,
-                      site_url: str | None) -> list[Item]:
+                      ids: Urls) -> list[Item]:
     items = []
     for event in events:
         said = [sentence(c, t) for c in event.changes if c.kind in FEED_KINDS]
         if not said or event.slug not in titles:
             continue
-        items.append(Item(f"{_tag(site_url)}{event.slug}/{event.commit}", f"{titles[event.slug]}: {said[0]}",
+        items.append(Item(ids.entry_id(f"{event.slug}/{event.commit}"), f"{titles[event.slug]}: {said[0]}",
                           urls[event.slug], event.timestamp, "; ".join(said), event.sequence, event.slug))
     return items[:LIMIT]
 
 
 def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict[str, Any]], t: Translator,
-                        site_url: str | None) -> list[Item]:
+                        ids: Urls) -> list[Item]:
     items = []
     for index, entry in enumerate(timeline):
         date = parse_date(entry["date"])
@@ -75,7 +69,7 @@ def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict[str
         day = date.start  # a month, a quarter or a year: the day it begins
         stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
         text = t.text(entry["title"])
-        items.append(Item(f"{_tag(site_url)}{slug}/timeline/{index}", f"{title}: {text}", url, stamp, text, stamp,
+        items.append(Item(ids.entry_id(f"{slug}/timeline/{index}"), f"{title}: {text}", url, stamp, text, stamp,
                           slug))
     return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]
 
@@ -84,7 +78,7 @@ def _midnight(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
-def items_from_calls(projects: Sequence[Entry], t: Translator, urls_: Urls, site_url: str | None) -> list[Item]:
+def items_from_calls(projects: Sequence[Entry], t: Translator, urls_: Urls) -> list[Item]:
     """The feed of new calls: each open call, newest first by the day it opened (its
     `opened`, as recorded: the feed is the same for every build of the same day)."""
     items = []
@@ -97,7 +91,7 @@ def items_from_calls(projects: Sequence[Entry], t: Translator, urls_: Urls, site
         sought = [t.label("category", c) for c in call.categories] + list(call.skills) + list(call.resources)
         text = t("calls.feed_item", sought=", ".join(sought), closes=t.date(closes[1].isoformat()) if closes else "")
         stamp = _midnight(found[0])
-        items.append(Item(f"{_tag(site_url)}{project.slug}/call/{call.opened}", f"{project.title}: {text}",
+        items.append(Item(urls_.entry_id(f"{project.slug}/call/{call.opened}"), f"{project.title}: {text}",
                           urls_.absolute(urls.project(project.slug)) + "#join", stamp, text, stamp, project.slug))
     return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]
 

@@ -13,7 +13,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 CATALOGUE = "projects/index.md"
 KINDS = "kinds/index.md"
@@ -218,6 +218,13 @@ class Urls:
         """The public address of a page or file (relative to nothing when the site's
         address is unknown)."""
         return f"{self.site_url}{self.dest(self.path(uri))}"
+
+    def entry_id(self, rest: str) -> str:
+        """A feed entry's id: a tag URI (RFC 4151) of the site's host, naming this language's
+        tree (`tag:kota.example,2024:en/x/<commit>`): the same change told in two languages
+        is two entries, which a reader following both feeds keeps apart."""
+        host = urlsplit(self.site_url).hostname or "cocreate.invalid"
+        return f"tag:{host},2024:{self.tree}{rest}"
 
     def _repo(self, kind: str, rest: str) -> str | None:
         return f"{self.repo_url.rstrip('/')}/{kind}/{rest}" if self.repo_url else None
