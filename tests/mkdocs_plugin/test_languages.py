@@ -98,6 +98,18 @@ def test_english_navigation_is_in_english_and_stays_in_english(demo_site_bilingu
     assert urljoin(f"https://x/en/projects/{SLUG}/", logo["href"]) == "https://x/en/"
 
 
+def test_an_untranslated_page_s_title_in_the_english_navigation_is_marked_indonesian(tmp_path: Path) -> None:
+    config = make_portal(tmp_path, bilingual=True)
+    (tmp_path / "content" / "about.md").write_text("# Tentang portal\n\nPortal ini dikelola bersama.\n", "utf-8")
+    config.write_text(config.read_text("utf-8").replace("  - standard.md\n", "  - standard.md\n  - about.md\n"), "utf-8")
+    site = build(config)
+    for page in ("en/", f"en/projects/{SLUG}/", "en/about/"):  # hand-written pages and a portal page
+        links = {a.get_text(" ", strip=True): a for a in soup(site / page / "index.html").select(".md-nav--primary .md-nav__link")}
+        assert links["Tentang portal"].select_one('[lang="id"]').get_text(strip=True) == "Tentang portal", page
+        assert not links["Projects"].select("[lang]"), page  # translated titles are in the page's language
+    assert not soup(site / "about" / "index.html").select(".md-nav--primary .md-nav__link [lang]")
+
+
 def test_a_page_without_translation_says_so_and_is_marked(tmp_path: Path) -> None:
     config = make_portal(tmp_path, bilingual=True)
     (tmp_path / "content" / "about.md").write_text("# Tentang portal\n\nPortal ini dikelola bersama.\n", "utf-8")
@@ -111,6 +123,9 @@ def test_a_page_without_translation_says_so_and_is_marked(tmp_path: Path) -> Non
     assert not alternates(soup(site / "about" / "index.html"))
     # the switcher still leads there, and back
     assert soup(site / "about" / "index.html").select_one(".cc-languages a")["href"] == "../en/about/"
+    # its title where the English pages show it: the header and, for a page in the nav, the navigation
+    assert english.select_one('.md-header__topic[data-md-component="header-topic"] .md-ellipsis')["lang"] == "id"
+    assert not soup(site / "about" / "index.html").select('.md-header__topic[data-md-component="header-topic"] [lang]')
     # a translated page and a page written in both languages (front matter) say nothing of the kind
     for path in ("", "take-part/", "standard/"):
         assert not soup(site / "en" / path / "index.html").select(".cc-only-in"), path

@@ -193,7 +193,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page in a further language's tree that has no translation: shown as
-        written, marked with its language, saying it is available in the main language only
+        written, marked with its language (its title in the navigation too), saying it is
+        available in the main language only
         (unless its front matter says it is written in both: `languages: [id, en]`). The home
         page: the portal's own words, then what is happening (at the marker
         `<!-- cocreate:home -->` when the page has one, else at its end)."""
@@ -205,6 +206,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             # shown as written, in the main language, and saying so
             html = (f'<p class="cc-only-in">{only_in(language, self.language)}</p>'
                     f'<div lang="{self.language}">{html}</div>')
+            # its title in the tree's navigation too (Material shows a page's `typeset` title there)
+            page.typeset = {"title": Markup('<span lang="{}">{}</span>').format(self.language, page.title or "")}
         home = self._home.get(language)
         if uri != urls.HOME or home is None or isinstance(page, PortalPage):
             return html
