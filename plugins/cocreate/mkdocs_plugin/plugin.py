@@ -207,7 +207,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             html = (f'<p class="cc-only-in">{only_in(language, self.language)}</p>'
                     f'<div lang="{self.language}">{html}</div>')
             # its title in the tree's navigation too (Material shows a page's `typeset` title there)
-            page.typeset = {"title": Markup('<span lang="{}">{}</span>').format(self.language, page.title or "")}
+            title = Markup('<span lang="{}">{}</span>').format(self.language, page.title or "")
+            page.typeset = {"title": title}  # type: ignore[attr-defined]
         home = self._home.get(language)
         if uri != urls.HOME or home is None or isinstance(page, PortalPage):
             return html
