@@ -85,7 +85,7 @@ def test_no_change_and_bad_revision(repo: Path) -> None:
 
 def test_markdown_summary_neutralises_contributor_text() -> None:
     t = Translator("en")
-    changes = all_changes({}, {"x": {"title": "<img src=x onerror=alert(1)> @everyone [a](javascript:x)"}}, t)
+    changes = all_changes({}, {"x": {"title": "<img src=x onerror=alert(1)> @everyone [a](javascript:x)"}})
     line = markdown_inline(sentence(changes[0], t))
     assert "\\<img" in line and "@everyone" not in line and "\\]\\(" in line  # shown as text, no mention
     assert all(line[i - 1] == "\\" for i, c in enumerate(line) if c in "<>[]()=:")
@@ -96,7 +96,7 @@ def test_sentences_mask_personal_data_a_past_version_held() -> None:
     old = {"stakeholders": [{"name": "Kelompok Tani"}], "timeline": []}
     new = {"stakeholders": [{"name": "Kelompok Tani"}, {"name": "Budi (budi.santoso@example.com, 0812 3456 7890)"}],
            "timeline": [{"date": "2024-01-05", "title": "Call 081234567890"}]}
-    said = [sentence(c, t) for c in all_changes({"p": old}, {"p": new}, t)]
+    said = [sentence(c, t) for c in all_changes({"p": old}, {"p": new})]
     assert len(said) == 2
     assert not any("budi.santoso@example.com" in s or "3456 7890" in s or "081234567890" in s for s in said)
     assert "Budi (bu" in said[0] and "*" in said[0] and "*" in said[1]

@@ -29,7 +29,7 @@ def _repo(tmp_path: Path) -> Path:
 
 
 def test_events_per_project_newest_first(tmp_path: Path) -> None:
-    history = read_history(_repo(tmp_path), "projects", Translator("en"))
+    history = read_history(_repo(tmp_path), "projects")
     assert history.available
     events = history.of("taman-kota-hijau")
     assert [(e.date, e.pull_request, [c.kind for c in e.changes]) for e in events] == [
@@ -48,7 +48,7 @@ def test_merge_commit_subjects_name_the_pull_request(tmp_path: Path) -> None:
     commit_all(repo, "Pause")
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--no-ff", "feature", "-m", "Merge pull request #34 from someone/feature")
-    events = read_history(repo, "projects", Translator("en")).of("taman-kota-hijau")
+    events = read_history(repo, "projects").of("taman-kota-hijau")
     assert events[0].changes[0].kind == "status-changed"
 
 
@@ -56,10 +56,10 @@ def test_shallow_clone_and_no_git(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     clone = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
-    assert read_history(clone, "projects", Translator("en")).reason == "shallow"
+    assert read_history(clone, "projects").reason == "shallow"
     plain = tmp_path / "plain"
     plain.mkdir()
-    history = read_history(plain, "projects", Translator("en"))
+    history = read_history(plain, "projects")
     assert not history.available and history.reason == "no-git" and history.of("x") == []
 
 
@@ -86,7 +86,7 @@ def test_a_past_version_of_the_wrong_shape_is_shown_as_unreadable(tmp_path: Path
     repo = _repo(tmp_path)
     _edit(repo, old, new, "a wrong shape")
     _edit(repo, new, old, "mended")
-    events = read_history(repo, "projects", Translator("en")).of("taman-kota-hijau")
+    events = read_history(repo, "projects").of("taman-kota-hijau")
     kinds = [[c.kind for c in e.changes] for e in events]
     assert kinds[:2] == [["project-unreadable"], ["project-unreadable"]]
 
@@ -115,8 +115,8 @@ def test_committer_dates_are_bounded_and_history_follows_commit_order(tmp_path: 
     _edit(repo, "status: active", "status: paused", "far future", date="@300000000000 +0000")  # year 11476
     _edit(repo, "status: paused", "status: completed", "year 9999", date="@253402300000 +0000")
     _edit(repo, "status: completed", "status: active", "back in time", date="2024-06-01T10:00:00Z")
-    events = read_history(repo, "projects", Translator("en")).of("taman-kota-hijau")
-    assert [c.params["new"] for e in events[:3] for c in e.changes] == ["Active", "Completed", "Paused"]
+    events = read_history(repo, "projects").of("taman-kota-hijau")
+    assert [c.words(Translator("en"))["new"] for e in events[:3] for c in e.changes] == ["Active", "Completed", "Paused"]
     assert [e.date for e in events[:3]] == ["2024-06-01", "2026-05-28", "2026-05-28"]
     assert [e.sequence for e in events] == sorted((e.sequence for e in events), reverse=True)
     # the site feed puts the newest commit first, whatever its date says
@@ -136,3 +136,22 @@ def test_a_portal_with_far_future_commits_builds(tmp_path: Path, monkeypatch) ->
     assert "11476" not in feed and "9999" not in feed
     first = feed.index("<entry>")
     assert "taman-kota-hijau" in feed[first:feed.index("</entry>", first)]
+
+
+def test_each_language_tells_the_history_in_its_own_words(tmp_path: Path) -> None:
+    """One change, told on the Indonesian page in Indonesian and on the English page in
+    English: its labels and the texts it quotes (a title recorded in both languages)."""
+    repo = init_repo(tmp_path / "portal")
+    config = make_portal(repo, bilingual=True)
+    commit_all(repo, "The demo", date="2024-01-02T10:00:00Z")
+    _edit(repo, "status: active", "status: paused", "Pause the park", date="2024-03-04T10:00:00Z")
+    site = build(config)
+    told = {}
+    for tree in ("", "en/"):
+        page = (site / tree / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8")
+        told[tree] = " ".join(page.split('id="history"', 1)[1].split("</section>", 1)[0].split())
+        told[f"{tree}feed"] = (site / tree / "projects" / "taman-kota-hijau" / "feed.json").read_text("utf-8")
+    assert "Cikaret Green City Park" in told["en/"] and "Taman Kota Hijau Cikaret" not in told["en/"]
+    assert "Paused" in told["en/"] and "Dijeda" not in told["en/"]
+    assert "Taman Kota Hijau Cikaret" in told[""] and "Dijeda" in told[""] and "Paused" not in told[""]
+    assert "Paused" in told["en/feed"] and "Dijeda" not in told["en/feed"] and "Dijeda" in told["feed"]

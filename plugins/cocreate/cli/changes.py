@@ -60,11 +60,11 @@ def diff(base: str, head: str, fmt: str, lang: str | None) -> None:
     """
     comparison, settings = _compare(base, head)
     t = Translator(lang or settings.language)
-    changes = branch_changes(comparison, t)
+    changes = branch_changes(comparison)
     if fmt == "json":
         click.echo(to_json({"base": comparison.base, "merge_base": comparison.merge_base,
                             "head": comparison.head, "language": t.language,
-                            "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.params),
+                            "changes": [{"project": c.slug, "kind": c.kind, "params": _masked(c.words(t)),
                                          "text": sentence(c, t)} for c in changes]}))
         return
     if fmt == "markdown":

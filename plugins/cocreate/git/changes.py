@@ -12,12 +12,41 @@ from cocreate.standard.privacy import redact
 
 
 @dataclass(frozen=True)
+class Label:
+    """A value of the standard's vocabulary a change names (`phase: curation`): said in the
+    reader's language when the sentence is made."""
+
+    group: str
+    value: Any
+
+    def said(self, t: Translator) -> str:
+        return _label(t, self.group, self.value)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text a change quotes as the project file records it (plain, or one per language):
+    said in the reader's language when the record has it."""
+
+    value: Any
+
+    def said(self, t: Translator) -> str:
+        return _title(self.value, t)
+
+
+@dataclass(frozen=True)
 class Change:
-    """One change to one project. `kind` keys the sentence in `portal.changes.<kind>`."""
+    """One change to one project. `kind` keys the sentence in `portal.changes.<kind>`; its
+    params hold what the project files record (labels and texts as `Label` and `Text`), so
+    that one change is told in each of the portal's languages (`words`)."""
 
     slug: str
     kind: str
     params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def words(self, t: Translator) -> dict[str, Any]:
+        """The change's params as its sentence says them, in `t`'s language."""
+        return {key: value.said(t) if isinstance(value, Label | Text) else value for key, value in self.params.items()}
 
 
 # A version from history is read as it was written: any field may have any shape (text
@@ -51,7 +80,7 @@ def _title(value: Any, t: Translator) -> str:
     return t.text(value) if isinstance(value, (str, dict)) else ""
 
 
-def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] | None, t: Translator) -> list[Change]:
+def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Change]:
     """The changes from `old` to `new` (either may be None: added, removed or unreadable).
     Either may be any loaded data, however far from the standard: nothing here assumes a
     shape."""
@@ -59,24 +88,23 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
         return [Change(slug, "project-unreadable")]
     if not isinstance(old, dict):
         assert isinstance(new, dict)
-        return [Change(slug, "project-added", {"title": _title(new.get("title"), t)})]
+        return [Change(slug, "project-added", {"title": Text(new.get("title"))})]
     if not isinstance(new, dict):
-        return [Change(slug, "project-removed", {"title": _title(old.get("title"), t)})]
+        return [Change(slug, "project-removed", {"title": Text(old.get("title"))})]
     changes: list[Change] = []
     for key in ("phase", "status"):
         if old.get(key) != new.get(key):
             kind = "phase-moved" if key == "phase" else "status-changed"
-            changes.append(Change(slug, kind, {"old": _label(t, key, old.get(key)),
-                                               "new": _label(t, key, new.get(key))}))
+            changes.append(Change(slug, kind, {"old": Label(key, old.get(key)), "new": Label(key, new.get(key))}))
     for key in ("openness", "ownership"):
         if old.get(key) != new.get(key):
-            changes.append(Change(slug, f"{key}-changed", {"old": _label(t, key, _level(old, key)),
-                                                           "new": _label(t, key, _level(new, key))}))
+            changes.append(Change(slug, f"{key}-changed", {"old": Label(key, _level(old, key)),
+                                                           "new": Label(key, _level(new, key))}))
     old_names, new_names = _names(old), _names(new)
     changes += [Change(slug, "stakeholder-joined", {"name": n}) for n in new_names if n not in old_names]
     changes += [Change(slug, "stakeholder-left", {"name": n}) for n in old_names if n not in new_names]
     old_entries = _dicts(old.get("timeline"))
-    changes += [Change(slug, "timeline-added", {"date": _text(e.get("date")), "title": _title(e.get("title"), t)})
+    changes += [Change(slug, "timeline-added", {"date": _text(e.get("date")), "title": Text(e.get("title"))})
                 for e in _dicts(new.get("timeline")) if e not in old_entries]
     if old.get("maintainers") != new.get("maintainers"):
         before, after = _texts(old.get("maintainers")), _texts(new.get("maintainers"))
@@ -109,8 +137,7 @@ def _label(t: Translator, group: str, value: Any) -> str:
         return str(value)
 
 
-def all_changes(old: dict[str, dict[str, Any] | None], new: dict[str, dict[str, Any] | None],
-                t: Translator) -> list[Change]:
+def all_changes(old: dict[str, dict[str, Any] | None], new: dict[str, dict[str, Any] | None]) -> list[Change]:
     """Changes of every project, by slug. A slug in neither mapping has no change."""
     result: list[Change] = []
     for slug in sorted(set(old) | set(new)):
@@ -121,11 +148,11 @@ def all_changes(old: dict[str, dict[str, Any] | None], new: dict[str, dict[str, 
         if slug in old and slug in new and (before is None or after is None):
             result.append(Change(slug, "project-unreadable"))
             continue
-        result.extend(project_changes(slug, before, after, t))
+        result.extend(project_changes(slug, before, after))
     return result
 
 
-def branch_changes(comparison: Comparison, t: Translator) -> list[Change]:
+def branch_changes(comparison: Comparison) -> list[Change]:
     """Everything a branch changes in each project it touches: its project file in plain
     words, then every other file of its folder; and each path of the projects folder that
     belongs to no project."""
@@ -137,7 +164,7 @@ def branch_changes(comparison: Comparison, t: Translator) -> list[Change]:
             unreadable = file.irregular or (slug in old and old.readable(slug) is None) or \
                 (slug in new and new.readable(slug) is None)
             result += [Change(slug, "project-unreadable")] if unreadable else \
-                project_changes(slug, old.readable(slug), new.readable(slug), t)
+                project_changes(slug, old.readable(slug), new.readable(slug))
         added, changed, removed = project.names(comparison.folder)
         if added or changed or removed:
             result.append(files_changed(slug, added, changed, removed))
@@ -149,4 +176,4 @@ def sentence(change: Change, t: Translator) -> str:
     """The change in plain words, in the translator's language, with any personal data
     masked: it may quote a past version (in page histories, feeds and pull request
     summaries) that today's checks would refuse."""
-    return redact(t(f"changes.{change.kind}", **change.params))
+    return redact(t(f"changes.{change.kind}", **change.words(t)))

@@ -18,7 +18,6 @@ from typing import Any
 
 from cocreate.git.changes import Change, files_changed, project_changes
 from cocreate.git.repo import NO_BLOB, GitError, git, read_blobs, readable
-from cocreate.i18n.translator import Translator
 from cocreate.standard.loader import load_text
 from cocreate.standard.paths import PROJECT_FILE, project_folder, project_of
 
@@ -99,7 +98,7 @@ def _parse_log(out: str, folder: str, latest: int) -> list[_Commit]:
     return commits
 
 
-def read_history(repo: Path, folder: str, t: Translator) -> History:
+def read_history(repo: Path, folder: str) -> History:
     """The history of every project under `folder`, or an unavailable one with the reason."""
     try:
         shallow = git(repo, "rev-parse", "--is-shallow-repository").decode().strip()
@@ -122,13 +121,13 @@ def read_history(repo: Path, folder: str, t: Translator) -> History:
     for position, commit in enumerate(commits):
         match = PR_IN_SUBJECT.search(commit.subject)
         number = int(match.group(1) or match.group(2)) if match else None
-        for slug, changes in _commit_changes(commit, loaded, t).items():
+        for slug, changes in _commit_changes(commit, loaded).items():
             history.events.setdefault(slug, []).append(
                 Event(slug, commit.sha, commit.timestamp, number, changes, len(commits) - position))
     return history
 
 
-def _commit_changes(commit: _Commit, loaded: dict[str, Any], t: Translator) -> dict[str, tuple[Change, ...]]:
+def _commit_changes(commit: _Commit, loaded: dict[str, Any]) -> dict[str, tuple[Change, ...]]:
     """What one commit changed in each project it touched: its project file in plain words
     (a version that cannot be read is said to be so), then its other files."""
     result: dict[str, list[Change]] = {}
@@ -143,7 +142,7 @@ def _commit_changes(commit: _Commit, loaded: dict[str, Any], t: Translator) -> d
         if (old != NO_BLOB and before is None) or (new != NO_BLOB and after is None):
             result[slug] = [Change(slug, "project-unreadable")]
         else:
-            result[slug] = project_changes(slug, before, after, t)
+            result[slug] = project_changes(slug, before, after)
     for slug, (added, changed, removed) in files.items():
         result.setdefault(slug, []).append(files_changed(slug, added, changed, removed))
     return {slug: tuple(changes) for slug, changes in sorted(result.items()) if changes}

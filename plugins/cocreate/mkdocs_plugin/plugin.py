@@ -361,7 +361,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           languages=self.trees.trees.languages if self.trees else (),
                           template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else (),
                           today=build_day())
-        history = read_history(self.root, folder, t)
+        history = read_history(self.root, folder)
         # Written straight into the folder being built (MkDocs has cleaned it already): a
         # failed build discards them with the rest.
         output = self._output = Output(Path(config.site_dir))
