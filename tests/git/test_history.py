@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.git.history import read_history
+from cocreate.git.history import blob_id, read_history
 from cocreate.i18n.translator import Translator
+from cocreate.standard.loader import load_text
 from gitutil import commit_all, git, init_repo
 from helpers import PROJECTS, build, make_portal
 
@@ -155,3 +156,17 @@ def test_each_language_tells_the_history_in_its_own_words(tmp_path: Path) -> Non
     assert "Paused" in told["en/"] and "Dijeda" not in told["en/"]
     assert "Taman Kota Hijau Cikaret" in told[""] and "Dijeda" in told[""] and "Paused" not in told[""]
     assert "Paused" in told["en/feed"] and "Dijeda" not in told["en/feed"] and "Dijeda" in told["feed"]
+
+
+def test_the_version_just_validated_is_not_loaded_again(tmp_path: Path) -> None:
+    """`knows` gives the history a version's data by its content (git's blob id): the events
+    compare with that data, as the build's workers hand over what they validated."""
+    repo = _repo(tmp_path)
+    raw = (repo / "projects" / "taman-kota-hijau" / "project.yml").read_bytes()
+    assert blob_id(raw) == git(repo, "hash-object", "projects/taman-kota-hijau/project.yml").strip()
+    history = read_history(repo, "projects")
+    data = load_text(raw, "p").data
+    history.knows(raw, {**data, "status": "paused"})  # not what the file says: only to see it used
+    (newest, _) = history.of("taman-kota-hijau")
+    assert [c.kind for c in newest.changes] == ["status-changed", "stakeholder-joined"]
+    assert [c.kind for c in read_history(repo, "projects").of("taman-kota-hijau")[0].changes] == ["stakeholder-joined"]

@@ -3,12 +3,15 @@
 Two git calls in all, however many projects: `git log --raw` names every version of every
 project file, and one `git cat-file --batch` reads them. Each version is loaded strictly and
 compared with the one before it (`cocreate.git.changes`), so the history says in plain words
-what changed. Only commit hashes, dates and subjects are read: never author names or emails.
+what changed: a project's versions when its history is first asked for, which in a build is
+in the validation worker that validated the project (the version it validated is not loaded
+again). Only commit hashes, dates and subjects are read: never author names or emails.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import time
@@ -55,20 +58,79 @@ class Event:
         return dt.datetime.fromtimestamp(self.timestamp, dt.UTC).date().isoformat()
 
 
+@dataclass(frozen=True)
+class _Touch:
+    """One commit's files of one project: (path inside the project's folder, old blob, new blob)."""
+
+    commit: _Commit
+    sequence: int
+    files: tuple[tuple[str, str, str], ...]
+
+
 @dataclass
 class History:
-    """Every project's events, newest first; `available` is False outside a full git clone."""
+    """Every project's events, newest first; `available` is False outside a full git clone.
+
+    A project's events are worked out when first asked for (`of`), from the versions that
+    one `git cat-file` read for all: in the validation workers, each for its own projects,
+    where the project file as it is now is already loaded (`knows`), so only the older
+    versions are loaded again."""
 
     available: bool
     reason: str = "ok"
-    events: dict[str, list[Event]] = field(default_factory=dict)
+    _touches: dict[str, list[_Touch]] = field(default_factory=dict, repr=False)
+    _blobs: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _loaded: dict[str, dict[str, Any] | None] = field(default_factory=dict, repr=False)
+    _events: dict[str, list[Event]] = field(default_factory=dict, repr=False)
 
     def of(self, slug: str) -> list[Event]:
-        return self.events.get(slug, [])
+        if slug not in self._events:
+            self._events[slug] = [
+                Event(slug, touch.commit.sha, touch.commit.timestamp, touch.commit.pull_request, changes,
+                      touch.sequence)
+                for touch in self._touches.get(slug, ()) if (changes := self._changes(slug, touch.files))]
+        return self._events[slug]
 
     def last_changed(self, slug: str) -> str | None:
         events = self.of(slug)
         return events[0].date if events else None
+
+    def knows(self, raw: bytes, data: dict[str, Any]) -> None:
+        """A project file's content and its data as validated: any version of the same
+        bytes is that data, without loading it again."""
+        self._loaded.setdefault(blob_id(raw), data)
+
+    def _load(self, sha: str) -> dict[str, Any] | None:
+        if sha not in self._loaded:
+            raw = self._blobs.get(sha)
+            self._loaded[sha] = readable(load_text(raw, sha).data) if raw is not None else None
+        return self._loaded[sha]
+
+    def _changes(self, slug: str, files: tuple[tuple[str, str, str], ...]) -> tuple[Change, ...]:
+        """What one commit changed in one project: its project file in plain words (a version
+        that cannot be read is said to be so), then its other files."""
+        changes: list[Change] = []
+        added: list[str] = []
+        changed: list[str] = []
+        removed: list[str] = []
+        for name, old, new in files:
+            if name != PROJECT_FILE:
+                (added if old == NO_BLOB else removed if new == NO_BLOB else changed).append(name)
+                continue
+            before = self._load(old) if old != NO_BLOB else None
+            after = self._load(new) if new != NO_BLOB else None
+            if (old != NO_BLOB and before is None) or (new != NO_BLOB and after is None):
+                changes = [Change(slug, "project-unreadable")]
+            else:
+                changes = project_changes(slug, before, after)
+        if added or changed or removed:
+            changes.append(files_changed(slug, added, changed, removed))
+        return tuple(changes)
+
+
+def blob_id(raw: bytes) -> str:
+    """The id git gives a file's content (its blob's SHA-1)."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -78,6 +140,11 @@ class _Commit:
     subject: str
     files: list[tuple[str, str, str, str]]
     """(slug, path inside the project's folder, old blob, new blob)"""
+
+    @property
+    def pull_request(self) -> int | None:
+        match = PR_IN_SUBJECT.search(self.subject)
+        return int(match.group(1) or match.group(2)) if match else None
 
 
 def _parse_log(out: str, folder: str, latest: int) -> list[_Commit]:
@@ -115,34 +182,11 @@ def read_history(repo: Path, folder: str) -> History:
     commits = _parse_log(out, folder, latest_time())
     blobs = {sha for commit in commits for _, name, old, new in commit.files if name == PROJECT_FILE
              for sha in (old, new) if sha != NO_BLOB}
-    contents = read_blobs(repo, sorted(blobs))
-    loaded: dict[str, Any] = {sha: readable(load_text(raw, sha).data) for sha, raw in contents.items()}
-    history = History(True)
+    history = History(True, _blobs=read_blobs(repo, sorted(blobs)))
     for position, commit in enumerate(commits):
-        match = PR_IN_SUBJECT.search(commit.subject)
-        number = int(match.group(1) or match.group(2)) if match else None
-        for slug, changes in _commit_changes(commit, loaded).items():
-            history.events.setdefault(slug, []).append(
-                Event(slug, commit.sha, commit.timestamp, number, changes, len(commits) - position))
+        touched: dict[str, list[tuple[str, str, str]]] = {}
+        for slug, name, old, new in commit.files:
+            touched.setdefault(slug, []).append((name, old, new))
+        for slug, files in sorted(touched.items()):
+            history._touches.setdefault(slug, []).append(_Touch(commit, len(commits) - position, tuple(files)))
     return history
-
-
-def _commit_changes(commit: _Commit, loaded: dict[str, Any]) -> dict[str, tuple[Change, ...]]:
-    """What one commit changed in each project it touched: its project file in plain words
-    (a version that cannot be read is said to be so), then its other files."""
-    result: dict[str, list[Change]] = {}
-    files: dict[str, tuple[list[str], list[str], list[str]]] = {}
-    for slug, name, old, new in commit.files:
-        if name != PROJECT_FILE:
-            added, changed, removed = files.setdefault(slug, ([], [], []))
-            (added if old == NO_BLOB else removed if new == NO_BLOB else changed).append(name)
-            continue
-        before = loaded.get(old) if old != NO_BLOB else None
-        after = loaded.get(new) if new != NO_BLOB else None
-        if (old != NO_BLOB and before is None) or (new != NO_BLOB and after is None):
-            result[slug] = [Change(slug, "project-unreadable")]
-        else:
-            result[slug] = project_changes(slug, before, after)
-    for slug, (added, changed, removed) in files.items():
-        result.setdefault(slug, []).append(files_changed(slug, added, changed, removed))
-    return {slug: tuple(changes) for slug, changes in sorted(result.items()) if changes}
