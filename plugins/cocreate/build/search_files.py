@@ -1,11 +1,12 @@
 """Pagefind's index files, made the same for the same site.
 
 Two builds of one commit must be identical byte for byte. Pagefind 1.5 writes its filter
-files (and the list of them in its metadata) in the order of a Rust hash map, whose seed
-changes with every run: the same site gets differently ordered filter files, under other
-names, and a metadata file and entry point that name them. Here the filter values are put
-in order, each filter file is written again under a name made from its content, and the
-metadata and `pagefind-entry.json` are written again to name them.
+files (and the list of them in its metadata), and the languages of its entry point, in the
+order of a Rust hash map, whose seed changes with every run: the same site gets
+differently ordered filter files, under other names, and a metadata file and entry point
+that name them in any order. Here the filter values are put in order, each filter file is
+written again under a name made from its content, and the metadata and
+`pagefind-entry.json` are written again to name them, languages in order.
 
 The files are gzip-compressed CBOR after the signature `pagefind_dcd`; only what Pagefind
 writes into them is read (unsigned integers, texts, arrays). Anything else stops with a
@@ -109,4 +110,5 @@ def make_reproducible(bundle: Path) -> None:
         meta[3] = filters
         meta_file.unlink()
         about["hash"] = write(bundle, f"pagefind.{language}", "pf_meta", meta, 10).removeprefix("pagefind.")
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # in the order of a hash map, too
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
