@@ -181,3 +181,45 @@ def test_the_search_error_names_the_fix_when_no_binary_is_found(monkeypatch) -> 
     monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
     with pytest.raises(SearchError, match=r"pip install 'pagefind\[bin\]'"):
         index_site(Path(os.devnull), "id")
+
+
+LATE_PAGE = '''
+from mkdocs.structure.files import File
+
+
+def on_files(files, config):
+    files.append(File.generated(config, "late.md", content="# Halaman susulan\\n\\nKata langka zamrudwangi.\\n"))
+    return files
+'''
+
+
+def test_the_search_starts_while_list_pages_are_written_and_again_for_a_late_page(tmp_path: Path, caplog) -> None:
+    """Pagefind starts once the hand-written and project pages are on disk; a page it reads
+    that comes after (another plugin's, here a hook's) makes it start again, so that the
+    page is in the index."""
+    config = make_portal(tmp_path)
+    caplog.set_level(logging.DEBUG, logger="mkdocs.plugins.cocreate.mkdocs_plugin.plugin")
+    build(config)
+    said = [r.getMessage() for r in caplog.records if "site search: started" in r.getMessage()]
+    assert said == ["cocreate: site search: started before catalogue/phase/involvement/index.html, "
+                    "while the other pages are written"]  # the first list page after the project pages
+    caplog.clear()
+    (tmp_path / "late.py").write_text(LATE_PAGE, "utf-8")
+    config.write_text(config.read_text("utf-8") + "\nhooks:\n  - late.py\n", "utf-8")
+    build(config)
+    assert "/late/" in indexed_urls(tmp_path / "site")
+    assert any("started again" in r.getMessage() for r in caplog.records)
+
+
+def test_indexing_a_site_of_two_languages_again_writes_the_same_files(demo_site_bilingual: Path,
+                                                                      tmp_path: Path) -> None:
+    # regression: pagefind-entry.json named the languages in the order of a hash map
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(demo_site_bilingual, site)
+    first = files(site / "pagefind")
+    assert list(entry(site)["languages"]) == ["en", "id"]
+    for _ in range(4):
+        index_site(site, "id")
+        assert files(site / "pagefind") == first

@@ -1,4 +1,4 @@
-"""The site search: Pagefind indexes the finished site's HTML, after the build.
+"""The site search: Pagefind indexes the built pages' HTML.
 
 Material's search puts every page's words into one `search_index.json` that each reader
 downloads whole on the first visit (850 KB gzipped at 2,000 projects, growing with every
@@ -10,11 +10,15 @@ What is indexed: the pages that carry `data-pagefind-body`, which are the projec
 carries it, Pagefind leaves out every page that does not: the catalogue, facet and
 stakeholder lists, which only repeat what project pages say. Pagefind is given those pages
 by name (`glob`), so that it does not read the list pages at all: it would parse each one
-only to leave it out (a fifth of its time and memory at 2,000 projects). Within a page, the parts that
-say the same on every project page (badges, the phase stepper, explanations of the
+only to leave it out (a fifth of its time and memory at 2,000 projects). Within a page,
+the parts that say the same on every project page (badges, the phase stepper, explanations of the
 vocabulary, labels, the change history) are left out by `EXCLUDED`, so that a word of
 cocreate's own does not find every project. Filters (phase, kind, stakeholder category,
 status) are marked in the project template with `data-pagefind-filter`.
+
+When it runs: as soon as the pages it reads are written (the hand-written pages, then the
+project pages), while MkDocs goes on writing the list pages, on a core MkDocs leaves idle
+(`start_indexing`); the build waits for it at its end (`Indexing.finish`).
 
 Pagefind runs as its own binary, installed from PyPI with the `pagefind[bin]` extra as a
 wheel for the platform: nothing is downloaded at build time. Where it cannot run (no
@@ -29,9 +33,11 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from cocreate.build.search_files import make_reproducible
 from cocreate.portal import urls
@@ -109,6 +115,13 @@ def index_site(site: Path, language: str, *, directory_urls: bool = True, glob: 
     """Index the built site in `site` into `site/pagefind/`: the pages that `glob` names
     (see `pages_glob`), or every page; raise `SearchError` when Pagefind cannot, or indexes
     no page in the portal's `language`."""
+    return start_indexing(site, directory_urls=directory_urls, glob=glob).finish(language)
+
+
+def start_indexing(site: Path, *, directory_urls: bool = True, glob: str | None = None) -> Indexing:
+    """Start Pagefind on the pages of `site` that `glob` names (or every page), in the
+    background: the build goes on writing other pages meanwhile, and `finish` waits for it.
+    Raise `SearchError` when Pagefind cannot start."""
     bundle = site / urls.SEARCH_BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     command = [str(binary()), "--site", str(site), "--output-subdir", urls.SEARCH_BUNDLE, "--silent",
@@ -117,14 +130,47 @@ def index_site(site: Path, language: str, *, directory_urls: bool = True, glob: 
         command += ["--glob", glob]
     if not directory_urls:
         command.append("--keep-index-url")  # pages are files (`x/index.html`), opened without a server
+    # what it says, read once it is done (a pipe could fill up and stall it); closed by finish or cancel
+    said = tempfile.TemporaryFile()  # noqa: SIM115
     try:
-        done = subprocess.run(command, capture_output=True, text=True, errors="replace", check=False,
-                              env={**os.environ, "NO_COLOR": "1"})
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=said, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "NO_COLOR": "1"})
     except OSError as exc:  # missing, not executable, or built for another platform
+        said.close()
         raise SearchError(f"Pagefind could not run ({command[0]}: {exc.strerror or exc}); {HELP}") from None
-    if done.returncode != 0:
-        said = " ".join((done.stderr + done.stdout).split())[-600:] or "no message"
-        raise SearchError(f"Pagefind failed to index the site (exit status {done.returncode}): {said}")
+    return Indexing(site, process, said)
+
+
+@dataclass
+class Indexing:
+    """Pagefind at work on a site (`start_indexing`)."""
+
+    site: Path
+    process: subprocess.Popen[bytes]
+    said: IO[bytes]
+
+    def cancel(self) -> None:
+        """Stop it: the build failed, or the pages it reads changed since it started."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.said.close()
+
+    def finish(self, language: str) -> SearchIndex:
+        """Wait for Pagefind, then check and tidy its index; raise `SearchError` when it
+        failed, or indexed no page in the portal's `language`."""
+        code = self.process.wait()
+        self.said.seek(0)
+        said = self.said.read().decode("utf-8", "replace")
+        self.said.close()
+        if code != 0:
+            said = " ".join(said.split())[-600:] or "no message"
+            raise SearchError(f"Pagefind failed to index the site (exit status {code}): {said}")
+        return _tidy(self.site, language)
+
+
+def _tidy(site: Path, language: str) -> SearchIndex:
+    bundle = site / urls.SEARCH_BUNDLE
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
         pages = {lang: int(about["page_count"]) for lang, about in entry["languages"].items()}

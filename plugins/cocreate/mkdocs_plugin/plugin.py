@@ -25,6 +25,7 @@ import logging
 import os
 import re
 import shutil
+from contextlib import suppress
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -43,7 +44,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from cocreate.build.output import Output
 from cocreate.build.pipeline import Built, Prerender
-from cocreate.build.search import SearchError, index_site, pages_glob
+from cocreate.build.search import Indexing, SearchError, pages_glob, start_indexing
 from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
@@ -103,6 +104,12 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._written: list[str] = []
         """The hand-written pages of this build, as written (`take-part/index.html`): what the
         site search reads besides the project pages."""
+        self._unsearched = 0
+        """The pages the site search reads that are still to be written (project pages)."""
+        self._indexing: Indexing | None = None
+        """The site search at work, started as soon as the pages it reads are written."""
+        self._stale = False
+        """A page the site search reads was written after it started: it starts again."""
         self._warnings: CountHandler | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
@@ -153,7 +160,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         sites = self._sites(config)
         site = sites[0]
         self._catalog = site.catalog
-        self._written = []
+        self._written, self._unsearched, self._stale = [], 0, False
+        self._cancel_indexing()
         self._home = {s.options.language: s.home() for s in sites}
         made: list[tuple[File, str]] = []
         if self.trees is not None:
@@ -166,6 +174,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                                       inclusion=InclusionLevel.INCLUDED if spec.in_nav and main
                                       else InclusionLevel.NOT_IN_NAV)
                 PortalPage(spec, file, config, titles.get(spec.uri))
+                self._unsearched += spec.searched
                 made.append((file, "a page of the portal"))
         pages = len(made)
         made.extend((File.generated(config, each.urls.path(urls.INDEX_JSON), content=each.index_json()),
@@ -235,7 +244,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         """In a portal of several languages, a page of a further language's tree is rendered
         with that language's navigation, words and search box; every page knows its
         versions in the other languages (`cocreate_languages`: the switcher, Material's
-        words for its language, the hreflang links)."""
+        words for its language, the hreflang links). And the site search starts here once
+        the pages it reads are written (`_start_search`)."""
+        self._start_search(page, config)
         if self.trees is None:
             return context
         languages = self.trees.languages(page, self._files)
@@ -254,11 +265,17 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             raise PluginError("cocreate: the projects' feeds could not be written (the reason is above)")
         if self._stop_counting():  # strict, with warnings: MkDocs fails the build right after
             log.info("strict mode and warnings above: the site is left as it was")
+            self._cancel_indexing()
             return  # on_build_error throws the new folder away
+        indexing, self._indexing = self._indexing, None
         try:  # a site is never published without its search: a failure here keeps the old one
-            languages = self.trees.trees.languages if self.trees else (self.language,)
-            glob = pages_glob([urls.project_pages(language, self.language) for language in languages], self._written)
-            index = index_site(self._building, self.language, directory_urls=config.use_directory_urls, glob=glob)
+            if indexing is None or self._stale:  # not started, or a page it reads came after it started
+                if indexing is not None:
+                    indexing.cancel()
+                    log.debug("site search: started again, a page it reads was written after it started")
+                indexing = start_indexing(self._building, directory_urls=config.use_directory_urls,
+                                          glob=self._search_glob())
+            index = indexing.finish(self.language)
         except SearchError as exc:
             raise PluginError(f"cocreate: {exc}") from None
         log.info("site search: %s pages indexed", ", ".join(f"{n} ({lang})" for lang, n in index.pages.items()))
@@ -271,6 +288,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        self._cancel_indexing()
         self._stop_counting()
         output, self._output = self._output, None
         if output is not None:
@@ -309,6 +327,26 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return INCOMPLETE.sub(lambda m: Translator(m.group(1))("statistics.incomplete", count=catalog.incomplete,
                                                                total=len(catalog.projects)), markdown)
 
+    def _start_search(self, page: Page, config: MkDocsConfig) -> None:
+        """Start the site search once the pages it reads are written: the hand-written
+        pages (MkDocs' own files, which come first) and the project pages. MkDocs writes a
+        page right after its `on_post_page`, so they are all on disk when the next page's
+        context is made."""
+        if self._indexing is None and not self._unsearched and isinstance(page, PortalPage):
+            with suppress(SearchError):  # said when the build ends, where it is started again (and fails it)
+                self._indexing = start_indexing(self._building, directory_urls=config.use_directory_urls,
+                                                glob=self._search_glob())
+                log.debug("site search: started before %s, while the other pages are written", page.file.dest_uri)
+
+    def _search_glob(self) -> str | None:
+        languages = self.trees.trees.languages if self.trees else (self.language,)
+        return pages_glob([urls.project_pages(language, self.language) for language in languages], self._written)
+
+    def _cancel_indexing(self) -> None:
+        indexing, self._indexing = self._indexing, None
+        if indexing is not None:
+            indexing.cancel()
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """What a page's head says besides Material's: the feeds (the portal's on every page, a
         project's on its page, in the page's language), the page's versions in the portal's
@@ -316,6 +354,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         compacted (`compact_chrome`)."""
         if not isinstance(page, PortalPage):
             self._written.append(page.file.dest_uri)  # for the site search
+            self._stale = self._stale or self._indexing is not None
+        elif page.spec.searched:
+            self._unsearched -= 1
         languages: PageLanguages | None = getattr(page, "cocreate_languages", None)
         language = languages.language if languages is not None else self.language
         tree = urls.tree(language, self.language)

@@ -112,6 +112,8 @@ class PageSpec:
     edit_url: str | None = None
     feeds: str | None = None
     """The folder of the page's own feeds (a project's), besides the portal's."""
+    searched: bool = False
+    """The site search reads the page (a project's); it leaves the lists out."""
 
 
 @dataclass
@@ -301,7 +303,7 @@ class Site:
             yield PageSpec(project.uri, project.title, _constant(self._relinked(project, page.html)),
                            description=project.summary,
                            edit_url=self.urls.edit(project_file(self.options.projects_folder, project.slug)),
-                           feeds=urls.project_folder(project.slug))
+                           feeds=urls.project_folder(project.slug), searched=True)
         for facet in FACETS:
             if not facet.static:
                 continue
