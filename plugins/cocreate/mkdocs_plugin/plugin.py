@@ -57,7 +57,7 @@ from cocreate.portal.languages import PageLanguages, Trees, only_in
 from cocreate.portal.options import Options, build_day
 from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tags
 from cocreate.portal.search import SearchBox, search_box, search_texts
-from cocreate.portal.site import HOME_CHANGES, Site
+from cocreate.portal.site import HOME_CHANGES, PageSpec, Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
 from cocreate.standard.datafiles import published_table
@@ -166,10 +166,20 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         made: list[tuple[File, str]] = []
         if self.trees is not None:
             made.extend((file, "a page in another language") for file in self.trees.content_files(files, config))
+        # MkDocs writes pages in this order: every language's pages up to its project pages
+        # first, then the rest (the lists), so that the site search can start early
+        # (`_start_search`); in one language, the order of its pages.
+        first: list[tuple[Site, list[PageSpec]]] = []
+        then: list[tuple[Site, list[PageSpec]]] = []
         for each in sites:
+            every = list(each.pages())
+            split = max((n + 1 for n, spec in enumerate(every) if spec.searched), default=0)
+            first.append((each, every[:split]))
+            then.append((each, every[split:]))
+        for each, specs in first + then:
             main = each is site
             titles = nav_titles(config.nav) if main else {}  # the site's nav names pages in its main language
-            for spec in each.pages():
+            for spec in specs:
                 file = File.generated(config, each.urls.path(spec.uri), content="",
                                       inclusion=InclusionLevel.INCLUDED if spec.in_nav and main
                                       else InclusionLevel.NOT_IN_NAV)
