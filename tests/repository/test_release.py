@@ -38,6 +38,9 @@ def test_the_wheel_is_the_version_and_declares_the_licence(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         meta = archive.read(f"cocreate-{__version__}.dist-info/METADATA").decode()
         entry_points = archive.read(f"cocreate-{__version__}.dist-info/entry_points.txt").decode()
+        licence = archive.read(f"cocreate-{__version__}.dist-info/licenses/LICENSE").decode()
+    assert licence == (ROOT / "LICENSE").read_text("utf-8") and "Apache License" in licence  # its text travels with it
+    assert "License-File: LICENSE" in meta
     assert "License-Expression: Apache-2.0" in meta and "\nLicense:" not in meta
     assert "Provides-Extra: properdocs" in meta
     assert "[mkdocs.plugins]\ncocreate = cocreate.mkdocs_plugin.plugin:CocreatePlugin" in entry_points
