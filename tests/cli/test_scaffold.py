@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -12,8 +13,9 @@ from click.testing import CliRunner
 
 from cocreate.cli import cli
 from cocreate.cli.scaffolding import ScaffoldError, Stakeholder, add_stakeholder
+from cocreate.portal import urls
 from cocreate.standard.loader import load_text
-from helpers import PROJECTS, ROOT, build
+from helpers import PROJECTS, ROOT, build, make_portal
 
 NEW = ["new", "kebun-warga", "--title", "Kebun Warga \"Hijau\": RW 01", "--summary", "Warga menanam sayur bersama.",
        "--description", "Kebun di lahan kosong.\n\nDengan **Markdown**.", "--city", "Kota Sukamaju",
@@ -127,3 +129,13 @@ SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", "
 def test_this_repository_uses_the_files_every_portal_gets(path: str) -> None:
     scaffold = ROOT / "plugins" / "cocreate" / "cli" / "scaffold" / path
     assert (ROOT / path).read_text("utf-8") == scaffold.read_text("utf-8"), f"{path} differs from the scaffold's copy"
+
+
+def test_the_standard_page_every_portal_gets_names_what_a_portal_has(tmp_path: Path) -> None:
+    """The reference page is copied into every portal: it names no file of cocreate's own
+    repository (a portal has no `plugins/`), and the schema where the portal publishes it."""
+    page = (ROOT / "plugins" / "cocreate" / "cli" / "scaffold" / "content" / "standard.md").read_text("utf-8")
+    assert not re.search(r"`(?:plugins|tests|bench)/", page)
+    config = make_portal(tmp_path)
+    site = build(config)
+    assert f"/{urls.SCHEMA}" in page and (site / urls.SCHEMA).is_file()
