@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from cocreate.build.search import MAX_GLOB, UNUSED, SearchError, index_site, pages_glob
+from cocreate.build.search import MAX_GLOB, UNUSED, SearchError, SiteSearch, index_site, pages_glob
 from cocreate.build.search_files import read
 from helpers import PROJECTS, ROOT, build, make_portal
 
@@ -223,3 +223,37 @@ def test_indexing_a_site_of_two_languages_again_writes_the_same_files(demo_site_
     for _ in range(4):
         index_site(site, "id")
         assert files(site / "pagefind") == first
+
+
+def test_site_search_starts_once_the_pages_it_reads_are_written(tmp_path: Path) -> None:
+    def write(path: str) -> None:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(MARKED.format(path), "utf-8")
+
+    search = SiteSearch(tmp_path, ("projects/*/index.html",))
+    write("index.html")
+    search.wrote("index.html", project_page=False, generated=False)
+    search.expect(True)
+    search.expect(True)
+    for slug in ("a", "b"):
+        assert not search.start(), "a project page is still to be written"
+        write(f"projects/{slug}/index.html")
+        search.wrote(f"projects/{slug}/index.html", project_page=True, generated=True)
+    write("catalogue/index.html")  # a list: written, never read
+    assert search.start() and not search.start()  # once
+    search.wrote("catalogue/index.html", project_page=False, generated=True)
+    assert not search.restarts
+    assert search.finish("id").pages == {"id": 3}
+    assert indexed_urls(tmp_path) == {"/", "/projects/a/", "/projects/b/"}
+
+
+def test_a_page_it_reads_written_after_it_started_starts_it_again(tmp_path: Path) -> None:
+    search = SiteSearch(tmp_path, ("projects/*/index.html",))
+    (tmp_path / "projects" / "a").mkdir(parents=True)
+    (tmp_path / "projects" / "a" / "index.html").write_text(MARKED.format("a"), "utf-8")
+    assert search.start()
+    (tmp_path / "late").mkdir()
+    (tmp_path / "late" / "index.html").write_text(MARKED.format("late"), "utf-8")
+    search.wrote("late/index.html", project_page=False, generated=False)
+    assert search.restarts
+    assert search.finish("id").pages == {"id": 2} and "/late/" in indexed_urls(tmp_path)

@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -194,3 +194,71 @@ def _tidy(site: Path, language: str) -> SearchIndex:
         raise SearchError(f"Pagefind's index in {bundle} could not be made reproducible ({exc}); "
                           "this cocreate reads the files of Pagefind 1.5") from None
     return SearchIndex(pages)
+
+
+@dataclass
+class SiteSearch:
+    """The site search of one build: the pages it reads, and Pagefind at work on them.
+
+    The build says what it writes: `expect` each project page, then `wrote` each page. Once
+    every page the search reads is on disk (the hand-written pages, which MkDocs writes
+    first, and the project pages), `start` starts Pagefind while the build goes on with the
+    lists; `finish` waits for it at the end, starting it again when a page it reads was
+    written after it started (another plugin's page), or starting it then if it never
+    did."""
+
+    site: Path
+    project_pages: tuple[str, ...]
+    """The project pages of each language, as globs (`urls.project_pages`)."""
+    directory_urls: bool = True
+    unwritten: int = 0
+    """Project pages still to be written."""
+    written: list[str] = field(default_factory=list)
+    """The hand-written pages written, as written (`take-part/index.html`)."""
+    _indexing: Indexing | None = None
+    _stale: bool = False
+
+    def expect(self, project_page: bool) -> None:
+        self.unwritten += project_page
+
+    def wrote(self, dest_uri: str, *, project_page: bool, generated: bool) -> None:
+        """A page is written: a project page (`project_page`), a list (`generated`), or a
+        hand-written page, which the search reads."""
+        if project_page:
+            self.unwritten -= 1
+        elif not generated:
+            self.written.append(dest_uri)
+            self._stale = self._stale or self._indexing is not None
+
+    def start(self) -> bool:
+        """Start Pagefind if every page it reads is written and it has not started; whether
+        it did. A Pagefind that cannot start is said by `finish`."""
+        if self._indexing is not None or self.unwritten:
+            return False
+        try:
+            self._indexing = start_indexing(self.site, directory_urls=self.directory_urls, glob=self._glob())
+        except SearchError:
+            return False
+        return True
+
+    def finish(self, language: str) -> SearchIndex:
+        """Wait for Pagefind and tidy its index (see `Indexing.finish`)."""
+        indexing, self._indexing = self._indexing, None
+        if indexing is None or self._stale:
+            if indexing is not None:
+                indexing.cancel()
+            indexing = start_indexing(self.site, directory_urls=self.directory_urls, glob=self._glob())
+        return indexing.finish(language)
+
+    def cancel(self) -> None:
+        indexing, self._indexing = self._indexing, None
+        if indexing is not None:
+            indexing.cancel()
+
+    @property
+    def restarts(self) -> bool:
+        """Whether `finish` will start Pagefind again (a page it reads came after it started)."""
+        return self._indexing is not None and self._stale
+
+    def _glob(self) -> str | None:
+        return pages_glob(self.project_pages, self.written)

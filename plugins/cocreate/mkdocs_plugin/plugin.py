@@ -25,7 +25,6 @@ import logging
 import os
 import re
 import shutil
-from contextlib import suppress
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -44,7 +43,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from cocreate.build.output import Output
 from cocreate.build.pipeline import Built, Prerender
-from cocreate.build.search import Indexing, SearchError, pages_glob, start_indexing
+from cocreate.build.search import SearchError, SiteSearch
 from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
@@ -101,15 +100,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         """The portal's languages, when it has more than one."""
         self._words: dict[str, tuple[Translator, SearchBox]] = {}
         self._files = Files([])
-        self._written: list[str] = []
-        """The hand-written pages of this build, as written (`take-part/index.html`): what the
-        site search reads besides the project pages."""
-        self._unsearched = 0
-        """The pages the site search reads that are still to be written (project pages)."""
-        self._indexing: Indexing | None = None
-        """The site search at work, started as soon as the pages it reads are written."""
-        self._stale = False
-        """A page the site search reads was written after it started: it starts again."""
+        self._search: SiteSearch | None = None
+        """The site search of the build: told each page written, started once the pages it
+        reads are."""
         self._warnings: CountHandler | None = None
         self.root = Path.cwd()
         self.projects = self.root / "projects"
@@ -160,15 +153,17 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         sites = self._sites(config)
         site = sites[0]
         self._catalog = site.catalog
-        self._written, self._unsearched, self._stale = [], 0, False
-        self._cancel_indexing()
+        self._cancel_search()
+        languages = self.trees.trees.languages if self.trees else (self.language,)
+        search = self._search = SiteSearch(self._building, tuple(urls.project_pages(language, self.language)
+                                                                 for language in languages), config.use_directory_urls)
         self._home = {s.options.language: s.home() for s in sites}
         made: list[tuple[File, str]] = []
         if self.trees is not None:
             made.extend((file, "a page in another language") for file in self.trees.content_files(files, config))
         # MkDocs writes pages in this order: every language's pages up to its project pages
         # first, then the rest (the lists), so that the site search can start early
-        # (`_start_search`); in one language, the order of its pages.
+        # (`SiteSearch.start`); in one language, the order of its pages.
         first: list[tuple[Site, list[PageSpec]]] = []
         then: list[tuple[Site, list[PageSpec]]] = []
         for each in sites:
@@ -184,7 +179,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                                       inclusion=InclusionLevel.INCLUDED if spec.in_nav and main
                                       else InclusionLevel.NOT_IN_NAV)
                 PortalPage(spec, file, config, titles.get(spec.uri))
-                self._unsearched += spec.searched
+                search.expect(spec.searched)
                 made.append((file, "a page of the portal"))
         pages = len(made)
         made.extend((File.generated(config, each.urls.path(urls.INDEX_JSON), content=each.index_json()),
@@ -255,8 +250,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         with that language's navigation, words and search box; every page knows its
         versions in the other languages (`cocreate_languages`: the switcher, Material's
         words for its language, the hreflang links). And the site search starts here once
-        the pages it reads are written (`_start_search`)."""
-        self._start_search(page, config)
+        the pages it reads are written (MkDocs writes a page right after its `on_post_page`,
+        so they are all on disk when the next page's context is made)."""
+        if self._search is not None and isinstance(page, PortalPage) and self._search.start():
+            log.debug("site search: started before %s, while the other pages are written", page.file.dest_uri)
         if self.trees is None:
             return context
         languages = self.trees.languages(page, self._files)
@@ -275,17 +272,15 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             raise PluginError("cocreate: the projects' feeds could not be written (the reason is above)")
         if self._stop_counting():  # strict, with warnings: MkDocs fails the build right after
             log.info("strict mode and warnings above: the site is left as it was")
-            self._cancel_indexing()
+            self._cancel_search()
             return  # on_build_error throws the new folder away
-        indexing, self._indexing = self._indexing, None
+        search, self._search = self._search, None
+        if search is None:  # on_files did not run: nothing to publish
+            raise PluginError("cocreate: the build made none of the portal's pages; the site is left as it was")
         try:  # a site is never published without its search: a failure here keeps the old one
-            if indexing is None or self._stale:  # not started, or a page it reads came after it started
-                if indexing is not None:
-                    indexing.cancel()
-                    log.debug("site search: started again, a page it reads was written after it started")
-                indexing = start_indexing(self._building, directory_urls=config.use_directory_urls,
-                                          glob=self._search_glob())
-            index = indexing.finish(self.language)
+            if search.restarts:
+                log.debug("site search: started again, a page it reads was written after it started")
+            index = search.finish(self.language)
         except SearchError as exc:
             raise PluginError(f"cocreate: {exc}") from None
         log.info("site search: %s pages indexed", ", ".join(f"{n} ({lang})" for lang, n in index.pages.items()))
@@ -298,7 +293,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
-        self._cancel_indexing()
+        self._cancel_search()
         self._stop_counting()
         output, self._output = self._output, None
         if output is not None:
@@ -337,36 +332,20 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return INCOMPLETE.sub(lambda m: Translator(m.group(1))("statistics.incomplete", count=catalog.incomplete,
                                                                total=len(catalog.projects)), markdown)
 
-    def _start_search(self, page: Page, config: MkDocsConfig) -> None:
-        """Start the site search once the pages it reads are written: the hand-written
-        pages (MkDocs' own files, which come first) and the project pages. MkDocs writes a
-        page right after its `on_post_page`, so they are all on disk when the next page's
-        context is made."""
-        if self._indexing is None and not self._unsearched and isinstance(page, PortalPage):
-            with suppress(SearchError):  # said when the build ends, where it is started again (and fails it)
-                self._indexing = start_indexing(self._building, directory_urls=config.use_directory_urls,
-                                                glob=self._search_glob())
-                log.debug("site search: started before %s, while the other pages are written", page.file.dest_uri)
-
-    def _search_glob(self) -> str | None:
-        languages = self.trees.trees.languages if self.trees else (self.language,)
-        return pages_glob([urls.project_pages(language, self.language) for language in languages], self._written)
-
-    def _cancel_indexing(self) -> None:
-        indexing, self._indexing = self._indexing, None
-        if indexing is not None:
-            indexing.cancel()
+    def _cancel_search(self) -> None:
+        search, self._search = self._search, None
+        if search is not None:
+            search.cancel()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """What a page's head says besides Material's: the feeds (the portal's on every page, a
         project's on its page, in the page's language), the page's versions in the portal's
         other languages, and its link preview; and Material's template around the content
         compacted (`compact_chrome`)."""
-        if not isinstance(page, PortalPage):
-            self._written.append(page.file.dest_uri)  # for the site search
-            self._stale = self._stale or self._indexing is not None
-        elif page.spec.searched:
-            self._unsearched -= 1
+        if self._search is not None and isinstance(page, PortalPage):
+            self._search.wrote(page.file.dest_uri, project_page=page.spec.searched, generated=True)
+        elif self._search is not None:
+            self._search.wrote(page.file.dest_uri, project_page=False, generated=False)
         languages: PageLanguages | None = getattr(page, "cocreate_languages", None)
         language = languages.language if languages is not None else self.language
         tree = urls.tree(language, self.language)
