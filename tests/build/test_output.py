@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
-from cocreate.build.output import Output
+import pytest
+from mkdocs.exceptions import Abort
+
+from cocreate.build.output import Output, folder_size
 from cocreate.build.pipeline import Built, Files
 from cocreate.i18n.translator import Translator
 from cocreate.portal.catalog import Project
@@ -13,7 +17,7 @@ from cocreate.portal.site import RenderedPage
 from cocreate.portal.urls import DATA as FOLDER
 from cocreate.standard.loader import load_text
 from cocreate.standard.validate import Result, Source
-from helpers import FIXTURES
+from helpers import FIXTURES, build, make_portal
 
 
 def _result(slug: str, files: dict[str, str]) -> Result[Built]:
@@ -58,3 +62,22 @@ def test_every_path_written_is_noted_with_what_it_is(tmp_path: Path) -> None:
     assert set(output.generated) == written
     assert output.generated["projects/a/feed.json"] == "the feeds of project a"
     assert output.generated[f"{FOLDER}/stakeholders.csv"] == "the data package"
+
+
+def test_a_site_larger_than_its_limit_fails_the_build_and_the_site_stays(tmp_path: Path, caplog) -> None:
+    """GitHub Pages publishes sites of at most 1 GB: a build that would make a larger site
+    (here, a limit of 1 MB) fails saying so, and the published site stays as it was."""
+    config = make_portal(tmp_path)
+    site = build(config)
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    size = folder_size(site)
+    assert size == sum(len(data) for data in before.values()) and size > 2**20
+    config.write_text(config.read_text("utf-8").replace("  - cocreate:\n", "  - cocreate:\n      site_size_limit: 1\n"),
+                      "utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(config)
+    said = " ".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    assert "more than site_size_limit (1 MB; GitHub Pages publishes sites of at most 1 GB)" in said, said
+    assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    config.write_text(config.read_text("utf-8").replace("site_size_limit: 1\n", "site_size_limit: 0\n"), "utf-8")
+    build(config)  # no limit

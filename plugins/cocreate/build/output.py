@@ -15,6 +15,7 @@ file of the docs folder at any of them (MkDocs would copy it over the generated 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -129,3 +130,16 @@ class Output:
         for handle in (*self._tables.values(), self._json):
             if not handle.closed:
                 handle.close()
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of every file under `folder` (links not followed)."""
+    total, todo = 0, [folder]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(Path(entry.path))
+                else:
+                    total += entry.stat(follow_symlinks=False).st_size
+    return total

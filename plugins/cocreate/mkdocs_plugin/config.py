@@ -56,6 +56,10 @@ class CocreateConfig(base.Config):
     facet_page_size = c.Type(int, default=DEFAULTS.facet_page_size)
     """Projects per page of a facet list (one list per phase, kind, tag...)."""
 
+    site_size_limit = c.Type(int, default=DEFAULTS.site_size_limit)
+    """Largest site the build publishes, in MB: a larger one fails the build and the site
+    stays as it was (GitHub Pages publishes sites of at most 1 GB); 0 for no limit."""
+
 
 def portal_language(config: CocreateConfig, theme_language: Any) -> str:
     """The portal's (main) language: the first of the plugin's `languages`, else its

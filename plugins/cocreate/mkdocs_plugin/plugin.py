@@ -41,7 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from cocreate.build.output import Output
+from cocreate.build.output import Output, folder_size
 from cocreate.build.pipeline import Built, Prerender
 from cocreate.build.search import SearchError, SiteSearch
 from cocreate.git.history import read_history
@@ -284,6 +284,13 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         except SearchError as exc:
             raise PluginError(f"cocreate: {exc}") from None
         log.info("site search: %s pages indexed", ", ".join(f"{n} ({lang})" for lang, n in index.pages.items()))
+        size, limit = folder_size(self._building), self.config.site_size_limit
+        log.info("site: %s MB", f"{size / 2**20:,.1f}")
+        if limit > 0 and size > limit * 2**20:
+            raise PluginError(f"cocreate: the site is {size / 2**20:,.0f} MB, more than site_size_limit ({limit:,} MB; "
+                              "GitHub Pages publishes sites of at most 1 GB): the site is left as it was. Larger "
+                              "page_size and facet_page_size make fewer list pages; a portal hosted elsewhere may "
+                              "set a larger site_size_limit, or 0 for none")
         old = self._site_dir.with_name(f".{self._site_dir.name}.old-{os.getpid()}")
         if self._site_dir.exists():
             os.replace(self._site_dir, old)

@@ -48,6 +48,9 @@ class Options:
     is shown in it, marked as such)."""
     data_license: str = "CC-BY-4.0"
     """SPDX licence of the portal's open data (the data package)."""
+    site_size_limit: int = 1024
+    """Largest site the build publishes, in MB (GitHub Pages publishes sites of at most
+    1 GB); 0 for no limit."""
     template_dirs: tuple[str, ...] = field(default=())
     """Folders whose templates replace cocreate's own of the same name (a theme's
     `custom_dir/cocreate/`), first found wins."""
