@@ -242,8 +242,7 @@ def test_site_search_starts_once_the_pages_it_reads_are_written(tmp_path: Path) 
     write("catalogue/index.html")  # a list: written, never read
     assert search.start() and not search.start()  # once
     search.wrote("catalogue/index.html", project_page=False, generated=True)
-    assert not search.restarts
-    assert search.finish("id").pages == {"id": 3}
+    assert search.finish("id").pages == {"id": 3} and not search.restarted
     assert indexed_urls(tmp_path) == {"/", "/projects/a/", "/projects/b/"}
 
 
@@ -255,5 +254,23 @@ def test_a_page_it_reads_written_after_it_started_starts_it_again(tmp_path: Path
     (tmp_path / "late").mkdir()
     (tmp_path / "late" / "index.html").write_text(MARKED.format("late"), "utf-8")
     search.wrote("late/index.html", project_page=False, generated=False)
-    assert search.restarts
     assert search.finish("id").pages == {"id": 2} and "/late/" in indexed_urls(tmp_path)
+    assert search.restarted
+
+
+def test_a_page_rewritten_after_it_started_starts_it_again(tmp_path: Path) -> None:
+    """Another plugin may rewrite pages on disk at the end of the build (its
+    on_post_build runs before cocreate's): the index is of the pages as published."""
+    import time
+
+    page = tmp_path / "projects" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(MARKED.format("a"), "utf-8")
+    search = SiteSearch(tmp_path, ("projects/*/index.html",))
+    assert search.start()
+    time.sleep(0.05)
+    page.write_text(MARKED.format("zamrudwangi"), "utf-8")
+    search.finish("id")
+    assert search.restarted
+    (fragment,) = (tmp_path / "pagefind" / "fragment").iterdir()
+    assert b"zamrudwangi" in gzip.decompress(fragment.read_bytes())

@@ -34,6 +34,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,13 +133,14 @@ def start_indexing(site: Path, *, directory_urls: bool = True, glob: str | None 
         command.append("--keep-index-url")  # pages are files (`x/index.html`), opened without a server
     # what it says, read once it is done (a pipe could fill up and stall it); closed by finish or cancel
     said = tempfile.TemporaryFile()  # noqa: SIM115
+    started = time.time_ns()
     try:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=said, stderr=subprocess.STDOUT,
                                    env={**os.environ, "NO_COLOR": "1"})
     except OSError as exc:  # missing, not executable, or built for another platform
         said.close()
         raise SearchError(f"Pagefind could not run ({command[0]}: {exc.strerror or exc}); {HELP}") from None
-    return Indexing(site, process, said)
+    return Indexing(site, process, said, started)
 
 
 @dataclass
@@ -148,6 +150,8 @@ class Indexing:
     site: Path
     process: subprocess.Popen[bytes]
     said: IO[bytes]
+    started: int
+    """When it started (nanoseconds since the epoch, as file times are)."""
 
     def cancel(self) -> None:
         """Stop it: the build failed, or the pages it reads changed since it started."""
@@ -204,8 +208,8 @@ class SiteSearch:
     every page the search reads is on disk (the hand-written pages, which MkDocs writes
     first, and the project pages), `start` starts Pagefind while the build goes on with the
     lists; `finish` waits for it at the end, starting it again when a page it reads was
-    written after it started (another plugin's page), or starting it then if it never
-    did."""
+    written after it started (another plugin's page, or a page another plugin rewrote on
+    disk), or starting it then if it never did."""
 
     site: Path
     project_pages: tuple[str, ...]
@@ -215,6 +219,8 @@ class SiteSearch:
     """Project pages still to be written."""
     written: list[str] = field(default_factory=list)
     """The hand-written pages written, as written (`take-part/index.html`)."""
+    restarted: bool = False
+    """Pagefind was started again at the end (`finish`): a page it reads changed after it started."""
     _indexing: Indexing | None = None
     _stale: bool = False
 
@@ -244,9 +250,10 @@ class SiteSearch:
     def finish(self, language: str) -> SearchIndex:
         """Wait for Pagefind and tidy its index (see `Indexing.finish`)."""
         indexing, self._indexing = self._indexing, None
-        if indexing is None or self._stale:
+        if indexing is None or self._stale or self._changed_since(indexing.started):
             if indexing is not None:
                 indexing.cancel()
+                self.restarted = True
             indexing = start_indexing(self.site, directory_urls=self.directory_urls, glob=self._glob())
         return indexing.finish(language)
 
@@ -255,10 +262,13 @@ class SiteSearch:
         if indexing is not None:
             indexing.cancel()
 
-    @property
-    def restarts(self) -> bool:
-        """Whether `finish` will start Pagefind again (a page it reads came after it started)."""
-        return self._indexing is not None and self._stale
+
+    def _changed_since(self, started: int) -> bool:
+        """Whether a page the search reads was written again after it started (by another
+        plugin at the end of the build, which may rewrite pages on disk)."""
+        pages = [page for pattern in self.project_pages for page in self.site.glob(pattern)]
+        pages += [self.site / page for page in self.written]
+        return any(page.stat().st_mtime_ns >= started for page in pages if page.exists())
 
     def _glob(self) -> str | None:
         return pages_glob(self.project_pages, self.written)

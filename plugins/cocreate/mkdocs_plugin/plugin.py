@@ -278,9 +278,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if search is None:  # on_files did not run: nothing to publish
             raise PluginError("cocreate: the build made none of the portal's pages; the site is left as it was")
         try:  # a site is never published without its search: a failure here keeps the old one
-            if search.restarts:
-                log.debug("site search: started again, a page it reads was written after it started")
             index = search.finish(self.language)
+            if search.restarted:
+                log.debug("site search: started again, a page it reads was written after it started")
         except SearchError as exc:
             raise PluginError(f"cocreate: {exc}") from None
         log.info("site search: %s pages indexed", ", ".join(f"{n} ({lang})" for lang, n in index.pages.items()))
