@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from cocreate.portal.languages import HREF, PageLanguages, fill
-from cocreate.portal.site import PageSpec, safe_title
+from cocreate.portal.site import PageSpec, Site, safe_title
 
 
 class PortalPage(Page):
@@ -45,6 +45,21 @@ class PortalPage(Page):
         self.content = self.spec.render()
         self.toc = get_toc([])
         self.present_anchor_ids = None  # not known without Markdown: links to them are not checked
+
+
+def writing_order(sites: Sequence[Site]) -> list[tuple[Site, list[PageSpec]]]:
+    """The portal's pages in the order MkDocs is to write them: every language's pages up to
+    its project pages first, then the rest (the lists), so that the site search, which reads
+    the project pages, can start while the lists are written (`SiteSearch.start`); in one
+    language, the order of its pages."""
+    first: list[tuple[Site, list[PageSpec]]] = []
+    then: list[tuple[Site, list[PageSpec]]] = []
+    for site in sites:
+        every = list(site.pages())
+        split = max((n + 1 for n, spec in enumerate(every) if spec.searched), default=0)
+        first.append((site, every[:split]))
+        then.append((site, every[split:]))
+    return first + then
 
 
 def nav_titles(nav: Any) -> dict[str, str]:

@@ -48,7 +48,7 @@ from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
-from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, nav_titles
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, nav_titles, writing_order
 from cocreate.mkdocs_plugin.trees import LanguageTrees
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
@@ -56,7 +56,7 @@ from cocreate.portal.languages import PageLanguages, Trees, only_in
 from cocreate.portal.options import Options, build_day
 from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tags
 from cocreate.portal.search import SearchBox, search_box, search_texts
-from cocreate.portal.site import HOME_CHANGES, PageSpec, Site
+from cocreate.portal.site import HOME_CHANGES, Site
 from cocreate.portal.templating import OVERRIDES
 from cocreate.portal.urls import slugify
 from cocreate.standard.datafiles import published_table
@@ -161,17 +161,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         made: list[tuple[File, str]] = []
         if self.trees is not None:
             made.extend((file, "a page in another language") for file in self.trees.content_files(files, config))
-        # MkDocs writes pages in this order: every language's pages up to its project pages
-        # first, then the rest (the lists), so that the site search can start early
-        # (`SiteSearch.start`); in one language, the order of its pages.
-        first: list[tuple[Site, list[PageSpec]]] = []
-        then: list[tuple[Site, list[PageSpec]]] = []
-        for each in sites:
-            every = list(each.pages())
-            split = max((n + 1 for n, spec in enumerate(every) if spec.searched), default=0)
-            first.append((each, every[:split]))
-            then.append((each, every[split:]))
-        for each, specs in first + then:
+        for each, specs in writing_order(sites):  # MkDocs writes the pages in this order
             main = each is site
             titles = nav_titles(config.nav) if main else {}  # the site's nav names pages in its main language
             for spec in specs:
