@@ -7,7 +7,6 @@ data, travels back to the process that builds the portal: each `Project` is made
 
 from __future__ import annotations
 
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -93,9 +92,8 @@ class Prerender:
     history: History = field(default_factory=lambda: History(False, "none"), hash=False)
 
     def __call__(self, result: Result[Any]) -> Built | None:
-        if self.history.available and result.valid and result.data is not None:
-            with suppress(OSError):  # the version just validated: its history need not load it again
-                self.history.knows(result.source.path.read_bytes(), result.data)
+        if self.history.available and result.data is not None and result.raw is not None:
+            self.history.knows(result.raw, result.data)  # the version just validated: not loaded again
         project = project_from(result, self.options, self.history)
         if project is None:
             return None

@@ -76,6 +76,8 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     text: str = field(default="", repr=False)
     """The file's text, to point into a value of several lines."""
+    raw: bytes = field(default=b"", repr=False)
+    """The file's bytes, as read (what git stores of it)."""
 
     def position(self, path: FieldPath) -> Position:
         """The position of the value at `path`, or of its nearest ancestor that exists."""
@@ -245,7 +247,7 @@ def load_text(raw: bytes, file: str, *, backend: str = "c", multiline: Multiline
     text = _decode(raw, file, doc)
     if text is None:
         return doc
-    doc.text = text
+    doc.text, doc.raw = text, raw
     parser = _make_parser(text, backend)
     builder = _Builder(file, parser.get_event, doc, multiline)
     try:

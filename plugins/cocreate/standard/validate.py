@@ -48,6 +48,8 @@ class Result(Generic[A]):
     problems: list[Problem]
     data: dict[str, Any] | None = None
     artefact: A | None = None
+    raw: bytes | None = field(default=None, repr=False)
+    """The file's bytes, as validated, for the `finish` step (not sent back with the result)."""
 
     @property
     def valid(self) -> bool:
@@ -186,7 +188,7 @@ def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | 
     problems.sort(key=lambda p: p.sort_key)
     result: Result[Any] = Result(source, problems)
     if result.valid:
-        result.data = doc.data
+        result.data, result.raw = doc.data, doc.raw
     return result
 
 
@@ -210,10 +212,11 @@ the data (None: nothing, for a file it had nothing to make of)."""
 def _check_many(chunk: list[Source], finish: Finish | None = None,
                 required_languages: tuple[str, ...] = ()) -> list[Result[Any]]:
     results = [check_source(source, required_languages=required_languages) for source in chunk]
-    if finish is not None:
-        for result in results:
+    for result in results:
+        if finish is not None:
             result.artefact = finish(result)
             result.data = None
+        result.raw = None  # the finish step's alone: never kept, nor sent back
     return results
 
 
