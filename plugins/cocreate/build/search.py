@@ -177,7 +177,7 @@ def _tidy(site: Path, language: str) -> SearchIndex:
     bundle = site / urls.SEARCH_BUNDLE
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
-        pages = {lang: int(about["page_count"]) for lang, about in entry["languages"].items()}
+        pages = {lang: int(about["page_count"]) for lang, about in sorted(entry["languages"].items())}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SearchError(f"Pagefind wrote no usable index in {bundle} ({exc})") from None
     if not pages.get(language):
