@@ -274,3 +274,19 @@ def test_a_page_rewritten_after_it_started_starts_it_again(tmp_path: Path) -> No
     assert search.restarted
     (fragment,) = (tmp_path / "pagefind" / "fragment").iterdir()
     assert b"zamrudwangi" in gzip.decompress(fragment.read_bytes())
+
+
+def test_a_pagefind_that_cannot_start_is_tried_once_before_the_end(tmp_path: Path, monkeypatch) -> None:
+    """Not once per page written after the project pages: once, then by `finish`, which
+    says why (and fails the build)."""
+    import cocreate.build.search as search_module
+
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "missing"))
+    tries = []
+    real = search_module.start_indexing
+    monkeypatch.setattr(search_module, "start_indexing", lambda *a, **k: tries.append(1) or real(*a, **k))
+    search = SiteSearch(tmp_path, ("projects/*/index.html",))
+    assert not any(search.start() for _ in range(5)) and len(tries) == 1
+    with pytest.raises(SearchError, match="Pagefind could not run"):
+        search.finish("id")
+    assert len(tries) == 2

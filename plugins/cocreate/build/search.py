@@ -181,7 +181,7 @@ def _tidy(site: Path, language: str) -> SearchIndex:
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SearchError(f"Pagefind wrote no usable index in {bundle} ({exc})") from None
     if not pages.get(language):
-        found = ", ".join(f"{n} in {lang!r}" for lang, n in sorted(pages.items())) or "none"
+        found = ", ".join(f"{n} in {lang!r}" for lang, n in pages.items()) or "none"
         raise SearchError(f"Pagefind indexed no page in the portal's language {language!r} (pages indexed: {found}); "
                           "the portal would be published without a working search")
     for name in UNUSED:
@@ -223,6 +223,8 @@ class SiteSearch:
     """Pagefind was started again at the end (`finish`): a page it reads changed after it started."""
     _indexing: Indexing | None = None
     _stale: bool = False
+    _unstartable: bool = False
+    """Pagefind could not start: not tried again on every page, only by `finish`."""
 
     def expect(self, project_page: bool) -> None:
         self.unwritten += project_page
@@ -239,11 +241,12 @@ class SiteSearch:
     def start(self) -> bool:
         """Start Pagefind if every page it reads is written and it has not started; whether
         it did. A Pagefind that cannot start is said by `finish`."""
-        if self._indexing is not None or self.unwritten:
+        if self._indexing is not None or self.unwritten or self._unstartable:
             return False
         try:
             self._indexing = start_indexing(self.site, directory_urls=self.directory_urls, glob=self._glob())
         except SearchError:
+            self._unstartable = True
             return False
         return True
 
@@ -262,13 +265,20 @@ class SiteSearch:
         if indexing is not None:
             indexing.cancel()
 
-
     def _changed_since(self, started: int) -> bool:
         """Whether a page the search reads was written again after it started (by another
         plugin at the end of the build, which may rewrite pages on disk)."""
         pages = [page for pattern in self.project_pages for page in self.site.glob(pattern)]
         pages += [self.site / page for page in self.written]
-        return any(page.stat().st_mtime_ns >= started for page in pages if page.exists())
+        return any(_mtime(page) >= started for page in pages)
 
     def _glob(self) -> str | None:
         return pages_glob(self.project_pages, self.written)
+
+
+def _mtime(path: Path) -> int:
+    """When a file was last written (nanoseconds); 0 for one that is gone."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
