@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 
 from cocreate.build.search import MAX_GLOB, UNUSED, SearchError, SiteSearch, index_site, pages_glob
 from cocreate.build.search_files import read
+from cocreate.i18n.translator import _flat
 from helpers import PROJECTS, ROOT, build, make_portal
 
 PROJECT_COUNT = len([p for p in PROJECTS.iterdir() if (p / "project.yml").exists()])
@@ -52,6 +53,41 @@ def test_the_index_holds_project_and_hand_written_pages_not_lists(demo_site: Pat
         assert not (site / "assets" / "javascripts" / "lunr").exists()
         assert not list((site / "assets" / "javascripts").rglob("search.*")), "Material's search worker"
         assert list((site / "assets" / "javascripts").glob("bundle.*.min.js")), "Material's own code stays"
+
+
+def _sentences(language: str) -> set[str]:
+    """cocreate's own sentences in `language`: each portal text's pieces between its
+    placeholders, of three words or more."""
+    out = set()
+    for text in _flat(language).values():
+        for piece in re.split(r"\{[^}]*\}", str(text)):
+            piece = re.sub(r"<[^>]+>|\*\*", "", piece).strip(" .,:;")
+            if len(piece.split()) >= 3:
+                out.add(piece)
+    return out
+
+
+def test_no_sentence_of_cocreate_s_own_finds_a_project(demo_site_bilingual: Path) -> None:
+    """The words a project page says on every project (how to join, explanations, the
+    vocabulary's labels) are not in its index, or a search for "formulir" or "email" would
+    find every project that takes participants; a project's own text still is."""
+    said = "\n".join(p.read_text("utf-8") for p in PROJECTS.glob("*/project.yml"))
+    own = {lang: {s for s in _sentences(lang) if s not in said} for lang in ("id", "en")}
+    assert len(own["id"]) > 100 and len(own["en"]) > 100
+    found, projects = [], 0
+    for fragment in (demo_site_bilingual / "pagefind" / "fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        if "/projects/" not in data["url"]:
+            continue
+        projects += 1
+        language = "en" if data["url"].startswith("/en/") else "id"
+        found += [(data["url"], s) for s in own[language] if s in data["content"]]
+    assert projects == 2 * PROJECT_COUNT
+    assert not found
+    # what a project records is still found: its call's skills, its licence
+    content = " ".join(json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["content"]
+                       for f in (demo_site_bilingual / "pagefind" / "fragment").iterdir())
+    assert "Menguji aplikasi dengan pembaca layar" in content and "CC-BY-SA-4.0" in content
 
 
 def test_project_pages_give_their_filters_in_the_portal_s_language(demo_site: Path) -> None:

@@ -45,10 +45,12 @@ from cocreate.portal import urls
 
 EXCLUDED = (
     ".cc-badge", ".cc-stepper", ".cc-explain", ".cc-muted", ".cc-history", ".cc-example", ".cc-category",
-    ".cc-edit", ".cc-section > h2", "dt", ".headerlink", ".md-content__button", ".md-source-file",
+    ".cc-motivations", ".cc-join", ".cc-join-cta", ".cc-edit", ".cc-section > h2", "dt", ".headerlink",
+    ".md-content__button", ".md-source-file",
 )
 """What Pagefind leaves out of a page's words: cocreate's words, which are the same on every
-project page, and Material's page furniture (permalinks, edit button, page dates)."""
+project page (the vocabulary's labels, explanations, the ways to join a project), and
+Material's page furniture (permalinks, edit button, page dates)."""
 
 UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
