@@ -364,3 +364,25 @@ def yaml_tags(path: Path) -> list[str]:
     import yaml
 
     return list(yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader).get("tags", []))
+
+
+def test_a_page_loads_the_portal_s_scripts_of_the_forms_it_holds_only(demo_site_bilingual: Path) -> None:
+    """catalogue.js, propose.js and join.js each work on one form: a page loads those of the
+    forms it holds, and a first visit does not pay for the others (7 KB compressed)."""
+    forms = {"catalogue.js": "form.cc-filters", "propose.js": "form.cc-propose-form", "join.js": "form.cc-join-form"}
+    loaded: dict[str, int] = dict.fromkeys(forms, 0)
+    pages = 0
+    for path in demo_site_bilingual.rglob("*.html"):
+        page = soup(path)
+        if page.find("html") is None or path.parent.name == "pagefind":
+            continue
+        pages += 1
+        scripts = [s["src"].rsplit("/", 1)[-1] for s in page.select("script[src*='assets/cocreate/']")]
+        assert sorted(scripts) == sorted(name for name, form in forms.items() if page.select_one(form)), path
+        for script in page.select("script[src*='assets/cocreate/']"):
+            assert (path.parent / script["src"]).resolve().is_file(), (path, script["src"])
+        for name in scripts:
+            loaded[name] += 1
+    home = soup(demo_site_bilingual / "index.html")
+    assert not home.select("script[src*='assets/cocreate/']")
+    assert pages > 100 and loaded["propose.js"] == 2 and loaded["catalogue.js"] >= 2 and loaded["join.js"] >= 2, loaded
