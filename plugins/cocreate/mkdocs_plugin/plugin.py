@@ -75,13 +75,10 @@ HOME_MARKER = "<!-- cocreate:home -->"
 without it, that comes after the page's own words."""
 
 ASSETS = ("cocreate.css", "catalogue.js", "propose.js", "join.js")
-PAGE_SCRIPTS = (
-    ("catalogue.js", '<form class="cc-filters'),
-    ("propose.js", '<form class="cc-propose-form'),
-    ("join.js", '<form class="cc-join-form'),
-)
-"""The portal's scripts, each with what in a page's content it works on: a page loads only
-the scripts of the forms it holds (`page_scripts`). Every page loading all three cost a
+PAGE_SCRIPTS = (("catalogue.js", "cc-filters"), ("propose.js", "cc-propose-form"), ("join.js", "cc-join-form"))
+"""The portal's scripts, each with the class of the form it works on: a page loads only the
+scripts of the forms its content names (`page_scripts`; a page that names one without
+holding it loads a script that finds nothing to do). Every page loading all three cost a
 first visit 7 KB compressed that only their own pages use."""
 MATERIAL_SEARCH = ("material/search", "search")
 """The names Material's search plugin goes by in `plugins:`; cocreate's search replaces it."""
