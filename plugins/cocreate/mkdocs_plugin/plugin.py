@@ -49,6 +49,7 @@ from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
 from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, nav_titles, writing_order
+from cocreate.mkdocs_plugin.theme import ASSETS, adapt_theme, page_scripts
 from cocreate.mkdocs_plugin.trees import LanguageTrees
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
@@ -74,14 +75,6 @@ HOME_MARKER = "<!-- cocreate:home -->"
 """Where the home page (the docs' own index.md) shows what is happening on the portal;
 without it, that comes after the page's own words."""
 
-ASSETS = ("cocreate.css", "catalogue.js", "propose.js", "join.js")
-PAGE_SCRIPTS = (("catalogue.js", "cc-filters"), ("propose.js", "cc-propose-form"), ("join.js", "cc-join-form"))
-"""The portal's scripts, each with the class of the form it works on: a page loads only the
-scripts of the forms its content names (`page_scripts`; a page that names one without
-holding it loads a script that finds nothing to do). Every page loading all three cost a
-first visit 7 KB compressed that only their own pages use."""
-MATERIAL_SEARCH = ("material/search", "search")
-"""The names Material's search plugin goes by in `plugins:`; cocreate's search replaces it."""
 ENGINE_LOGGERS = ("mkdocs", "properdocs")
 """Where the engine's warnings go: MkDocs logs on `mkdocs.*`; ProperDocs, its maintained
 fork, on `properdocs.*` (it routes `mkdocs` below it, so a warning may be heard twice)."""
@@ -140,14 +133,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             self.trees = LanguageTrees(Trees(tuple(languages)))
         if str(self.projects) not in config.watch:
             config.watch.append(str(self.projects))
-        # Fixes to Material's templates that every portal needs (an accessible name for the
-        # search dialog, no request to GitHub's API from readers' browsers, keyboard access to
-        # wide tables), just below the portal's own custom_dir if it has one.
-        theme_dir = str(resources.files("cocreate.mkdocs_plugin").joinpath("theme"))
-        if theme_dir not in config.theme.dirs:
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
-        self._turn_off_material_search(config)
-        config.extra_css.append(urls.asset("cocreate.css"))
+        adapt_theme(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -299,19 +285,6 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if output is not None:
             output.wait()  # before removing the folder it writes into
         shutil.rmtree(self._building, ignore_errors=True)
-
-    @staticmethod
-    def _turn_off_material_search(config: MkDocsConfig) -> None:
-        """Material's search plugin, still listed by a portal made before cocreate had its own
-        search, is turned off: its index is the one every reader would download whole, and
-        the header's search box is cocreate's. Said at INFO, so that a strict build goes on."""
-        for name in MATERIAL_SEARCH:
-            plugin = config.plugins.get(name)
-            enabled = getattr(getattr(plugin, "config", None), "enabled", None)
-            if enabled:
-                plugin.config.enabled = False  # type: ignore[union-attr]
-                log.info("Material's search plugin, listed in mkdocs.yml, is turned off: cocreate's search "
-                         "(Pagefind) replaces it; the `- search` line can be removed")
 
     def _stop_counting(self) -> bool:
         """Stop counting warnings; True if there were any."""
@@ -499,10 +472,3 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if existing is not None:
             files.remove(existing)
         files.append(file)
-
-
-def page_scripts(page: Page | None) -> list[str]:
-    """The portal's scripts that `page` needs (`PAGE_SCRIPTS`), as site paths, for the
-    theme's `main.html`."""
-    content = (page.content or "") if page is not None else ""
-    return [urls.asset(name) for name, form in PAGE_SCRIPTS if form in content]
