@@ -54,26 +54,32 @@ def without_search(config_file: Path) -> Path:
     return target / "mkdocs.yml"
 
 
-def pagefind(site: Path) -> Timing:
-    """Pagefind alone on the built pages of `site` (not its home page), as cocreate runs it:
-    seconds, its peak resident memory, processor time."""
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
-    os.sync()
-    command = [str(binary()), "--site", str(site), "--silent", "--root-selector", "article",
-               "--glob", "{pages,*/pages}/*/index.html"]
+def run_pagefind(site: Path, *options: str) -> Timing:
+    """The Pagefind binary cocreate runs, on `site` with `options`: seconds, its peak resident
+    memory, processor time."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([str(binary()), "--site", str(site), "--silent", *options],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     assert proc.stderr is not None
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"Pagefind failed on {site}:\n{proc.stderr.read().decode()[-2000:]}")
+    return Timing(elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+
+
+def pagefind(site: Path) -> Timing:
+    """Pagefind alone on the built pages of `site` (not its home page), their `<article>`
+    only, as cocreate indexes a page's article; checked to have indexed every page."""
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    os.sync()
+    timing = run_pagefind(site, "--root-selector", "article", "--glob", "{pages,*/pages}/*/index.html")
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     indexed = sum(int(about["page_count"]) for about in entry["languages"].values())
     written = sum(1 for _ in site.glob("*pages/*/index.html")) + sum(1 for _ in site.glob("*/pages/*/index.html"))
     if indexed != written:
         raise SystemExit(f"Pagefind indexed {indexed} pages of the {written} in {site}")
-    return Timing(elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+    return timing
 
 
 def main() -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -28,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from bench_build import make_portal
 from bench_site import build, serve
-from cocreate.build.search import EXCLUDED, binary
+from cocreate.build.search import EXCLUDED
+from pagefind_floor import run_pagefind
 
 QUERIES = ("warga", "sungai hujan")
 SEARCH = """async ([base, bundles, query]) => {
@@ -51,13 +51,10 @@ def index_in_pieces(site: Path, pages: list[str], count: int) -> tuple[list[str]
         folder = f"pagefind-piece-{count}-{i}"
         shutil.rmtree(site / folder, ignore_errors=True)
         glob = "{" + ",".join(f"projects/{page}/index.html" for page in pages[i::count]) + "}"
-        process = subprocess.Popen([str(binary()), "--site", str(site), "--output-subdir", folder, "--silent",
-                                    "--exclude-selectors", ", ".join(EXCLUDED), "--glob", glob])
-        _, status, usage = os.wait4(process.pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"Pagefind failed on piece {i} of {count}")
+        timing = run_pagefind(site, "--output-subdir", folder, "--exclude-selectors", ", ".join(EXCLUDED),
+                              "--glob", glob)
         folders.append(folder)
-        peaks.append(usage.ru_maxrss * 1024)
+        peaks.append(timing.peak)
     return folders, peaks
 
 
