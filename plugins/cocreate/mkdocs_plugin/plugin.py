@@ -142,9 +142,9 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         site = sites[0]
         self._catalog = site.catalog
         self._cancel_search()
-        languages = self.trees.trees.languages if self.trees else (self.language,)
         search = self._search = SiteSearch(self._building, tuple(urls.project_pages(language, self.language)
-                                                                 for language in languages), config.use_directory_urls)
+                                                                 for language in self._languages()),
+                                           config.use_directory_urls)
         self._home = {s.options.language: s.home() for s in sites}
         made: list[tuple[File, str]] = []
         if self.trees is not None:
@@ -218,8 +218,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["cocreate_block"] = self._shared_blocks
         env.globals["cocreate_scripts"] = page_scripts
-        languages = self.trees.trees.languages if self.trees else (self.language,)
-        self._words = {language: (Translator(language), search_box(Translator(language))) for language in languages}
+        self._words = {language: (Translator(language), search_box(Translator(language)))
+                       for language in self._languages()}
         env.globals["cocreate_t"], env.globals["cocreate_search"] = self._words[self.language]  # the theme's partials
         return env
 
@@ -305,6 +305,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return INCOMPLETE.sub(lambda m: Translator(m.group(1))("statistics.incomplete", count=catalog.incomplete,
                                                                total=len(catalog.projects)), markdown)
 
+    def _languages(self) -> tuple[str, ...]:
+        """The portal's languages, the main one first (one, unless it has further ones)."""
+        return self.trees.trees.languages if self.trees else (self.language,)
+
     def _cancel_search(self) -> None:
         search, self._search = self._search, None
         if search is not None:
@@ -315,10 +319,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         project's on its page, in the page's language), the page's versions in the portal's
         other languages, and its link preview; and Material's template around the content
         compacted (`compact_chrome`)."""
-        if self._search is not None and isinstance(page, PortalPage):
-            self._search.wrote(page.file.dest_uri, project_page=page.spec.searched, generated=True)
-        elif self._search is not None:
-            self._search.wrote(page.file.dest_uri, project_page=False, generated=False)
+        if self._search is not None:
+            spec = page.spec if isinstance(page, PortalPage) else None  # None: a hand-written page
+            self._search.wrote(page.file.dest_uri, project_page=spec is not None and spec.searched,
+                               generated=spec is not None)
         languages: PageLanguages | None = getattr(page, "cocreate_languages", None)
         language = languages.language if languages is not None else self.language
         tree = urls.tree(language, self.language)
