@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
 """Developer entry point: one command to build or serve the demo portal, one to test.
 
-    python3 dev.py serve      # the demo portal at http://127.0.0.1:8000, rebuilt on change
-    python3 dev.py build      # the demo portal into site/
-    python3 dev.py test       # the whole test suite (extra arguments go to pytest)
-    python3 dev.py bench      # the benchmarks, with their ratios
+    python3 dev.py serve          # the demo portal at http://127.0.0.1:8000, rebuilt on change
+    python3 dev.py build          # the demo portal into site/
+    python3 dev.py test           # the whole test suite (extra arguments go to pytest)
+    python3 dev.py test --latest  # the same with the newest dependencies pyproject.toml allows
+    python3 dev.py bench          # the benchmarks, with their ratios
 
 Needs only Python 3.11+ with pip: the first run makes a virtual environment in .venv and
-installs cocreate with everything it needs; later runs reinstall only when pyproject.toml
-or the version changes. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to validate
-HTML, Java (`default-jre-headless`) and the Nu Html Checker (npm package `vnu-jar`, kept in
-~/.cache/cocreate/vnu). With CI=true, `test` installs what is missing: through apt when the
-user is root, and vnu-jar with npm.
+installs the lock `requirements/dev.txt` (every dependency pinned and checked against its
+hash: the versions CI and the portals run), then cocreate itself without dependencies; later
+runs install again only when the lock, pyproject.toml or the version changes. `--latest`
+uses its own environment, .venv-latest, and asks pip for the newest releases every time,
+with no lock: it shows a dependency's new release breaking cocreate before a user meets it.
+
+`serve` and `build` become MkDocs (the process is replaced, not wrapped): stopping dev.py
+stops the server. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to
+validate HTML, Java (`default-jre-headless`) and the Nu Html Checker (npm package `vnu-jar`,
+kept in ~/.cache/cocreate/vnu). With CI=true, `test` installs what is missing: through apt
+when the user is root, and vnu-jar with npm.
 """
 
 from __future__ import annotations
@@ -23,36 +30,73 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
-VENV = Path(os.environ.get("COCREATE_VENV", ROOT / ".venv"))
-BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-STAMP = VENV / ".cocreate-installed"
+LOCK = ROOT / "requirements" / "dev.txt"
+EXTRAS = ".[test,data,properdocs,import]"
 VNU_VERSION = "26.9.27"
 VNU_DIR = Path.home() / ".cache" / "cocreate" / "vnu"
 VNU_JAR = VNU_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def run(*args: str | Path, **kwargs) -> int:
+class Environment:
+    """A virtual environment of cocreate's: the locked one (.venv, or $COCREATE_VENV) or the
+    one with the newest dependencies (.venv-latest, or $COCREATE_VENV_LATEST)."""
+
+    def __init__(self, latest: bool) -> None:
+        self.latest = latest
+        variable, default = ("COCREATE_VENV_LATEST", ".venv-latest") if latest else ("COCREATE_VENV", ".venv")
+        self.path = Path(os.environ.get(variable, ROOT / default))
+        self.bin = self.path / ("Scripts" if os.name == "nt" else "bin")
+        self.python = self.bin / ("python.exe" if os.name == "nt" else "python")
+        self.stamp = self.path / ".cocreate-installed"
+
+    def wanted(self) -> str:
+        """What the installed environment must match: the lock, pyproject.toml and the version
+        (which pyproject reads from the package)."""
+        digest = hashlib.sha256()
+        for path in (LOCK, ROOT / "pyproject.toml", ROOT / "plugins" / "cocreate" / "__init__.py"):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def ensure(self) -> None:
+        """Create the environment when needed and install cocreate into it: from the lock, or
+        (latest) the newest releases pyproject.toml allows, looked up on every run."""
+        wanted = self.wanted()
+        if not self.latest and self.stamp.exists() and self.stamp.read_text() == wanted and self.python.exists():
+            return
+        if not self.python.exists():
+            print(f"creating {self.path}", flush=True)
+            venv.EnvBuilder(with_pip=True, clear=True).create(self.path)
+        pip = [self.python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+        if self.latest:
+            steps = [[*pip, "--upgrade", "pip"],
+                     [*pip, "--upgrade", "--upgrade-strategy", "eager", "-e", EXTRAS]]
+        else:
+            steps = [[*pip, "--require-hashes", "-r", LOCK],
+                     [*pip, "--no-deps", "--no-build-isolation", "-e", "."]]
+        steps.append([self.python, "-m", "pip", "check"])
+        if any(run(*step) for step in steps):
+            sys.exit("installing cocreate failed; see the pip output above")
+        if self.latest:
+            run(self.python, "-m", "pip", "list", "--disable-pip-version-check")
+        self.stamp.write_text(wanted)
+
+
+def run(*args: str | Path, **kwargs: Any) -> int:
     print("+", " ".join(str(a) for a in args), flush=True)
     return subprocess.call([str(a) for a in args], cwd=ROOT, **kwargs)
 
 
-def ensure_environment() -> None:
-    """Create .venv and install cocreate (with the test, data and properdocs extras) when needed."""
-    # pyproject.toml, and the version it reads from the package: the installed metadata says it
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()
-                            + (ROOT / "plugins" / "cocreate" / "__init__.py").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
-        return
-    if not PYTHON.exists():
-        print(f"creating {VENV}", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    if run(*pip, "--upgrade", "pip") or run(*pip, "-e", ".[test,data,properdocs,import]"):
-        sys.exit("installing cocreate failed; see the pip output above")
-    STAMP.write_text(wanted)
+def become(*args: str | Path, env: dict[str, str]) -> int:
+    """Replace this process with the command (on POSIX), so that a signal sent to dev.py reaches
+    it; elsewhere, run it and pass its exit code on."""
+    print("+", " ".join(str(a) for a in args), flush=True)
+    if os.name != "posix":
+        return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
+    os.chdir(ROOT)
+    os.execve(str(args[0]), [str(a) for a in args], env)
 
 
 def ensure_browser_tools() -> None:
@@ -77,22 +121,25 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    ensure_environment()
+    latest = command == "test" and "--latest" in rest
+    rest = [arg for arg in rest if arg != "--latest"] if latest else rest
+    environment = Environment(latest)
+    environment.ensure()
     # Material's and ProperDocs' notices about MkDocs 2 (see README, "Engines") are known.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+           "PATH": f"{environment.bin}{os.pathsep}{os.environ.get('PATH', '')}"}
     if command == "serve":
-        return run(PYTHON, "-m", "mkdocs", "serve", *rest, env=env)
+        return become(environment.python, "-m", "mkdocs", "serve", *rest, env=env)
     if command == "build":
-        return run(PYTHON, "-m", "mkdocs", "build", "--strict", *rest, env=env)
+        return become(environment.python, "-m", "mkdocs", "build", "--strict", *rest, env=env)
     if command == "bench":
         code = 0
         for bench in sorted((ROOT / "bench").glob("bench_*.py")):
-            code |= run(PYTHON, bench, *rest, env=env)
+            code |= run(environment.python, bench, *rest, env=env)
         return code
     ensure_browser_tools()
     env.setdefault("COCREATE_VNU_JAR", str(VNU_JAR))
-    return run(PYTHON, "-m", "pytest", *rest, env=env)
+    return run(environment.python, "-m", "pytest", *rest, env=env)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ with such content fails instead of being silently altered.
 from __future__ import annotations
 
 import html
+import re
 import threading
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -31,6 +32,11 @@ LINK_REL = "nofollow ugc noopener"
 MAX_BRACKETS = 200
 """Python-Markdown takes quadratic time on runs of `[` and of raw HTML (`<a <a <a ...`); text
 with more `[` or more `<` than this is shown as plain text."""
+MAX_LIST_MARKERS = 20
+"""List markers at the start of one line (`+ + + ...`, `1. 1. ...`) each open a list inside
+the last: Python-Markdown 3.11.3 runs out of stack on a few hundred, 3.11.4 renders thousands
+of levels. A line with more markers than this makes the text plain, whatever the version."""
+_MARKER_RUN = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MAX_LIST_MARKERS + 1), re.MULTILINE)
 MAX_CHARS = 20_000
 """The longest Markdown the standard allows (`$defs/markdown` in the schema); longer text,
 already an error, is shown as plain text: each inline element costs time in proportion to
@@ -70,7 +76,8 @@ def _instance() -> markdown.Markdown:
 def render_unsafe(text: str) -> str:
     """Markdown to HTML, before sanitizing: raw HTML in the text is still there. Cached:
     validation, the page and the search index of one project ask for the same texts."""
-    if len(text) > MAX_CHARS or text.count("[") > MAX_BRACKETS or text.count("<") > MAX_BRACKETS:
+    if (len(text) > MAX_CHARS or text.count("[") > MAX_BRACKETS or text.count("<") > MAX_BRACKETS
+            or _MARKER_RUN.search(text)):
         return _plain(text)
     try:
         return _instance().reset().convert(text)
