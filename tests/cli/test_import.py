@@ -18,6 +18,8 @@ from helpers import ROOT, build, make_portal
 
 OGP_TABLE = ROOT.parent / "shared" / "realdata" / "ogp_open_parliament_commitments_g0v.csv"
 OGP_MAPPING = ROOT / "examples" / "ogp" / "mapping.yml"
+OGP_SAMPLE = ROOT / "tests" / "fixtures" / "import" / "ogp_sample.csv"
+"""Made-up rows shaped like the OGP table, one for each case its mapping decides."""
 
 MAPPING = """\
 language: en
@@ -187,6 +189,52 @@ def test_shorten_cuts_at_a_sentence_else_a_word() -> None:
     assert shorten("One sentence. Another one that goes on.", 30) == "One sentence. Another one…"  # else a word
     assert shorten("averyveryverylongword and more", 12) == "averyveryve…"
     assert len(shorten("word " * 100, 50)) <= 50
+
+
+def test_the_open_government_partnership_mapping_decides_each_case(tmp_path: Path, monkeypatch) -> None:
+    """The example's mapping over a small table of its own, on every clone: each row is one case."""
+    config = make_portal(tmp_path / "portal", projects=None, language="en")
+    config.write_text(config.read_text("utf-8").replace("      country: ID\n", ""), "utf-8")
+    monkeypatch.chdir(config.parent)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 11, 30, tzinfo=dt.UTC).timestamp())))
+    result = CliRunner().invoke(cli, ["import", str(OGP_SAMPLE), "--mapping", str(OGP_MAPPING)])
+    assert result.exit_code == 1, result.output  # one row cannot become a project
+    projects = config.parent / "projects"
+
+    def record(slug: str) -> dict:
+        return load_text((projects / slug / "project.yml").read_bytes(), "p.yml").data
+
+    written = sorted(p.parent.name for p in projects.glob("*/project.yml"))
+    assert written == ["xa0001-committee-agendas", "xb0003-online-requests", "xb0004-law-monitoring",
+                       "xc0005-resident-proposals", "xd0006-open-budget", "xd0007-court-rulings", "xe0008"]
+    # no lead institution: reported with its row and the field, not written
+    assert "row 3 (xa0002-open-plenary): too-few-items: stakeholders" in result.stderr
+    assert "8 rows: wrote 7 project(s)" in result.stdout and "1 row(s) could not become a valid project" in result.stdout
+    # an official's email and phone: cut out of the text, in no file and no report
+    assert record("xb0003-online-requests")["description"]["en"].startswith("Requests are answered by the information officer ([…], […])")
+    everything = result.output + "".join(p.read_text("utf-8") for p in projects.glob("*/project.yml"))
+    assert "@" not in everything and "officer.name" not in everything and "3456" not in everything and "2 piece(s) of personal data" in result.stdout
+    # a long title: cut at a word, marked, within the standard's 150 characters
+    title = record("xb0004-law-monitoring")["title"]["en"]
+    assert len(title) <= 150 and title.endswith("…") and title.startswith("Establish a permanent")
+    # statuses: only "Complete" says where a commitment stands
+    assert record("xa0001-committee-agendas")["status"] == "completed"
+    assert {record(s)["status"] for s in written if s != "xa0001-committee-agendas" and s != "xc0005-resident-proposals"} \
+        == {"not-recorded"}
+    # places: a city from the mapping's table, a country CLDR names otherwise, one it does not know
+    assert record("xc0005-resident-proposals")["location"] == {"scope": "regional", "country": "ES", "city": "Madrid"}
+    assert record("xd0006-open-budget")["location"]["country"] == "KR"
+    assert "country" not in record("xb0003-online-requests")["location"]  # Ruritania: no country invented
+    # dates: both spellings of the table; an end after the day of the import is no event
+    assert record("xb0003-online-requests")["start_date"] == "2019-03"
+    assert record("xa0001-committee-agendas")["start_date"] == "2018-01"
+    court = record("xd0007-court-rulings")["timeline"]
+    assert not [e for e in court if str(e["date"]).startswith("2099") and not e.get("planned")]
+    # no short title: the summary is the commitment's title; no date at all: no timeline entry
+    atlantis = record("xe0008")
+    assert atlantis["summary"] == {"en": "Record every vote by name"} and not atlantis.get("timeline")
+    site = build(config)  # strict
+    assert len(list((site / "projects").glob("*/index.html"))) == len(written)
 
 
 @pytest.mark.skipif(not OGP_TABLE.is_file(), reason=f"the real table is not here: {OGP_TABLE}")

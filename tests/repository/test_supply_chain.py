@@ -18,10 +18,15 @@ from helpers import ROOT, locked
 
 LOCK = ROOT / "requirements" / "ci.txt"
 RELEASE_LOCK = ROOT / "requirements" / "release.txt"
+DEV_LOCK = ROOT / "requirements" / "dev.txt"
+"""What `python3 dev.py test` (and so CI) installs: compiled from pyproject's extras, held to ci.txt."""
 LOCKS = [LOCK, RELEASE_LOCK]
 SOURCE = ROOT / "requirements" / "ci.in"
 SCAFFOLD = ROOT / "plugins" / "cocreate" / "cli" / "scaffold"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+LATEST = ROOT / ".github" / "workflows" / "latest.yml"
+"""The one workflow that installs without the lock, on purpose: the newest releases pyproject allows."""
+LOCKED_WORKFLOWS = [w for w in WORKFLOWS if w != LATEST]
 
 
 def pip_installs(workflow: Path) -> list[list[str]]:
@@ -42,7 +47,7 @@ def runtime_dependencies() -> list[Requirement]:
     return [Requirement(r) for r in pyproject["project"]["dependencies"]]
 
 
-@pytest.mark.parametrize("lock", LOCKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("lock", [*LOCKS, DEV_LOCK], ids=lambda p: p.name)
 def test_every_line_of_the_lock_is_pinned_with_hashes(lock: Path) -> None:
     entries = locked(lock)
     assert len(entries) >= 10
@@ -58,6 +63,44 @@ def test_the_lock_covers_every_runtime_dependency() -> None:
         assert name in entries, f"{requirement} is not in {LOCK.name}"
         assert requirement.specifier.contains(entries[name][0], prereleases=True), \
             f"{LOCK.name} pins {name}=={entries[name][0]}, outside {requirement}"
+
+
+def test_the_tests_run_the_versions_ci_and_the_portals_run() -> None:
+    """dev.txt holds every package of ci.txt at the same version, and every dependency of the
+    extras dev.py installs (test, import, properdocs) within its range."""
+    ci, dev = locked(LOCK), locked(DEV_LOCK)
+    assert {name: dev.get(name, (None,))[0] for name in ci} == {name: version for name, (version, _) in ci.items()}
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    for requirement in (Requirement(r) for extra in ("test", "import", "properdocs") for r in extras[extra]):
+        name = canonicalize_name(requirement.name)
+        assert name in dev and requirement.specifier.contains(dev[name][0], prereleases=True), requirement
+    assert "--constraint=requirements/ci.txt" in DEV_LOCK.read_text("utf-8")[:600], "compile it as SECURITY.md says"
+
+
+def test_cocreate_names_every_package_it_imports() -> None:
+    """A package imported by cocreate but left to another package's requirements (Markdown came
+    with MkDocs) has a range nobody chose: its new release is then never expected."""
+    import ast
+    import sys
+    from importlib.metadata import packages_distributions
+
+    provided = packages_distributions()
+    imported = set()
+    for path in (ROOT / "plugins" / "cocreate").rglob("*.py"):
+        if "scaffold" not in path.parts:
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(node, ast.Import):
+                    imported |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    imported.add(node.module.split(".")[0])
+    declared = {canonicalize_name(r.name) for r in runtime_dependencies()}
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    declared |= {canonicalize_name(Requirement(r).name) for r in extras["import"] + extras["properdocs"]}
+    third_party = sorted(m for m in imported - set(sys.stdlib_module_names) if m not in ("cocreate", "__future__"))
+    assert third_party, "the imports were not read"
+    for module in third_party:
+        names = {canonicalize_name(d) for d in provided.get(module, [])}
+        assert names & declared, f"cocreate imports {module} ({names or 'not installed'}): name it in pyproject's dependencies"
 
 
 def test_the_lock_holds_the_build_backend() -> None:
@@ -94,7 +137,7 @@ def test_the_lock_names_no_package_index(lock: Path) -> None:
 def test_the_search_fix_of_material_is_required() -> None:
     """mkdocs-material 9.7.7 fixed a DOM XSS in search suggestions: no older release may install."""
     (material,) = [r for r in runtime_dependencies() if canonicalize_name(r.name) == "mkdocs-material"]
-    assert not material.specifier.contains("9.7.6") and material.specifier.contains("9.7.7")
+    assert not material.specifier.contains("9.7.6")
     assert locked(LOCK)["mkdocs-material"][0] >= Version("9.7.7")
 
 
@@ -135,7 +178,7 @@ def test_the_install_check_refuses_what_it_should() -> None:
         assert install_problem(bad.split()) is not None, bad
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("workflow", LOCKED_WORKFLOWS, ids=lambda p: p.name)
 def test_workflows_install_only_from_the_lock(workflow: Path) -> None:
     commands = pip_installs(workflow)
     lock = "requirements/release.txt" if workflow.name == "release.yml" else "requirements/ci.txt"
@@ -145,6 +188,18 @@ def test_workflows_install_only_from_the_lock(workflow: Path) -> None:
     text = workflow.read_text("utf-8")
     for other in ("curl ", "wget ", "pipx ", "uv pip", "npm ", "| sh", "|sh", "| bash"):
         assert other not in text, f"{workflow.name}: {other.strip()} fetches code outside the lock"
+
+
+def test_the_newest_dependencies_are_tested_weekly_and_on_demand() -> None:
+    """latest.yml installs nothing itself: it runs `python3 dev.py test --latest`, which takes the
+    newest releases pyproject allows into an environment of its own, never the lock's."""
+    data = yaml.load(LATEST.read_text("utf-8"), Loader=yaml.BaseLoader)
+    assert set(data["on"]) == {"schedule", "workflow_dispatch"} and len(data["on"]["schedule"]) == 1
+    assert re.fullmatch(r"\d+ \d+ \* \* \d", data["on"]["schedule"][0]["cron"]), "weekly"
+    (job,) = data["jobs"].values()
+    runs = [step["run"].strip() for step in job["steps"] if "run" in step]
+    assert runs == ["python3 dev.py test --latest"]
+    assert pip_installs(LATEST) == []
 
 
 def test_the_release_lock_holds_the_release_tools() -> None:
