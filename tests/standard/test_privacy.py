@@ -57,3 +57,31 @@ def test_masks_what_it_reports() -> None:
 def test_walks_data_with_paths_including_keys() -> None:
     data = {"a": ["x", {"b": "tel +62 812 3456 7890"}], "c@d.com": "y"}
     assert [(f.kind, f.path) for f in find_in_data(data)] == [("phone", ("a", 1, "b")), ("email", ("c@d.com",))]
+
+
+@pytest.mark.parametrize("text", [
+    "…the number of employees 0\n01.09.2019 - 30.10.2019",  # a count, a line break, a range of dates
+    "in the resolution of disputes 08.2022 10.2022 \n\n2. Trial assigning",  # dates, then the list's next number
+    "Review of actions planned\t01/02/2019\t01-06-2019\n3.\tPreparation",
+    "1. 01.09.2019 - 30.10.2019\n2. 2020-01-15 – 2020-03-31",
+    "Jadwal: 01.02.2024 s/d 30.04.2024",
+])
+def test_a_date_or_a_range_of_dates_is_never_a_phone_number(text: str) -> None:
+    # regression: the phone pattern read across line breaks and took dates for digits
+    assert list(find_in_text(text)) == []
+
+
+def test_a_number_ends_at_a_line_break() -> None:
+    found = list(find_in_text("Phone\n+62 812 3456 7890\n12.2024 next step"))
+    assert [(f.kind, f.found) for f in found] == [("phone", "+62 812 3456 7890")]
+
+
+def test_removing_personal_data_leaves_dates_and_list_numbers() -> None:
+    from cocreate.standard.privacy import redact_with
+
+    text = ("1. Survey of employees 0\n01.09.2019 - 30.10.2019\n"
+            "2. Contact 0812 3456 7890 01.11.2019\n3. Report 12.2019")
+    cleaned, count = redact_with(text, "[…]")
+    assert count == 1
+    assert cleaned == ("1. Survey of employees 0\n01.09.2019 - 30.10.2019\n"
+                       "2. Contact […] 01.11.2019\n3. Report 12.2019")

@@ -10,6 +10,10 @@ The detector is deliberately simple and errs on the side of refusing. What it fi
 - a 16-digit number, written as one run or in groups of four: the length of an Indonesian
   national ID (NIK), which encodes the holder's birth date and sex (card numbers have it too).
 
+A date or a range of dates (`01.09.2019 - 30.10.2019`, `08.2022`, `2022-01-25`) is never
+part of a phone number, and a number never goes on across a line break: the next line of a
+list or a table starts something else.
+
 Known limits: numbers spelled out in words, split across fields, or disguised beyond the
 forms above pass; after the word `at`, a full stop with a space beside it ends a sentence,
 not an address (`budi at kota. id` passes, so that `we meet at noon. The city` does); a
@@ -43,11 +47,17 @@ _EMAIL = re.compile(
 # an ISBN's `978-0-12-...` continue a number, they do not start one.
 _AFTER_NUMBER = r"(?<!\d[.,/-])"
 _NIK = re.compile(rf"(?<![\d]){_AFTER_NUMBER}(?:\d{{16}}|\d{{4}}([ .-])\d{{4}}\1\d{{4}}\1\d{{4}})(?![\d])")
-_PHONE = re.compile(rf"(?<![\w+]){_AFTER_NUMBER}(?:\+|\(?0)[\d\s().-]{{7,22}}\d(?![\d])"
-                    rf"|(?<![\w+]){_AFTER_NUMBER}62[\s-]?8[\d\s.-]{{7,16}}\d(?![\d])")
+_SPACE = r"[ \t\u00a0]"
+"""A space within a number: never a line break, which ends a number (a list's next item, a
+table's next cell, begins on the next line)."""
+_PHONE = re.compile(rf"(?<![\w+]){_AFTER_NUMBER}(?:\+|\(?0)(?:\d|{_SPACE}|[().-]){{7,22}}\d(?![\d])"
+                    rf"|(?<![\w+]){_AFTER_NUMBER}62(?:{_SPACE}|-)?8(?:\d|{_SPACE}|[.-]){{7,16}}\d(?![\d])")
 _DATE_TOKEN = re.compile(r"(?:(?P<m>\d{1,2})[./-](?P<y>\d{4})|(?P<y2>\d{4})[./-](?P<m2>\d{1,2})(?:[./-]\d{1,2})?"
                          r"|\d{1,2}[./-](?P<m3>\d{1,2})[./-](?P<y3>\d{4}))")
 """A date written with dots, slashes or dashes: `08.2022`, `2022.01.25`, `25/01/2022`."""
+_DATE_IN_TEXT = re.compile(r"(?<![\d.,/-])(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}[./-]\d{1,2}(?:[./-]\d{1,2})?"
+                           r"|\d{1,2}[./-]\d{4})(?![\d])")
+"""Where a date may stand inside a longer run of digits (`0 01.09.2019 - 30.10.2019`)."""
 _WORD_AT_NOT_AN_ADDRESS = frozenset({
     "online", "available", "published", "found", "located", "visit", "visited", "us", "here", "site", "website",
     "web", "portal", "page", "it", "them", "meet", "meeting", "held", "based", "see", "read", "download",
@@ -85,23 +95,23 @@ def mask(text: str) -> str:
     return f"{text[:2]}{'*' * (len(text) - 4)}{text[-2:]}"
 
 
-def _date_like(candidate: str) -> bool:
-    """Whether every part of a candidate is a date (`08.2022 10.2022`, `01.2023-12.2024`)."""
-    parts = [p for p in re.split(r"\s+|(?<=\d{4})-(?=\d)|(?<=\d)-(?=\d{4}\b)", candidate.strip("() ")) if p]
-    for part in parts:
-        found = _DATE_TOKEN.fullmatch(part)
-        if found is None:
-            return False
-        year = int(found["y"] or found["y2"] or found["y3"])
-        month = int(found["m"] or found["m2"] or found["m3"])
-        if not (1900 <= year <= 2100 and 1 <= month <= 12):
-            return False
-    return bool(parts)
+def _a_date(token: str) -> bool:
+    """Whether one token is a date of the years records speak of (1900 to 2100)."""
+    found = _DATE_TOKEN.fullmatch(token)
+    if found is None:
+        return False
+    year = int(found["y"] or found["y2"] or found["y3"])
+    month = int(found["m"] or found["m2"] or found["m3"])
+    return 1900 <= year <= 2100 and 1 <= month <= 12
+
+
+def _without_dates(text: str) -> str:
+    """`text` with every date in it blanked out (by NULs, which no pattern matches and no text
+    holds), each position kept: a date, or a range of dates, is never part of a phone number."""
+    return _DATE_IN_TEXT.sub(lambda m: "\x00" * len(m.group()) if _a_date(m.group()) else m.group(), text)
 
 
 def _phone_like(candidate: str) -> bool:
-    if _date_like(candidate):
-        return False
     digits = re.sub(r"\D", "", candidate)
     if candidate.startswith("+") or digits.startswith("00"):
         return 8 <= len(digits.lstrip("0")) <= 15
@@ -110,7 +120,20 @@ def _phone_like(candidate: str) -> bool:
     return 9 <= len(digits) <= 13 and digits[1:2] != "0"
 
 
-def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """Where one piece of personal data stands in a text, and the piece."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, match: re.Match[str]) -> _Found:
+        return cls(match.start(), match.end(), match.group())
+
+
+def _matches(text: str) -> Iterator[tuple[str, _Found]]:
     """Every piece of personal data in one string: its kind and where it stands."""
     taken: list[tuple[int, int]] = []
     if _AT_SIGN.search(text) or _AT_WORD_EMAIL.search(text):
@@ -118,18 +141,18 @@ def _matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             if _sentence_at(match):
                 continue
             taken.append(match.span())
-            yield "email", match
+            yield "email", _Found.of(match)
     if not _DIGITS.search(text):
         return
     for match in _NIK.finditer(text):
         taken.append(match.span())
-        yield "nik", match
-    for match in _PHONE.finditer(text):
+        yield "nik", _Found.of(match)
+    for match in _PHONE.finditer(_without_dates(text)):
         start, end = match.span()
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         if _phone_like(match.group().strip()):
-            yield "phone", match
+            yield "phone", _Found.of(match)
 
 
 def _sentence_at(match: re.Match[str]) -> bool:
@@ -146,14 +169,14 @@ def _sentence_at(match: re.Match[str]) -> bool:
 
 def find_in_text(text: str, path: FieldPath = ()) -> Iterator[Finding]:
     """Every piece of personal data in one string."""
-    for kind, match in _matches(text):
-        yield Finding(kind, path, mask(match.group()), match.start(), match.group())
+    for kind, found in _matches(text):
+        yield Finding(kind, path, mask(found.text), found.start, found.text)
 
 
 def _spans(text: str) -> list[list[int]]:
     """Where personal data stands in a text, overlapping findings taken as one."""
     spans: list[list[int]] = []
-    for start, end in sorted(match.span() for _, match in _matches(text)):
+    for start, end in sorted((found.start, found.end) for _, found in _matches(text)):
         if spans and start < spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
         else:
