@@ -133,14 +133,15 @@ def _all_options(command: click.Command) -> list[str]:
     return [opt for param in command.params for opt in getattr(param, "opts", []) if opt.startswith("--")]
 
 
-def test_every_option_and_problem_code_is_documented() -> None:
-    page = STANDARD_PAGE.read_text("utf-8")
+@pytest.mark.parametrize("standard", [STANDARD_PAGE, STANDARD_PAGE.with_suffix(".en.md")], ids=lambda p: p.name)
+def test_every_option_and_problem_code_is_documented(standard: Path) -> None:
+    page = standard.read_text("utf-8")
     for name, command in cli.commands.items():
         for option in _all_options(command):
-            assert f"`{option}" in page, f"`cocreate {name} {option}` is not documented in {STANDARD_PAGE.name}"
+            assert f"`{option}" in page, f"`cocreate {name} {option}` is not documented in {standard.name}"
         assert command.help, name
     for code in problem_codes():
-        assert f"`{code}`" in page, f"problem code `{code}` is not documented in {STANDARD_PAGE.name}"
+        assert f"`{code}`" in page, f"problem code `{code}` is not documented in {standard.name}"
 
 
 def test_an_unexpected_failure_is_one_line_not_a_traceback(monkeypatch, capsys) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from cocreate.cli import cli
@@ -117,11 +118,21 @@ def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeyp
     assert CliRunner().invoke(cli, ["codeowners", "--check"]).exit_code == 0
     site = build(target / "mkdocs.yml")  # strict: true in the generated mkdocs.yml
     assert (site / "projects" / "contoh-proyek" / "index.html").is_file()
+    assert not (site / "index.en").exists() and not (site / "take-part.en").exists()  # one language: no translations
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 2  # not empty
+    # the home page, the take-part page and the standard come in one language each, ready for a second
+    config = target / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("# languages: [id, en]", "languages: [id, en]"), "utf-8")
+    site = build(config)
+    home, english = (BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser").select_one("article") for path in ("", "en"))
+    assert "Pemerintah Kota Baru" in home.text and "The government of Kota Baru" not in home.text
+    assert "The government of Kota Baru" in english.text and "Pemerintah Kota Baru" not in english.text
+    page = BeautifulSoup((site / "en" / "take-part" / "index.html").read_text("utf-8"), "html.parser")
+    assert page.select_one("article h1").text.startswith("How to take part")
 
 
 SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", ".github/dependabot.yml", "content/standard.md",
-                "content/take-part.md", "CONTRIBUTING.md", ".github/pull_request_template.md",
+                "content/standard.en.md", "content/take-part.md", "content/take-part.en.md", "CONTRIBUTING.md", ".github/pull_request_template.md",
                 ".github/ISSUE_TEMPLATE/propose-project.yml", ".github/ISSUE_TEMPLATE/join-project.yml"]
 
 

@@ -50,7 +50,7 @@ from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
 from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, nav_titles, writing_order
 from cocreate.mkdocs_plugin.theme import ASSETS, adapt_theme, page_scripts
-from cocreate.mkdocs_plugin.trees import LanguageTrees
+from cocreate.mkdocs_plugin.trees import LanguageTrees, drop_translations
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
 from cocreate.portal.languages import PageLanguages, Trees, only_in
@@ -149,6 +149,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         made: list[tuple[File, str]] = []
         if self.trees is not None:
             made.extend((file, "a page in another language") for file in self.trees.content_files(files, config))
+        else:
+            drop_translations(files, self.language)
         for each, specs in writing_order(sites):  # MkDocs writes the pages in this order
             main = each is site
             titles = nav_titles(config.nav) if main else {}  # the site's nav names pages in its main language

@@ -22,6 +22,16 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from cocreate.portal.languages import PageLanguages, Trees, page_languages
+from cocreate.standard.vocabulary import LANGUAGES
+
+
+def drop_translations(files: Files, main: str) -> None:
+    """A portal in one language publishes no translations: the `page.en.md` beside its
+    pages (which `cocreate init` writes, ready for `languages: [id, en]`) are left out."""
+    trees = Trees((main, *(language for language in LANGUAGES if language != main)))
+    for file in list(files.documentation_pages()):
+        if not file.generated_by and trees.translation_of(file.src_uri) is not None:
+            files.remove(file)
 
 
 class LanguageTrees:
