@@ -4,6 +4,7 @@ passes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -111,6 +112,45 @@ def test_no_invitation_to_join_what_the_record_says_nothing_about(site: Path) ->
     assert "Catatannya tidak menyebut apakah proyek ini menerima peserta baru." in join
     recorded = page(site, "projects/taman-kota-hijau/index.html")
     assert recorded.select(".cc-join-cta") and recorded.select_one("#join .cc-join") is not None
+
+
+SEEKING = """\
+seeking:
+  categories: [community]
+  skills:
+    - en: Reading bills aloud
+  opened: 2026-11-01
+  closes: 2027-03-31
+  how_to_respond:
+    en: Write to the parliament's office.
+"""
+
+
+@pytest.mark.parametrize(("status", "openness"), [("active", "not-recorded"), ("not-recorded", "open")])
+def test_a_call_invites_no_one_where_the_record_does_not_say_the_project_takes_people(
+        tmp_path: Path, status: str, openness: str) -> None:
+    """A call whose dates are open, on a project whose status or openness is not recorded:
+    no list, badge, feed, count or page says it is open (its page says the record does not
+    say whether it takes participants)."""
+    record = UNRECORDED.replace("status: active\n", f"status: {status}\n") \
+        .replace("openness:\n  level: not-recorded", f"openness:\n  level: {openness}") \
+        .replace("trust: not-recorded\n", "trust: not-recorded\n" + SEEKING)
+    projects = tmp_path / "src"
+    (projects / "parlamento-abierto").mkdir(parents=True)
+    (projects / "parlamento-abierto" / "project.yml").write_text(record, "utf-8")
+    built = build(make_portal(tmp_path / "portal", projects), day=dt.date(2026, 12, 1))
+    project = page(built, "projects/parlamento-abierto/index.html")
+    assert not project.select("#call") and not project.select(".cc-call")
+    assert "Catatannya tidak menyebut apakah proyek ini menerima peserta baru." in project.select_one("#join").text
+    assert "ditutup" not in project.select_one("#join").get_text(" ", strip=True)  # nor "closed"
+    assert "parlamento-abierto" not in (built / "calls" / "index.html").read_text("utf-8")
+    assert "parlamento-abierto" not in (built / "calls" / "feed.xml").read_text("utf-8")
+    assert not page(built, "projects/index.html").select(".cc-badge--call")
+    index = json.loads((built / "projects" / "index.json").read_text("utf-8"))
+    (entry,) = [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
+    assert entry["slug"] == "parlamento-abierto" and not entry["call"]
+    home = page(built, "index.html").get_text(" ", strip=True)
+    assert "Reading bills aloud" not in home
 
 
 def test_phases_over_time_count_an_unrecorded_phase_apart(site: Path) -> None:

@@ -246,9 +246,14 @@ class Project:
 
     @property
     def open_call(self) -> Call | None:
-        """The call, when it is open on the day of the build."""
+        """The call, when it invites people in: open on the day of the build, on a project
+        that takes participants now (its status and who can join recorded, and not ended).
+        A record that does not say whether the project takes anyone has no open call on any
+        page, list, badge or feed, whatever its call's dates."""
         call = self.call
-        return call if call is not None and self.today is not None and call.open_on(self.today) else None
+        if call is None or self.today is None or self.accepts_participants is not True:
+            return None
+        return call if call.open_on(self.today) else None
 
     @property
     def principles(self) -> list[dict[str, Any]]:
