@@ -96,7 +96,7 @@ def become(*args: str | Path, env: dict[str, str]) -> int:
     if os.name != "posix":
         return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
     os.chdir(ROOT)
-    os.execve(str(args[0]), [str(a) for a in args], env)
+    os.execve(str(args[0]), [str(a) for a in args], env)  # noqa: S606 (a fixed program: the venv's Python)
 
 
 def ensure_browser_tools() -> None:

@@ -36,7 +36,7 @@ MAX_LIST_MARKERS = 20
 """List markers at the start of one line (`+ + + ...`, `1. 1. ...`) each open a list inside
 the last: Python-Markdown 3.11.3 runs out of stack on a few hundred, 3.11.4 renders thousands
 of levels. A line with more markers than this makes the text plain, whatever the version."""
-_MARKER_RUN = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+){%d}" % (MAX_LIST_MARKERS + 1), re.MULTILINE)
+_MARKER_RUN = re.compile(rf"^[ \t]*(?:(?:[*+-]|\d{{1,9}}[.)])[ \t]+){{{MAX_LIST_MARKERS + 1}}}", re.MULTILINE)
 MAX_CHARS = 20_000
 """The longest Markdown the standard allows (`$defs/markdown` in the schema); longer text,
 already an error, is shown as plain text: each inline element costs time in proportion to
