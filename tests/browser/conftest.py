@@ -67,8 +67,8 @@ def bilingual(demo_site_bilingual: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def _pages(browser: Any) -> Iterator[dict[tuple[int, int, bool], Watched]]:
-    """Pages kept open between tests, one per viewport and JavaScript setting: a new browser
+def _pages(browser: Any) -> Iterator[dict[tuple[int, int, bool, int], Watched]]:
+    """Pages kept open between tests, one per viewport, JavaScript setting and device scale: a new browser
     context costs a fresh renderer and cold caches, about half a second each time."""
     pool: dict[tuple[int, int, bool], Watched] = {}
     yield pool
@@ -78,18 +78,21 @@ def _pages(browser: Any) -> Iterator[dict[tuple[int, int, bool], Watched]]:
 
 @pytest.fixture
 def open_page(browser: Any, _pages: dict, request: pytest.FixtureRequest) -> Iterator[Callable[..., Watched]]:
-    """`open_page(viewport=DESKTOP, javascript=True)`: a watched page, blank, with nothing
-    recorded yet. After the test, anything it recorded fails the test."""
+    """`open_page(viewport=DESKTOP, javascript=True, scale=1)`: a watched page, blank, with
+    nothing recorded yet; a viewport narrower than 600 px is a phone's (touch, mobile
+    layout), drawn at `scale` device pixels per CSS pixel (a real phone's is 3). After the
+    test, anything it recorded fails the test."""
     used: list[Watched] = []
     request.node.cc_pages = used
 
-    def open_(viewport: dict[str, int] = DESKTOP, javascript: bool = True, name: str = "") -> Watched:
-        key = (viewport["width"], viewport["height"], javascript)
+    def open_(viewport: dict[str, int] = DESKTOP, javascript: bool = True, name: str = "", scale: int = 1) -> Watched:
+        key = (viewport["width"], viewport["height"], javascript, scale)
         watched = _pages.get(key)
         if watched is None or watched.page.is_closed() or watched in used:
             phone = viewport["width"] < 600
             context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone,
-                                          java_script_enabled=javascript, service_workers="block")
+                                          java_script_enabled=javascript, service_workers="block",
+                                          device_scale_factor=scale)
             context.set_default_timeout(10_000)
             watched = watch(context, name)
             if key not in _pages or _pages[key].page.is_closed():

@@ -138,7 +138,7 @@ def test_the_forms_stay_accessible_with_their_errors_and_entries(open_page, site
     form.locator(".cc-propose-result").wait_for(state="visible")
     assert not (found := blocking(run_axe(axe, page))), describe(found)
     page.evaluate("window.localStorage.clear()")
-    page.goto(sites[lang] + "projects/taman-kota-hijau/")
+    page.goto(sites[lang] + "projects/taman-kota-hijau/#join")
     page.locator("#join-org").fill("Karang Taruna")
     assert not (found := blocking(run_axe(axe, page))), describe(found)
 

@@ -49,15 +49,17 @@ def test_home_leads_to_a_project_page(open_page, sites, built: Path, lang: str) 
     assert article.get_attribute("data-slug") == first["slug"]
     assert article.locator("h1").inner_text() == first["title"]
     assert article.locator('.cc-stepper [aria-current="step"]').count() == 1
-    for section in ("phase", "kind", "join", "ownership", "about", "stakeholders", "timeline", "trust", "details"):
+    for section in ("now", "join", "about", "stakeholders", "history", "details"):  # all open on a wide screen
         assert article.locator(f"section#{section} h2").is_visible(), section
+    for part in ("phase", "kind", "ownership", "timeline", "trust", "record"):
+        assert article.locator(f"section#{part} h3").is_visible(), part
 
 
 def test_project_page_tag_links_to_its_facet(open_page, sites, lang: str) -> None:
     page = open_page(PHONE).page
     page.goto(sites[lang] + PAGE_TYPES["project"])
     for i in range(page.locator("a.cc-tag").count()):
-        page.goto(sites[lang] + PAGE_TYPES["project"])
+        page.goto(sites[lang] + PAGE_TYPES["project"] + "#about")  # the tags are about the project, folded on a phone
         page.locator("a.cc-tag").nth(i).click()
         page.wait_for_url(re.compile(r"/catalogue/tag/[^/]+/(#[a-z0-9-]+)?$"))
         if "#" in page.url:  # a tag only this project has: its line on the page of such tags
@@ -155,7 +157,7 @@ def test_kinds_matrix_puts_each_project_in_its_kind(open_page, sites, built: Pat
     label = cell.locator(".cc-cell__kind").inner_text()
     cell.locator("li a").first.click()
     page.wait_for_url(re.compile(r"/projects/[^/]+/$"))
-    assert page.locator("#kind h2").inner_text().endswith(label)
+    assert page.locator("#kind h3").inner_text().endswith(label)
     # the link to all projects of a kind
     page.go_back()
     cell.locator("p a").last.click()

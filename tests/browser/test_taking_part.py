@@ -45,9 +45,10 @@ def test_join_this_project_from_its_page(open_page, sites, viewport: dict[str, i
     cta = page.locator("aside.cc-join-cta a")
     assert cta.is_visible() and cta.inner_text() == "Gabung dengan proyek ini"
     cta.click()
-    page.wait_for_url(re.compile(r"#principles$"))
-    # how we work together comes first, then the ways to join
-    assert page.locator("#principles h2").is_visible()
+    page.wait_for_url(re.compile(r"#join$"))
+    # the ways to join, opened (folded on a phone), lead to how the parties work together first
+    principles = page.locator('#join a[href="#principles"]')
+    assert principles.is_visible()
     choices = page.locator("#join-choices")
     choices.scroll_into_view_if_needed()
     assert choices.is_visible()
@@ -96,7 +97,7 @@ def test_the_entry_can_be_copied(open_page, sites) -> None:
 
 def test_a_project_that_admits_by_criteria_shows_them_before_the_ways_to_join(open_page, sites) -> None:
     page = open_page(PHONE).page
-    page.goto(sites["en"] + "projects/dana-rintisan-sukamaju/")
+    page.goto(sites["en"] + "projects/dana-rintisan-sukamaju/#join")
     criteria = page.locator("#join ul.cc-criteria")
     choices = page.locator("#join-choices")
     assert criteria.is_visible() and criteria.locator("li").count() > 0
@@ -107,6 +108,7 @@ def test_a_project_that_admits_by_criteria_shows_them_before_the_ways_to_join(op
 def test_the_entry_without_javascript_shows_what_to_fill_in(open_page, sites) -> None:
     page = open_page(PHONE, javascript=False).page
     page.goto(sites["id"] + f"projects/{PROJECT}/")
+    page.locator("#join summary").click()  # folded on a phone, opened without JavaScript too
     assert page.locator("form.cc-join-form").is_hidden()
     entry = page.locator("code.cc-join-yaml")
     assert entry.is_visible() and "Nama organisasi atau kelompok Anda" in entry.inner_text()

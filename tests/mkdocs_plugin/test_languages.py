@@ -44,7 +44,7 @@ def test_one_build_writes_both_trees_from_the_same_projects(demo_site_bilingual:
         assert soup(site / "en" / path / "index.html").html["lang"] == "en", path
     english_page = soup(site / "en" / "projects" / SLUG / "index.html")
     assert english_page.select_one("article h1").text == "Cikaret Green City Park"
-    assert english_page.select_one("#join-h").text == "Who can join"
+    assert english_page.select_one("#openness-h").text == "Who can join"
     assert soup(site / "projects" / SLUG / "index.html").select_one("article h1").text == "Taman Kota Hijau Cikaret"
     # the site's name is in the main language, and says so on the English pages
     assert english_page.select_one(".md-header__topic .md-ellipsis")["lang"] == "id"

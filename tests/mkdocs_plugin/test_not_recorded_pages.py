@@ -184,9 +184,9 @@ def test_dates_as_written_place_and_source(site: Path) -> None:
     doc = page(site, "projects/parlamento-abierto/index.html")
     assert [t.text for t in doc.select(".cc-event__when time")] == ["September 2018", "Kuartal III 2020"]
     assert [t["datetime"] for t in doc.select(".cc-event__when time")] == ["2018-09", "2020"]
-    details = doc.select_one("#details").get_text(" ", strip=True)
-    assert "Lokasi Uruguay" in details and "Jangkauan Seluruh negeri" in details
-    assert "Dikelola oleh pengelola portal" in details
+    about = doc.select_one("#about").get_text(" ", strip=True)
+    assert "Lokasi Uruguay" in about and "Jangkauan Seluruh negeri" in about
+    assert "Dikelola oleh pengelola portal" in doc.select_one("#record").get_text(" ", strip=True)
     source = doc.select_one("#source").get_text(" ", strip=True)
     assert "UY0086" in source and "CC-BY-4.0" in source and "Open Government Partnership" in source
 

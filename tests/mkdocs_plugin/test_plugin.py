@@ -15,7 +15,10 @@ from mkdocs.exceptions import Abort
 from helpers import FIXTURES, PROJECTS, ROOT, build, make_portal
 
 SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
-SECTIONS = ["phase", "kind", "join", "ownership", "about", "stakeholders", "timeline", "history", "trust", "details"]
+SECTIONS = ["now", "join", "about", "stakeholders", "history", "details"]
+"""A project page's sections, in the order a reader asks (tests/mkdocs_plugin/test_project_page.py)."""
+PARTS = ["phase", "openness", "timeline", "changes", "kind", "ownership", "trust", "record"]
+"""The parts of those sections that every project page has."""
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -27,8 +30,11 @@ def test_every_project_page_has_the_required_sections(demo_site: Path, slug: str
     page = soup(demo_site / "projects" / slug / "index.html")
     article = page.select_one("article.cc-project")
     assert article is not None and article["data-slug"] == slug
+    assert [s["id"] for s in article.select(":scope > section")] == SECTIONS, slug
     for section in SECTIONS:
-        assert article.select_one(f"section#{section} h2"), f"{slug}: no section {section}"
+        assert article.select_one(f"section#{section} > details > summary > h2"), f"{slug}: no section {section}"
+    for part in PARTS:
+        assert article.select_one(f"section#{part} h3"), f"{slug}: no part {part}"
     steps = article.select("ol.cc-stepper > li")
     assert len(steps) == 3 and len(article.select('[aria-current="step"]')) == 1
     edit = article.select_one(".cc-edit a")
@@ -41,7 +47,7 @@ def test_project_page_content_matches_the_file(demo_site: Path) -> None:
     assert page.select_one("article h1").text == "Taman Kota Hijau Cikaret"
     current = page.select_one('[aria-current="step"] .cc-step__name').text
     assert current == "Pemberdayaan"
-    assert page.select_one("#kind h2").text.endswith("Komunitas sehati")
+    assert page.select_one("#kind h3").text.endswith("Komunitas sehati")
     names = [li.select_one(".cc-stakeholder__name strong").text for li in page.select("li.cc-stakeholder")]
     assert names == ["Dinas Lingkungan Hidup Kota Sukamaju", "Forum Warga RW 05 Cikaret",
                      "Program Studi Arsitektur Lanskap, Universitas Sukamaju"]  # by category order
@@ -147,7 +153,8 @@ def test_english_portal(demo_site_en: Path) -> None:
     assert page.html["lang"] == "en"
     assert page.select_one("article h1").text == "Cikaret Green City Park"
     assert page.select_one('[aria-current="step"] .cc-step__name').text == "Empowerment"
-    assert page.select_one("#join-h").text == "Who can join"
+    assert page.select_one("#join-h").text == "How to take part"
+    assert page.select_one("#openness-h").text == "Who can join"
     catalogue = soup(demo_site_en / "projects" / "index.html")
     assert catalogue.select_one("h1").text == "Projects"
 
@@ -159,7 +166,8 @@ def test_single_language_text_falls_back(tmp_path: Path, minimal_text: str) -> N
     site = build(make_portal(tmp_path / "portal", projects, language="en"))
     page = soup(site / "projects" / "bank-sampah" / "index.html")
     assert page.select_one("article h1").text == "Bank Sampah RT 03"  # only Indonesian given
-    assert page.select_one("#join-h").text == "Who can join"
+    assert page.select_one("#join-h").text == "How to take part"
+    assert page.select_one("#openness-h").text == "Who can join"
 
 
 def test_invalid_project_fails_the_build_with_validate_errors(tmp_path: Path, caplog) -> None:
@@ -367,9 +375,11 @@ def yaml_tags(path: Path) -> list[str]:
 
 
 def test_a_page_loads_the_portal_s_scripts_of_the_forms_it_holds_only(demo_site_bilingual: Path) -> None:
-    """catalogue.js, propose.js and join.js each work on one form: a page loads those of the
-    forms it holds, and a first visit does not pay for the others (7 KB compressed)."""
-    forms = {"catalogue.js": "form.cc-filters", "propose.js": "form.cc-propose-form", "join.js": "form.cc-join-form"}
+    """catalogue.js, propose.js and join.js each work on one form, fold.js on a project page's
+    folding sections: a page loads those of what it holds, and a first visit does not pay for
+    the others (7 KB compressed)."""
+    forms = {"catalogue.js": "form.cc-filters", "propose.js": "form.cc-propose-form", "join.js": "form.cc-join-form",
+             "fold.js": "details.cc-fold"}
     loaded: dict[str, int] = dict.fromkeys(forms, 0)
     pages = 0
     for path in demo_site_bilingual.rglob("*.html"):
@@ -386,3 +396,4 @@ def test_a_page_loads_the_portal_s_scripts_of_the_forms_it_holds_only(demo_site_
     home = soup(demo_site_bilingual / "index.html")
     assert not home.select("script[src*='assets/cocreate/']")
     assert pages > 100 and loaded["propose.js"] == 2 and loaded["catalogue.js"] >= 2 and loaded["join.js"] >= 2, loaded
+    assert loaded["fold.js"] == 2 * len(SLUGS), loaded

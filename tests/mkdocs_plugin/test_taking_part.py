@@ -150,7 +150,7 @@ def test_join_this_project_offers_the_issue_form_and_an_edit_of_the_file(demo_si
             assert page.select_one(".cc-join") is None and page.select_one(".cc-join-cta") is None
             continue
         cta = page.select_one("aside.cc-join-cta a")
-        assert cta["href"] == ("#principles" if data.get("principles") else "#join")
+        assert cta["href"] == "#join" and cta.find_parent("section")["id"] == "now"
         issue = urlsplit(join.select_one("a.cc-join__issue")["href"])
         assert (issue.scheme, issue.netloc, issue.path) == ("https", "github.com", "/cocreate-portal/demo/issues/new")
         query = parse_qs(issue.query)
@@ -177,15 +177,20 @@ def test_the_join_form_s_fields_are_the_issue_form_s() -> None:
     assert {o.split(":")[0] for o in fields["role"]["attributes"]["options"]} == set(ROLES) - {"initiator"}
 
 
-def test_how_we_work_together_comes_before_the_ways_to_join(demo_site: Path) -> None:
+def test_the_ways_to_join_point_to_how_we_work_together(demo_site: Path) -> None:
+    """The working principles are among the details, at the end of the page; where the project
+    takes participants, the ways to join lead to them first."""
     for slug, data in demo_files().items():
         page = soup(demo_site / "projects" / slug / "index.html")
         section = page.select_one("section#principles")
+        pointer = page.select_one('#join a[href="#principles"]')
         if not data.get("principles"):
-            assert section is None
+            assert section is None and pointer is None
             continue
-        sections = [s["id"] for s in page.select("article > section")]
-        assert sections.index("principles") + 1 == sections.index("join")
+        assert section.find_parent("section")["id"] == "details"
+        if page.select_one("#join-choices"):
+            text = page.select_one("#join").text
+            assert pointer is not None and text.index(pointer.text) < text.index("Lewat formulir")
         names = [dt_.text for dt_ in section.select("dt")]
         from cocreate.i18n.translator import Translator
 
@@ -229,6 +234,6 @@ def test_without_a_marker_the_home_page_shows_what_is_happening_after_its_own_wo
 @pytest.mark.parametrize("slug", ["taman-kota-hijau"])
 def test_the_english_page_says_it_in_english(demo_site_en: Path, slug: str) -> None:
     page = soup(demo_site_en / "projects" / slug / "index.html")
-    assert page.select_one("#principles h2").text == "How we work together"
+    assert page.select_one("#principles h3").text == "How we work together"
     assert page.select_one("aside.cc-join-cta a").text == "Join this project"
     assert page.select_one("#call h3").text == "Looking for now"

@@ -15,13 +15,14 @@ from cocreate.portal import urls
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("cocreate.css", "catalogue.js", "propose.js", "join.js")
+ASSETS = ("cocreate.css", "catalogue.js", "propose.js", "join.js", "fold.js")
 """The portal's styles and scripts, published in `assets/cocreate/`."""
-PAGE_SCRIPTS = (("catalogue.js", "cc-filters"), ("propose.js", "cc-propose-form"), ("join.js", "cc-join-form"))
-"""The portal's scripts, each with the class of the form it works on: a page loads only the
-scripts of the forms its content names (`page_scripts`; a page that names one without
-holding it loads a script that finds nothing to do). Every page loading all three cost a
-first visit 7 KB compressed that only their own pages use."""
+PAGE_SCRIPTS = (("catalogue.js", "cc-filters"), ("propose.js", "cc-propose-form"), ("join.js", "cc-join-form"),
+                ("fold.js", "cc-fold"))
+"""The portal's scripts, each with the class of what it works on (a form, or a project page's
+folding sections): a page loads only the scripts of what its content names (`page_scripts`;
+a page that names one without holding it loads a script that finds nothing to do). Every
+page loading all of them cost a first visit 7 KB compressed that only their own pages use."""
 MATERIAL_SEARCH = ("material/search", "search")
 """The names Material's search plugin goes by in `plugins:`; cocreate's search replaces it."""
 
