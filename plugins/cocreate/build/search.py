@@ -46,6 +46,8 @@ from cocreate.portal import urls
 EXCLUDED = (
     ".cc-badge", ".cc-stepper", ".cc-explain", ".cc-muted", ".cc-history", ".cc-example", ".cc-category",
     ".cc-motivations", ".cc-join", ".cc-join-cta", ".cc-edit", ".cc-section > h2", "dt", ".headerlink",
+    ".cc-toc", ".cc-fold > summary", ".cc-part > h3", ".cc-now__status", ".cc-now__latest > strong",
+    ".cc-now__latest > a", ".cc-join__principles",
     ".md-content__button", ".md-source-file",
 )
 """What Pagefind leaves out of a page's words: cocreate's words, which are the same on every
