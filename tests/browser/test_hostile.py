@@ -132,7 +132,8 @@ FIND_LIVE_CODE = """() => {
                 'math', 'form', 'input', 'textarea', 'button', 'select', 'details'];
   for (const el of document.body.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (live.includes(tag) && !el.closest(ours)) found.push('<' + tag + '>');
+    // a project page's folding sections are ours, but not what they hold
+    if (live.includes(tag) && !el.closest(ours) && !el.matches('article > section > details.cc-fold')) found.push('<' + tag + '>');
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on') || ['srcdoc', 'formaction', 'style'].includes(name)) found.push(tag + ' ' + name);
