@@ -81,11 +81,13 @@ def index_rows(site: Path) -> list[dict[str, Any]]:
 
 
 def screenshot(page: Any, stem: str) -> Path | None:
-    """A full-page screenshot in test-artifacts/, for a reviewer to look at."""
+    """A full-page screenshot in test-artifacts/, for a reviewer to look at: one image pixel
+    per CSS pixel (a phone drawn at 3 device pixels per CSS pixel would make it nine times
+    larger)."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', stem)[:150]}.png"
     try:
-        page.screenshot(path=str(path), full_page=True, timeout=10_000)
+        page.screenshot(path=str(path), full_page=True, scale="css", timeout=10_000)
     except Exception:  # a closed or crashed page: nothing to show
         return None
     return path

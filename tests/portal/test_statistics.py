@@ -9,7 +9,7 @@ import pytest
 
 from cocreate.portal.catalog import Entry, Party
 from cocreate.portal.periods import quarter_of, quarters, span
-from cocreate.portal.statistics import joined_by_quarter, phases_by_quarter, principle_counts
+from cocreate.portal.statistics import joined_by_quarter, last_quarter, phases_by_quarter, principle_counts
 from cocreate.standard.vocabulary import PRINCIPLES
 
 
@@ -65,6 +65,23 @@ def test_parties_per_quarter_come_from_their_joining_dates() -> None:
     rows, undated = joined_by_quarter([entry("a", parties=parties)])
     assert rows == [((2024, 1), 1), ((2024, 2), 0), ((2024, 3), 1)]
     assert undated == 2  # one with no date, one whose date names no quarter: said, not placed
+
+
+def test_every_chart_over_time_ends_at_the_same_quarter() -> None:
+    """The phases' last change was in 2024 Q2, the last party joined in 2024 Q4: both charts
+    end in 2024 Q4 (the phases as they stood then), each from its own first quarter."""
+    projects = [entry("a", (("involvement", "2024-01-10"), ("curation", "2024-05-02")),
+                      parties=(Party("A", "community", "initiator", "2024-03-01"),
+                               Party("B", "business", "partner", "2024-11-15")))]
+    until = last_quarter(projects)
+    assert until == (2024, 4)
+    phases = phases_by_quarter(projects, until)
+    joined, _ = joined_by_quarter(projects, until)
+    assert phases[-1].quarter == joined[-1][0] == (2024, 4)
+    assert [row.counts for row in phases] == [(1, 0, 0, 0), (0, 1, 0, 0), (0, 1, 0, 0), (0, 1, 0, 0)]
+    assert joined == [((2024, 1), 1), ((2024, 2), 0), ((2024, 3), 0), ((2024, 4), 1)]
+    assert phases_by_quarter(projects)[-1].quarter == (2024, 2)  # alone, a chart ends at its own last quarter
+    assert last_quarter([entry("b")]) is None
 
 
 def test_principles_are_counted_with_their_evidence() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -79,6 +80,13 @@ class Translator:
         if date.quarter is not None:
             return self("quarter_date", quarter=self(f"quarters.q{date.quarter}"), year=date.year)
         return str(date.year)
+
+    def day(self, day: dt.date) -> str:
+        """A day the portal knows (the day of the build), in this language's long form,
+        from CLDR through Babel: `1 Desember 2026`, `December 1, 2026`."""
+        from babel.dates import format_date
+
+        return str(format_date(day, format="long", locale=self.language))
 
     def language_name(self, language: str) -> str:
         """`en` as `bahasa Inggris` / `English`; a code the portal has no name for as itself."""

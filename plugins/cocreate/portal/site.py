@@ -32,6 +32,7 @@ from cocreate.portal.statistics import (
     PHASE_SERIES,
     calls_by_category,
     joined_by_quarter,
+    last_quarter,
     phases_by_quarter,
     principle_counts,
 )
@@ -291,7 +292,8 @@ class Site:
         yield from self._stakeholder_pages()
         yield from self._calls_pages()
         yield self._page(urls.STATISTICS, self.t("statistics.title"), "statistics.html", in_nav=True,
-                         sections=self._statistics, description=self.t("statistics.intro"))
+                         sections=self._statistics, built=self.t.day(self.options.day),
+                         description=self.t("statistics.intro", day=self.t.day(self.options.day)))
         yield self._page(urls.PROPOSE, self.t("propose.title"), "propose.html", in_nav=True,
                          description=self.t("propose.intro"), messages=form_messages(self.options.language),
                          slug_pattern=SLUG.pattern)
@@ -393,13 +395,14 @@ class Site:
         now = []
         for facet in ("phase", "kind", "status", "approach", "category", "dimension"):
             rows = [(label, count) for _, label, count in self.catalog.count_by(facet)]
-            now.append(bar_chart(f"chart-{facet}", t("statistics.chart_title", facet=t(f"facets.{facet}")), rows,
+            now.append(bar_chart(f"chart-{facet}", t(f"statistics.by.{facet}"), rows,
                                  (t(f"facets.{facet}"), t("statistics.projects")), empty=t("statistics.none")))
-        phases = phases_by_quarter(projects)
+        until = last_quarter(projects)  # every chart over time ends at the same quarter
+        phases = phases_by_quarter(projects, until)
         series = list(PHASE_SERIES)
         if not any(row.counts[-1] for row in phases):  # "not recorded" only where a timeline says it
             series.pop()
-        joined, undated = joined_by_quarter(projects)
+        joined, undated = joined_by_quarter(projects, until)
         over_time = [
             stacked_chart("chart-phase-quarters", t("statistics.phases_over_time"),
                           [t.label("phase", p) for p in series],

@@ -4,6 +4,8 @@ Counts over time come from what projects record, never from the clock: the phase
 was in at the end of each quarter, read from its timeline (the first entry of each phase),
 and the parties that joined in each quarter, read from `stakeholders[].since`. A party
 without a recorded date is not placed in any quarter; the page says how many there are.
+Every chart over time ends at the same quarter (`last_quarter`), the latest any of them
+reaches, so that they can be read side by side.
 """
 
 from __future__ import annotations
@@ -27,10 +29,21 @@ class PhasesInQuarter:
     """Projects in each phase (in the order of `PHASE_SERIES`) at the end of the quarter."""
 
 
-def phases_by_quarter(entries: Sequence[Entry]) -> list[PhasesInQuarter]:
+def last_quarter(entries: Sequence[Entry]) -> Quarter | None:
+    """The latest quarter a project's phase began in or a party joined in: where every
+    chart over time ends. None when no date names a quarter."""
+    days = [span(value) for entry in entries for _, value in entry.phase_dates]
+    found = [quarter_of(day[0].isoformat()) for day in days if day is not None]  # as phases_by_quarter places them
+    found += [quarter_of(party.since) for entry in entries for party in entry.stakeholders if party.since]
+    known = [q for q in found if q is not None]
+    return max(known) if known else None
+
+
+def phases_by_quarter(entries: Sequence[Entry], until: Quarter | None = None) -> list[PhasesInQuarter]:
     """How many projects were in each phase at the end of each quarter, from the first
-    quarter any timeline reaches to the last one. A project counts from the quarter of its
-    first timeline entry, in the latest phase it had reached by the quarter's end."""
+    quarter any timeline reaches to the last one (or to `until`, when it is later). A
+    project counts from the quarter of its first timeline entry, in the latest phase it had
+    reached by the quarter's end."""
     dated: list[list[tuple[str, str]]] = []  # per project: (first day of a phase, phase)
     for entry in entries:
         steps = []
@@ -45,7 +58,7 @@ def phases_by_quarter(entries: Sequence[Entry]) -> list[PhasesInQuarter]:
     if not known:
         return []
     rows = []
-    for quarter in quarters(min(known), max(known)):
+    for quarter in quarters(min(known), max(known + ([until] if until else []))):
         end = quarter_end(quarter).isoformat()
         counts = Counter(next(phase for day, phase in reversed(steps) if day <= end)
                          for steps in dated if steps[0][0] <= end)
@@ -53,9 +66,10 @@ def phases_by_quarter(entries: Sequence[Entry]) -> list[PhasesInQuarter]:
     return rows
 
 
-def joined_by_quarter(entries: Sequence[Entry]) -> tuple[list[tuple[Quarter, int]], int]:
+def joined_by_quarter(entries: Sequence[Entry], until: Quarter | None = None) -> tuple[list[tuple[Quarter, int]], int]:
     """How many parties joined projects in each quarter (from the first to the last quarter
-    any joined in), and how many parties have no joining date that names a quarter."""
+    any joined in, or to `until` when it is later), and how many parties have no joining
+    date that names a quarter."""
     counted: Counter[Quarter] = Counter()
     undated = 0
     for entry in entries:
@@ -67,7 +81,7 @@ def joined_by_quarter(entries: Sequence[Entry]) -> tuple[list[tuple[Quarter, int
                 counted[quarter] += 1
     if not counted:
         return [], undated
-    return [(q, counted[q]) for q in quarters(min(counted), max(counted))], undated
+    return [(q, counted[q]) for q in quarters(min(counted), max([*counted, *([until] if until else [])]))], undated
 
 
 @dataclass(frozen=True, slots=True)
