@@ -39,6 +39,16 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    """axe-core, as bundled by axe-playwright-python."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        unavailable("the axe-playwright-python package is not installed (pip install -e '.[test]')")
+    return Axe()
+
+
 @pytest.fixture(params=LANGUAGES)
 def lang(request: pytest.FixtureRequest) -> str:
     """Each language of the demo, in turn."""

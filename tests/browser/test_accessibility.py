@@ -22,21 +22,11 @@ from typing import Any
 
 import pytest
 
-from .support import CONTRAST_JS, DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, screenshot, unavailable
+from .support import CONTRAST_JS, DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, screenshot
 
 pytestmark = pytest.mark.browser
 
 BLOCKING = ("serious", "critical")
-
-
-@pytest.fixture(scope="module")
-def axe() -> Any:
-    """axe-core, as bundled by axe-playwright-python."""
-    try:
-        from axe_playwright_python.sync_playwright import Axe
-    except ImportError:
-        unavailable("the axe-playwright-python package is not installed (pip install -e '.[test]')")
-    return Axe()
 
 
 def settled(page: Any) -> None:

@@ -26,8 +26,9 @@ from typing import Any
 import pytest
 
 from helpers import DEMO_DAY, FIXTURES, build, make_portal
+
 from .support import screenshot, serve
-from .test_accessibility import axe, blocking, describe, run_axe  # noqa: F401 - axe is a fixture
+from .test_accessibility import blocking, describe, run_axe
 
 pytestmark = pytest.mark.browser
 
