@@ -90,3 +90,32 @@ def test_principles_are_counted_with_their_evidence() -> None:
     assert [c.principle for c in counts] == list(PRINCIPLES)
     found = {c.principle: (c.committed, c.evidenced) for c in counts}
     assert found["sharing"] == (2, 1) and found["openness"] == (1, 0) and found["focus"] == (0, 0)
+
+
+def _project(slug: str, status: str, timeline: list[tuple[str, str]]) -> Entry:
+    """The entry of a project recorded with `status` and a timeline of (date, phase)."""
+    from cocreate.i18n.translator import Translator
+    from cocreate.portal.catalog import Project
+    from cocreate.standard.loader import load_text
+    from helpers import FIXTURES
+
+    data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "p.yml").data
+    data["status"] = status
+    data["timeline"] = [{"date": date, "phase": phase, "activity": "not-recorded", "title": {"en": date}}
+                        for date, phase in timeline]
+    return Project(slug, data, "x", Translator("en")).entry()
+
+
+def test_a_project_counts_only_while_its_record_shows_it_running() -> None:
+    """Completed in 2011 Q2 (its last entry): not counted after. Running: counted to the end.
+    Status not recorded: it ran until its last dated entry, never beyond what is recorded."""
+    projects = [_project("done", "completed", [("2011-02-10", "involvement"), ("2011-05-20", "curation")]),
+                _project("runs", "active", [("2011-01-05", "involvement")]),
+                _project("unknown", "not-recorded", [("2011-03-01", "involvement"), ("2011-Q3", "empowerment")])]
+    assert [p.runs_until for p in projects] == ["2011-05-20", None, "2011-09-30"]
+    rows = {row.quarter: row.counts for row in phases_by_quarter(projects, (2012, 2))}
+    assert rows[(2011, 1)] == (3, 0, 0, 0)
+    assert rows[(2011, 2)] == (2, 1, 0, 0)  # done moved to curation and ended in May: counted there, in it
+    assert rows[(2011, 3)] == (1, 0, 1, 0)  # unknown's last entry; done no longer
+    assert rows[(2011, 4)] == rows[(2012, 2)] == (1, 0, 0, 0)  # only the one recorded as running
+    assert max(sum(counts) for counts in rows.values()) == 3

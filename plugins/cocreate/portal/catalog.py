@@ -18,6 +18,7 @@ from typing import Any
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.portal.calls import Call, call_of
+from cocreate.portal.periods import span
 from cocreate.portal.urls import slugify
 from cocreate.standard.schema import is_multilingual
 from cocreate.standard.vocabulary import (
@@ -265,6 +266,10 @@ class Project:
         phases: dict[str, str] = {}
         for event in self.data["timeline"]:
             phases.setdefault(event["phase"], event["date"])
+        ends = [found[1] for event in self.data["timeline"] if not event.get("planned")
+                if (found := span(event["date"])) is not None]
+        runs_until = max(ends).isoformat() if ends and (self.status in CLOSED_STATUSES
+                                                        or self.status == NOT_RECORDED) else None
         return Entry(self.slug, self.title, self.summary, self.phase, self.status, self.kind, self.openness,
                      self.ownership, self.approach, tuple(self.categories), tuple(self.dimensions), tuple(self.tags),
                      self.place, self.example, self.incomplete, self.title_lang, self.summary_lang,
@@ -273,7 +278,7 @@ class Project:
                      tuple(self.data.get("data", ())), self.last_changed,
                      call=self.open_call,
                      principles=tuple((p["principle"], "evidence" in p) for p in self.principles),
-                     phase_dates=tuple(phases.items()))
+                     phase_dates=tuple(phases.items()), runs_until=runs_until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +327,10 @@ class Entry:
     """Each working principle committed to, and whether an evidence link backs it."""
     phase_dates: tuple[tuple[str, str], ...] = ()
     """Each phase the timeline reached, with the date of its first entry, in order."""
+    runs_until: str | None = None
+    """The last day the record shows the project running (ISO): the end of its last dated
+    timeline entry, when it has ended or its status is not recorded; None while it runs on
+    (proposed, active, paused) or when no entry is dated."""
 
     @property
     def uri(self) -> str:

@@ -41,6 +41,11 @@ def quarters(first: Quarter, last: Quarter) -> list[Quarter]:
     return found
 
 
+def quarter_start(quarter: Quarter) -> dt.date:
+    year, number = quarter
+    return dt.date(year, number * 3 - 2, 1)
+
+
 def quarter_end(quarter: Quarter) -> dt.date:
     year, number = quarter
     month = number * 3

@@ -1,7 +1,8 @@
 """The numbers of the statistics page, counted from the catalogue's entries at build time.
 
 Counts over time come from what projects record, never from the clock: the phase a project
-was in at the end of each quarter, read from its timeline (the first entry of each phase),
+was in during each quarter it ran, read from its timeline (the first entry of each phase;
+it ran until its last dated entry when it ended or its status is not recorded),
 and the parties that joined in each quarter, read from `stakeholders[].since`. A party
 without a recorded date is not placed in any quarter; the page says how many there are.
 Every chart over time ends at the same quarter (`last_quarter`), the latest any of them
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cocreate.portal.catalog import Entry
-from cocreate.portal.periods import Quarter, quarter_end, quarter_of, quarters, span
+from cocreate.portal.periods import Quarter, quarter_end, quarter_of, quarter_start, quarters, span
 from cocreate.standard.vocabulary import CATEGORIES, NOT_RECORDED, PHASES, PRINCIPLES
 
 PHASE_SERIES: tuple[str, ...] = (*PHASES, NOT_RECORDED)
@@ -40,11 +41,12 @@ def last_quarter(entries: Sequence[Entry]) -> Quarter | None:
 
 
 def phases_by_quarter(entries: Sequence[Entry], until: Quarter | None = None) -> list[PhasesInQuarter]:
-    """How many projects were in each phase at the end of each quarter, from the first
-    quarter any timeline reaches to the last one (or to `until`, when it is later). A
-    project counts from the quarter of its first timeline entry, in the latest phase it had
-    reached by the quarter's end."""
-    dated: list[list[tuple[str, str]]] = []  # per project: (first day of a phase, phase)
+    """How many projects were running in each phase in each quarter, from the first quarter
+    any timeline reaches to the last one (or to `until`, when it is later). A project counts
+    in a quarter only while its record shows it running: from its first dated entry until
+    it ended (`Entry.runs_until`: a completed project, or one whose status is not recorded,
+    stops at its last dated entry), in the latest phase it had reached by then."""
+    dated: list[tuple[list[tuple[str, str]], str | None]] = []  # per project: (first day, phase)s, last day
     for entry in entries:
         steps = []
         for phase, value in entry.phase_dates:
@@ -52,16 +54,16 @@ def phases_by_quarter(entries: Sequence[Entry], until: Quarter | None = None) ->
             if found is not None:
                 steps.append((found[0].isoformat(), phase))
         if steps:
-            dated.append(sorted(steps))
-    placed = [quarter_of(day) for steps in dated for day, _ in steps]
+            dated.append((sorted(steps), entry.runs_until))
+    placed = [quarter_of(day) for steps, _ in dated for day, _ in steps]
     known = [q for q in placed if q is not None]
     if not known:
         return []
     rows = []
     for quarter in quarters(min(known), max(known + ([until] if until else []))):
-        end = quarter_end(quarter).isoformat()
-        counts = Counter(next(phase for day, phase in reversed(steps) if day <= end)
-                         for steps in dated if steps[0][0] <= end)
+        start, end = quarter_start(quarter).isoformat(), quarter_end(quarter).isoformat()
+        counts = Counter(next(phase for day, phase in reversed(steps) if day <= min(end, last or end))
+                         for steps, last in dated if steps[0][0] <= end and (last is None or last >= start))
         rows.append(PhasesInQuarter(quarter, tuple(counts[phase] for phase in PHASE_SERIES)))
     return rows
 
