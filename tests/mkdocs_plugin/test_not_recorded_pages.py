@@ -220,3 +220,13 @@ def test_the_data_package_says_not_recorded_and_stays_valid(site: Path) -> None:
     projects = next(r for r in package["resources"] if r["name"] == "projects")["schema"]["fields"]
     start = next(f for f in projects if f["name"] == "start_date")
     assert start["type"] == "string" and re.fullmatch(start["constraints"]["pattern"], "2024-Q1")
+
+
+def test_the_home_page_counts_every_project_once_phase_not_recorded_included(site: Path) -> None:
+    """A portal whose phases are not recorded never shows 0 / 0 / 0: the numbers on the home
+    page add up to every project, those whose phase is not recorded counted apart."""
+    phases = page(site, "index.html").select(".cc-home__phase")
+    counts = {li["class"][1].removeprefix("cc-home__phase--"): int(li.select_one(".cc-home__number").text)
+              for li in phases}
+    assert counts["not-recorded"] == 1 and sum(counts.values()) == 2
+    assert "Fase tidak tercatat" in phases[-1].get_text(" ", strip=True)
