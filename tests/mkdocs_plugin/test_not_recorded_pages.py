@@ -230,3 +230,18 @@ def test_the_home_page_counts_every_project_once_phase_not_recorded_included(sit
               for li in phases}
     assert counts["not-recorded"] == 1 and sum(counts.values()) == 2
     assert "Fase tidak tercatat" in phases[-1].get_text(" ", strip=True)
+
+
+def test_no_cell_claims_a_category_missing_where_a_party_s_kind_is_not_recorded(site: Path) -> None:
+    """The project whose phase is not recorded has a party of unrecorded kind: in that
+    column no category is "missing" (it may be that party); in the phases where every
+    party's kind is recorded, a 0 still says missing."""
+    table = page(site, "stakeholders/index.html").select_one("table.cc-coverage")
+    heads = [th.get_text(strip=True) for th in table.select("thead th")]
+    column = heads.index("Fase tidak tercatat")
+    rows = {tr.th.get_text(strip=True): tr.select("td") for tr in table.select("tbody tr")}
+    unrecorded = {name: cells[column - 1] for name, cells in rows.items()}
+    assert "belum ada" not in " ".join(cell.get_text(" ", strip=True) for cell in unrecorded.values())
+    assert "cc-not-known" in unrecorded["Investor"]["class"] and "bisa jadi ada" in unrecorded["Investor"].text
+    taman = heads.index("Pemberdayaan")  # taman-kota-hijau's phase; all its parties' kinds are recorded
+    assert any("cc-missing" in cells[taman - 1].get("class", []) for cells in rows.values())
