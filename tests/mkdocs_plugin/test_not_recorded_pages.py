@@ -245,3 +245,16 @@ def test_no_cell_claims_a_category_missing_where_a_party_s_kind_is_not_recorded(
     assert "cc-not-known" in unrecorded["Investor"]["class"] and "bisa jadi ada" in unrecorded["Investor"].text
     taman = heads.index("Pemberdayaan")  # taman-kota-hijau's phase; all its parties' kinds are recorded
     assert any("cc-missing" in cells[taman - 1].get("class", []) for cells in rows.values())
+
+
+def test_a_project_that_ended_says_who_could_join_in_the_past(tmp_path: Path) -> None:
+    """A completed project never says "Anyone can join" above "takes no new participants"."""
+    record = UNRECORDED.replace("status: active\n", "status: completed\n") \
+        .replace("openness:\n  level: not-recorded", "openness:\n  level: open")
+    projects = tmp_path / "src"
+    (projects / "parlamento-abierto").mkdir(parents=True)
+    (projects / "parlamento-abierto" / "project.yml").write_text(record, "utf-8")
+    config = make_portal(tmp_path / "portal", projects, language="en")
+    joining = page(build(config), "projects/parlamento-abierto/index.html").select_one("#join").get_text(" ", strip=True)
+    assert "While it ran, anyone could join." in joining and "This project takes no new participants." in joining
+    assert "Anyone can join" not in joining
