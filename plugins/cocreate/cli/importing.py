@@ -6,21 +6,24 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 import yaml
 
 from cocreate.cli.mapping import Converted, MappingError, MappingFile, Row, convert
+from cocreate.cli.nofollow import FileState, LinkRefused, ProjectFolder
 from cocreate.cli.scaffolding import schema_line
 from cocreate.cli.settings import current
+from cocreate.cli.tables import TableError, read_rows
 from cocreate.i18n.messages import LANGUAGES, message
 from cocreate.i18n.untrusted import one_line
 from cocreate.portal.catalog import UniqueSlugs
 from cocreate.standard.loader import load_text
 from cocreate.standard.paths import PROJECT_FILE
-from cocreate.standard.problems import Problem, Severity
-from cocreate.standard.validate import check_bytes
+from cocreate.standard.privacy import redact
+from cocreate.standard.problems import Code, Problem, Severity
+from cocreate.standard.validate import SLUG_MAX, check_bytes
 
 
 class _Dumper(yaml.SafeDumper):
@@ -39,44 +42,6 @@ def project_yaml(data: dict[str, Any], site_url: str | None) -> str:
     """A project file's text: the line that lets editors check it, then the fields."""
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return schema_line(site_url) + body
-
-
-def read_rows(table: Path) -> list[tuple[int, dict[str, str]]]:
-    """The table's rows, each cell as text, with their row numbers (the header is row 1):
-    CSV, XLSX, ODS or JSON (an array of objects), read by frictionless as they are, without
-    guessing types (a spreadsheet's number or date cell is written as it reads)."""
-    from frictionless import FrictionlessException
-    from frictionless.resources import TableResource
-
-    rows: list[tuple[int, dict[str, str]]] = []
-    try:
-        with TableResource(path=table.name, basepath=str(table.parent)) as resource:
-            header = [str(label) for label in resource.header]
-            for row in resource.row_stream:
-                if any(cell not in (None, "") for cell in row.cells):
-                    cells = [*row.cells, *[None] * (len(header) - len(row.cells))]  # a short row: empty cells
-                    rows.append((row.row_number, {name: _as_text(cell) for name, cell in zip(header, cells,
-                                                                                              strict=False)}))
-    except FrictionlessException as exc:
-        note = exc.error.note if getattr(exc, "error", None) else str(exc)
-        raise click.UsageError(f"cannot read {table}: {note}" + (
-            " (install cocreate[import] to read spreadsheets and JSON)" if "install" in note else "")) from exc
-    return rows
-
-
-def _as_text(cell: Any) -> str:
-    """A cell as text: `3` for a whole number, a date or a time as ISO 8601."""
-    if cell is None:
-        return ""
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, dt.datetime):
-        return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat()
-    if isinstance(cell, (dt.date, dt.time)):
-        return cell.isoformat()
-    return str(cell)
 
 
 def imported_on() -> dt.date:
@@ -100,44 +65,59 @@ def import_(table: Path, mapping_path: Path, dry_run: bool, overwrite: bool, sho
     TABLE is a CSV, XLSX, ODS or JSON file. Each row becomes projects/<slug>/project.yml by
     the mapping, with where it came from (`source`). A row that cannot become a valid
     project is reported with its row number and its problems, and not written; an existing
-    project is not replaced without --overwrite. Exit status 0 when every row became a
-    project, 1 when some did not, 2 on a usage error.
+    project is not replaced without --overwrite. Nothing is written outside the projects
+    folder: no symbolic link is followed or replaced. Exit status 0 when every row became a
+    project, 1 when some did not, 2 on a usage error (a mapping or a table that cannot be
+    used, with its code: `mapping-...`, `table-...`).
     """
     settings = current()
     language = lang or settings.language
     try:
         mapping = MappingFile.from_data(load_mapping(mapping_path))
         when = imported_on()
-        rows = read_rows(table)
-        converted = [convert(Row(cells, when, mapping), number) for number, cells in rows]
+        converted = [convert(Row(row.cells, when, mapping), row.number) for row in read_rows(table)]
     except MappingError as exc:
-        raise click.UsageError(f"{mapping_path}: {one_line(str(exc))}") from exc
-    unique = UniqueSlugs()
+        _fail(mapping_path, exc.code, str(exc))
+    except TableError as exc:
+        _fail(table, exc.code, str(exc))
+    unique = UniqueSlugs(limit=SLUG_MAX)
+    root = settings.root or Path.cwd()
     target = settings.projects_dir
     written = skipped = failed = removed = 0
     for project in converted:
         project.slug = unique(project.slug)
         text = project_yaml(project.data, settings.config.get("site_url"))
         path = target / project.slug / PROJECT_FILE
-        result = check_bytes(text.encode("utf-8"), str(path), project.slug,
+        if project.personal:  # in the cells of its slug: never a folder name, nor shown
+            failed += 1
+            _report(table, project, [Problem(Code.personal_data(f.kind), str(path), path=f.path,
+                                             params={"found": f.masked}) for f in project.personal], language)
+            continue
+        result = check_bytes(text.encode("utf-8"), str(path), project.slug, folder=path.parent,
                              required_languages=tuple(settings.plugin.required_languages))
         if not result.valid:
             failed += 1
             _report(table, project, [p for p in result.problems if p.severity is Severity.ERROR], language)
             continue
-        if path.exists() and not overwrite:
-            skipped += 1
-            click.echo(one_line(f"{path}: exists already, left as it is (--overwrite replaces it)"))
+        try:
+            state = ProjectFolder(root, target, project.slug).state()
+            if state is FileState.EXISTS and not overwrite:
+                skipped += 1
+                click.echo(one_line(f"{path}: exists already, left as it is (--overwrite replaces it)"))
+                continue
+            if dry_run:
+                click.echo(one_line(f"{path}: would be written (row {project.row})"))
+                if show:
+                    click.echo(text)
+            else:
+                ProjectFolder(root, target, project.slug).write(text.encode("utf-8"), replace=state is FileState.EXISTS)
+        except LinkRefused as exc:
+            failed += 1
+            click.echo(one_line(f"{table}: row {project.row} ({project.slug}): symlink-in-projects: {exc}: "
+                                "a symbolic link is never followed nor replaced; remove it"), err=True)
             continue
         removed += project.removed
         written += 1
-        if dry_run:
-            click.echo(one_line(f"{path}: would be written (row {project.row})"))
-            if show:
-                click.echo(text)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
     verb = "would write" if dry_run else "wrote"
     click.echo(f"{len(converted)} rows: {verb} {written} project(s), left {skipped} that exist, "
                f"{failed} row(s) could not become a valid project"
@@ -145,16 +125,20 @@ def import_(table: Path, mapping_path: Path, dry_run: bool, overwrite: bool, sho
     sys.exit(1 if failed else 0)
 
 
+def _fail(path: Path, code: str, text: str) -> NoReturn:
+    raise click.UsageError(one_line(f"{path}: {code}: {text}"))
+
+
 def load_mapping(path: Path) -> Any:
     """The mapping file, read as strictly as a project file (every value is text)."""
     doc = load_text(path.read_bytes(), str(path))
     if doc.problems:
         first = doc.problems[0]
-        raise MappingError(f"line {first.position.line}: {message(first, 'en')}")
+        raise MappingError(f"line {first.position.line}: {message(first, 'en')}", "mapping-unreadable")
     return doc.data
 
 
 def _report(table: Path, project: Converted, problems: list[Problem], language: str) -> None:
     for problem in problems:
-        click.echo(one_line(f"{table}: row {project.row} ({project.slug}): {problem.code}: {problem.field}: "
+        click.echo(one_line(f"{table}: row {project.row} ({redact(project.slug)}): {problem.code}: {problem.field}: "
                             f"{message(problem, language)}"), err=True)

@@ -32,12 +32,15 @@ A template is text with `{Column}` placeholders, each followed by filters: `map:
 `date:FORMAT,FORMAT` then `day`, `month`, `quarter` or `year` (how precise the record is),
 `past` (nothing when the date is after the import), `country` (a country's English name as
 its ISO 3166-1 code), `shorten:N` (cut at a sentence or word, with `…`), `slug`, `lower`,
-`upper`. A field whose template gives nothing is left out; `{value: TEMPLATE, default:
+`upper`. Every mistake in a mapping is a `MappingError` with a stable code
+(`mapping-...`). A field whose template gives nothing is left out; `{value: TEMPLATE, default:
 VALUE}` gives VALUE instead (`not-recorded`, for a claim the record does not make). An item
 of a list whose first field gives nothing is left out (a second institution that a row does
 not name). Texts are cleaned: line breaks only where the standard allows them, no invisible
 or control characters. Personal data found in a text refuses the row, or, with
-`on_personal_data: remove`, is cut out of the text and replaced by `[…]`.
+`on_personal_data: remove`, is cut out of the text and replaced by `[…]`; in the cells the
+slug is made of, it is looked for before they are made into a slug (an email would
+otherwise become a folder name), and never shown unmasked.
 """
 
 from __future__ import annotations
@@ -46,23 +49,27 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from cocreate.portal.urls import slugify
 from cocreate.standard.characters import scan
-from cocreate.standard.privacy import redact_with
+from cocreate.standard.privacy import Finding, find_in_text, redact, redact_with
 from cocreate.standard.schema import allows_line_breaks, is_multilingual
+from cocreate.standard.validate import SLUG_MAX
 from cocreate.standard.vocabulary import NOT_RECORDED
 
 PLACEHOLDER = re.compile(r"\{([^{}|]+)((?:\|[^{}|]*)*)\}")
-SLUG_MAX = 64
 REMOVED = "[…]"
 
 
 class MappingError(ValueError):
-    """The mapping cannot be used; the message says where and why."""
+    """The mapping cannot be used; the message says where and why, `code` names it (stable)."""
+
+    def __init__(self, text: str, code: str = "mapping-invalid") -> None:
+        super().__init__(text)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -85,7 +92,7 @@ class MappingFile:
         unknown = set(data) - {"project", "slug", "language", "empty", "maps", "countries", "source",
                                "on_personal_data"}
         if unknown:
-            raise MappingError(f"unknown key(s) in the mapping: {', '.join(sorted(unknown))}")
+            raise MappingError(f"unknown key(s) in the mapping: {', '.join(sorted(unknown))}", "mapping-unknown-key")
         if not isinstance(data.get("project"), dict) or not isinstance(data.get("slug"), str):
             raise MappingError("the mapping needs `slug` (a template) and `project` (the project file's fields)")
         policy = data.get("on_personal_data", "refuse")
@@ -111,6 +118,9 @@ class Converted:
     data: dict[str, Any]
     removed: int = 0
     """Pieces of personal data cut out of its texts."""
+    personal: tuple[Finding, ...] = ()
+    """Personal data in the cells its slug is made of (masked; the slug is made of the masked
+    text): the row is refused."""
 
 
 @dataclass
@@ -123,7 +133,7 @@ class Row:
 
     def cell(self, column: str) -> str:
         if column not in self.cells:
-            raise MappingError(f"the table has no column {column!r}")
+            raise MappingError(f"the table has no column {column!r}", "mapping-no-column")
         value = self.cells[column]
         text = "" if value is None else str(value).strip()
         return "" if text in self.mapping.empty else text
@@ -138,7 +148,13 @@ class Row:
             name, _, arg = spec.partition(":")
             if value in ("", None):
                 return ""
-            value = self._filter(name, arg, value)
+            try:
+                value = self._filter(name, arg, value)
+            except (ValueError, IndexError) as exc:
+                if isinstance(exc, MappingError):
+                    raise
+                raise MappingError(f"the filter `{spec}` in {{{column}...}} cannot be used: it needs "
+                                   f"{_NEEDS.get(name, 'other arguments')}", "mapping-filter-argument") from None
         if isinstance(value, dt.date):
             return value.isoformat()
         return "" if value is None else str(value)
@@ -147,7 +163,7 @@ class Row:
         if name == "map":
             table = self.mapping.maps.get(arg)
             if table is None:
-                raise MappingError(f"no map named {arg!r} in `maps`")
+                raise MappingError(f"no map named {arg!r} in `maps`", "mapping-no-map")
             return table.get(str(value), table.get("*", ""))
         if name == "date":
             for form in arg.split(","):
@@ -158,10 +174,12 @@ class Row:
             return ""  # a cell no format reads: nothing recorded
         if name in ("day", "month", "quarter", "year"):
             if not isinstance(value, dt.date):
-                raise MappingError(f"`{name}` follows `date:FORMAT`")
+                raise MappingError(f"`{name}` follows `date:FORMAT`", "mapping-filter-order")
             return {"day": value.isoformat(), "month": f"{value.year}-{value.month:02d}",
                     "quarter": f"{value.year}-Q{(value.month - 1) // 3 + 1}", "year": str(value.year)}[name]
         if name == "past":
+            if not re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?", str(value)):
+                raise MappingError("`past` follows `day`, `month`, `quarter` or `year`", "mapping-filter-order")
             return "" if _first_day(str(value)) > self.imported else value
         if name == "country":
             return self.mapping.countries.get(str(value)) or _country_codes().get(str(value).casefold(), "")
@@ -171,7 +189,11 @@ class Row:
             return slugify(str(value))
         if name in ("lower", "upper"):
             return str(value).lower() if name == "lower" else str(value).upper()
-        raise MappingError(f"unknown filter {name!r}")
+        raise MappingError(f"unknown filter {name!r}", "mapping-unknown-filter")
+
+
+_NEEDS = {"shorten": "a whole number of characters, above 1: `shorten:150`",
+          "date": "one or more formats: `date:%m/%d/%Y,%B %Y`"}
 
 
 def _first_day(value: str) -> dt.date:
@@ -194,6 +216,8 @@ def _country_codes() -> dict[str, str]:
 def shorten(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters at the end of a sentence, else of a word,
     with `…` where it was cut; unchanged when short enough."""
+    if limit < 2:
+        raise ValueError(limit)
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -227,8 +251,22 @@ def convert(row: Row, number: int) -> Converted:
     removed = 0
     if mapping.remove_personal_data:
         data, removed = _without_personal_data(data)
-    slug = slugify(row.render(mapping.slug))[:SLUG_MAX].strip("-") or "x"
-    return Converted(number, slug, data, removed)
+    slug, personal = _slug(row)
+    return Converted(number, slug, data, removed, personal)
+
+
+def _slug(row: Row) -> tuple[str, tuple[Finding, ...]]:
+    """The row's slug, and the personal data found in the cells it is made of before they
+    were made into a slug: masked in the slug then (cut out with `on_personal_data: remove`,
+    and not reported)."""
+    columns = {m.group(1).strip() for m in PLACEHOLDER.finditer(row.mapping.slug)}
+    found = tuple(f for column in sorted(columns) for f in find_in_text(row.cell(column), ("slug",)))
+    if found:
+        remove = row.mapping.remove_personal_data
+        row = replace(row, cells={**row.cells, **{c: redact_with(row.cell(c), "")[0] if remove else redact(row.cell(c))
+                                                   for c in columns}})
+        found = () if remove else found
+    return slugify(row.render(row.mapping.slug))[:SLUG_MAX].strip("-") or "x", found
 
 
 def _render(node: Any, row: Row, path: tuple[str | int, ...]) -> Any:

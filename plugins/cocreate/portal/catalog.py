@@ -51,7 +51,9 @@ class UniqueSlugs:
     itself `x-2` never share a slug: whichever comes second moves on (`x-3`, or `x-2-2`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        """The longest slug handed out: a base is shortened to make room for its `-n`."""
         self._taken: set[str] = set()
         self._next: dict[str, int] = {}
         self.tries = 0
@@ -62,6 +64,9 @@ class UniqueSlugs:
         n = self._next.get(base, 1)
         while True:
             slug = base if n == 1 else f"{base}-{n}"
+            if self.limit is not None and len(slug) > self.limit:
+                suffix = "" if n == 1 else f"-{n}"
+                slug = base[: self.limit - len(suffix)].rstrip("-") + suffix
             self.tries += 1
             n += 1
             if slug not in self._taken:

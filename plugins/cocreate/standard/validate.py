@@ -21,6 +21,8 @@ from cocreate.standard.schema import schema_problems
 PROJECT_FILE = "project.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 64
+RESERVED_SLUGS = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))})
+"""Names Windows cannot give a folder: a portal must check out on every system."""
 PARALLEL_MIN_FILES = 400
 """Below this many files, starting worker processes costs more than it saves."""
 
@@ -98,7 +100,7 @@ def _slug_problems(source: Source) -> list[Problem]:
     slug = source.slug
     if slug is None:
         return []
-    if not (SLUG.match(slug) and len(slug) <= SLUG_MAX):
+    if not (SLUG.match(slug) and len(slug) <= SLUG_MAX) or slug in RESERVED_SLUGS:
         return [Problem(Code.INVALID_SLUG, source.name, params={"slug": slug})]
     # the slug becomes the page's address: no phone number or NIK in it
     return [Problem(Code.personal_data(f.kind), source.name, path=(), params={"found": f.masked})
@@ -170,21 +172,23 @@ def _discover_tree(root: Path, sources: list[Source], problems: list[Problem]) -
 
 
 def check_bytes(raw: bytes, name: str, slug: str | None = None, today: dt.date | None = None,
-                required_languages: tuple[str, ...] = ()) -> Result[Any]:
-    """Validate one project file's content: loading, the schema and the rules."""
+                required_languages: tuple[str, ...] = (), folder: Path | None = None) -> Result[Any]:
+    """Validate one project file's content: loading, the schema and the rules; and, given the
+    `folder` it is to be written in (`cocreate import`), the tables it declares there."""
     source = Source(Path(name), name, slug)
-    return _finish(source, load_text(raw, name), _slug_problems(source), today, required_languages)
+    return _finish(source, load_text(raw, name), _slug_problems(source), today, required_languages, folder)
 
 
 def _finish(source: Source, doc: Any, problems: list[Problem], today: dt.date | None,
-            required_languages: tuple[str, ...]) -> Result[Any]:
+            required_languages: tuple[str, ...], folder: Path | None = None) -> Result[Any]:
     problems.extend(doc.problems)
     if doc.data is None:
         return Result(source, problems)
     problems.extend(schema_problems(doc, source.name))
     problems.extend(rule_problems(doc, source.name, today, required_languages))
-    if not problems and isinstance(doc.data, dict) and doc.data.get("data") and source.path.is_file():
-        problems.extend(check_data_files(doc, source.name, source.path.parent))
+    errors = any(p.severity is Severity.ERROR for p in problems)  # a warning does not skip the tables
+    if not errors and isinstance(doc.data, dict) and doc.data.get("data") and (folder or source.path.is_file()):
+        problems.extend(check_data_files(doc, source.name, folder or source.path.parent))
     problems.sort(key=lambda p: p.sort_key)
     result: Result[Any] = Result(source, problems)
     if result.valid:
