@@ -56,9 +56,10 @@ def validate(paths: tuple[Path, ...], fmt: str, lang: str | None, jobs: int | No
     show = progress if progress is not None else (sys.stderr.isatty() and len(sources) >= PROGRESS_MIN_FILES)
     if show:
         with click.progressbar(length=len(sources), label=ui("progress", language), file=sys.stderr) as bar:
-            results = validate_sources(sources, jobs=jobs, on_done=bar.update, required_languages=required)
+            results = validate_sources(sources, jobs=jobs, on_done=bar.update, required_languages=required,
+                                       today=settings.today)
     else:
-        results = validate_sources(sources, jobs=jobs, required_languages=required)
+        results = validate_sources(sources, jobs=jobs, required_languages=required, today=settings.today)
     report = make_report(results, tree_problems)
     click.echo(RENDERERS[fmt](report, language), nl=False)
     sys.exit(0 if report.valid else 1)

@@ -135,7 +135,7 @@ def codeowners(check: bool) -> None:
     settings = current()
     root, folder = settings.root or Path.cwd(), settings.folder
     sources, _ = discover([settings.projects_dir])
-    results = validate_sources(sources)
+    results = validate_sources(sources, today=settings.today)
     projects = {r.source.slug: r.data for r in results if r.source.slug}
     report = make_report(results)
     if not report.valid:

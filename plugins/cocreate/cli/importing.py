@@ -93,7 +93,7 @@ def import_(table: Path, mapping_path: Path, dry_run: bool, overwrite: bool, sho
             _report(table, project, [Problem(Code.personal_data(f.kind), str(path), path=f.path,
                                              params={"found": f.masked}) for f in project.personal], language)
             continue
-        result = check_bytes(text.encode("utf-8"), str(path), project.slug, folder=path.parent,
+        result = check_bytes(text.encode("utf-8"), str(path), project.slug, settings.today, folder=path.parent,
                              required_languages=tuple(settings.plugin.required_languages))
         if not result.valid:
             failed += 1

@@ -4,6 +4,7 @@ the same checks as a build."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ from typing import Any
 import click
 import yaml
 
+from cocreate.git.history import latest_time
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
+from cocreate.standard.dates import today_in
 from cocreate.standard.paths import folder_name
 
 CONFIG_FILE = "mkdocs.yml"
@@ -89,6 +92,12 @@ class Settings:
     def language(self) -> str:
         theme = self.config.get("theme")
         return portal_language(self.plugin, theme.get("language") if isinstance(theme, dict) else None)
+
+    @property
+    def today(self) -> dt.date:
+        """Today in the portal's time zone (`timezone`), at the build's time (`SOURCE_DATE_EPOCH`
+        when set, as for a build): no date of a project may be after it."""
+        return today_in(self.plugin.timezone, latest_time())
 
     @property
     def maintainers(self) -> list[str]:

@@ -7,12 +7,28 @@ reads mkdocs.yml through this class too, so both see the same values.
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from cocreate.portal.options import DEFAULTS
 from cocreate.standard.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+
+
+class _TimeZone(c.Type[str]):
+    """An IANA time zone name that this system's zoneinfo knows."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            ZoneInfo(name)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise c.ValidationError(f"{name!r} is not a time zone (an IANA name, such as Asia/Jakarta)") from None
+        return name
 
 
 class CocreateConfig(base.Config):
@@ -55,6 +71,11 @@ class CocreateConfig(base.Config):
 
     facet_page_size = c.Type(int, default=DEFAULTS.facet_page_size)
     """Projects per page of a facet list (one list per phase, kind, tag...)."""
+
+    timezone = _TimeZone(default=DEFAULTS.timezone)
+    """The portal's time zone, an IANA name (`Asia/Jakarta`, `Asia/Makassar`, `Asia/Jayapura`):
+    "today" is the day it is there, for `cocreate validate` (no date after today), the
+    proposal form (the first timeline entry, the day a call opens) and open calls."""
 
     site_size_limit = c.Type(int, default=DEFAULTS.site_size_limit)
     """Largest site the build publishes, in MB: a larger one fails the build and the site

@@ -369,14 +369,14 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           required_languages=tuple(self.config.required_languages),
                           languages=self.trees.trees.languages if self.trees else (),
                           template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else (),
-                          today=build_day())
+                          timezone=self.config.timezone, today=build_day(self.config.timezone))
         history = read_history(self.root, folder)
         # Written straight into the folder being built (MkDocs has cleaned it already): a
         # failed build discards them with the rest.
         output = self._output = Output(Path(config.site_dir))
         try:
             report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add,
-                                    required_languages=options.required_languages)
+                                    required_languages=options.required_languages, today=options.day)
         finally:
             output.close()
         for problem in report.problems:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from cocreate.git.history import latest_time
 from cocreate.portal.urls import Urls
 from cocreate.portal.urls import tree as language_tree
+from cocreate.standard.dates import today_in
 from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 
 
@@ -51,6 +52,9 @@ class Options:
     site_size_limit: int = 1024
     """Largest site the build publishes, in MB (GitHub Pages publishes sites of at most
     1 GB); 0 for no limit."""
+    timezone: str = "Asia/Jakarta"
+    """The portal's time zone (IANA): "today" is the day it is there, for the validator
+    (no date after today), the proposal form and which open calls are still open."""
     template_dirs: tuple[str, ...] = field(default=())
     """Folders whose templates replace cocreate's own of the same name (a theme's
     `custom_dir/cocreate/`), first found wins."""
@@ -61,7 +65,7 @@ class Options:
 
     @property
     def day(self) -> dt.date:
-        return self.today or build_day()
+        return self.today or build_day(self.timezone)
 
     @property
     def urls(self) -> Urls:
@@ -69,10 +73,10 @@ class Options:
                     language_tree(self.language, self.languages[0]) if self.languages else "")
 
 
-def build_day() -> dt.date:
-    """The day of the build, in UTC: the day of `SOURCE_DATE_EPOCH` when it is set, so that
-    a build can be repeated (the same calls are open), else today."""
-    return dt.datetime.fromtimestamp(latest_time(), dt.UTC).date()
+def build_day(timezone: str = Options.timezone) -> dt.date:
+    """The day of the build in the portal's time zone: the day of `SOURCE_DATE_EPOCH` when it
+    is set, so that a build can be repeated (the same calls are open), else today."""
+    return today_in(timezone, latest_time())
 
 
 DEFAULTS = Options()

@@ -12,7 +12,9 @@ four forms, each an ISO 8601-like text, and keeps it as written:
 
 A partial date is a span of days. Two dates are out of order only when the first surely
 comes after the second (its first day is after the other's last); one is in the future only
-when its first day is.
+when its first day is, and "today" is the day it is in the portal's time zone
+(`today_in`; the plugin's option `timezone`, Asia/Jakarta by default): a date written in
+Jakarta at 03:00 is not "tomorrow" to a validator running in UTC.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 FORM = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?|-Q(?P<quarter>[1-4]))?$")
 """The four forms (the schema's `$defs/date` pattern says the same)."""
@@ -87,3 +91,9 @@ def parse_date(text: str) -> PartialDate | None:
         return PartialDate(text, dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     except ValueError:
         return None
+
+
+def today_in(timezone: str, moment: float | None = None) -> dt.date:
+    """Today as the standard means it: the day it is in the portal's time zone (an IANA
+    name, `Asia/Jakarta`) at `moment` (POSIX seconds; now when None)."""
+    return dt.datetime.fromtimestamp(time.time() if moment is None else moment, ZoneInfo(timezone)).date()

@@ -214,8 +214,8 @@ the data (None: nothing, for a file it had nothing to make of)."""
 
 
 def _check_many(chunk: list[Source], finish: Finish | None = None,
-                required_languages: tuple[str, ...] = ()) -> list[Result[Any]]:
-    results = [check_source(source, required_languages=required_languages) for source in chunk]
+                required_languages: tuple[str, ...] = (), today: dt.date | None = None) -> list[Result[Any]]:
+    results = [check_source(source, today, required_languages) for source in chunk]
     for result in results:
         if finish is not None:
             result.artefact = finish(result)
@@ -224,14 +224,14 @@ def _check_many(chunk: list[Source], finish: Finish | None = None,
     return results
 
 
-_worker: tuple[Finish | None, tuple[str, ...]] = (None, ())
-"""The `finish` step of this worker process and the languages required, given once when the
-worker starts."""
+_worker: tuple[Finish | None, tuple[str, ...], dt.date | None] = (None, (), None)
+"""The `finish` step of this worker process, the languages required and the day that is
+today, given once when the worker starts."""
 
 
-def _start_worker(finish: Finish | None, required_languages: tuple[str, ...]) -> None:
+def _start_worker(finish: Finish | None, required_languages: tuple[str, ...], today: dt.date | None) -> None:
     global _worker
-    _worker = (finish, required_languages)
+    _worker = (finish, required_languages, today)
 
 
 def _check_chunk(chunk: list[Source]) -> list[Result[Any]]:
@@ -251,18 +251,20 @@ def validate_sources(
     finish: Finish | None = None,
     on_result: Callable[[Result[Any]], None] | None = None,
     required_languages: tuple[str, ...] = (),
+    today: dt.date | None = None,
 ) -> list[Result[Any]]:
     """Validate many files, in worker processes when there are enough to pay off.
 
     `finish`, a picklable callable, runs on each result where it was made (in the worker),
     so that work that follows validation, such as rendering a page, is shared out too.
+    `today` is the day in the portal's time zone (`dates.today_in`): no date may be after it.
     `on_result` sees each result where it arrives, in order, as soon as it arrives.
     """
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(sources) < PARALLEL_MIN_FILES:
         results = []
         for source in sources:
-            results.extend(_check_many([source], finish, required_languages))
+            results.extend(_check_many([source], finish, required_languages, today))
             if on_result:
                 on_result(results[-1])
             if on_done:
@@ -272,7 +274,7 @@ def validate_sources(
     size = max(10, len(sources) // (workers * 32))
     results = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(finish, required_languages)) as pool:
+                             initargs=(finish, required_languages, today)) as pool:
         for chunk_results in pool.map(_check_chunk, _chunks(sources, size)):
             results.extend(chunk_results)
             if on_result is not None:
@@ -292,9 +294,9 @@ def make_report(results: list[Result[Any]], tree_problems: Iterable[Problem] = (
 
 def validate_paths(paths: Iterable[Path], *, jobs: int | None = None, finish: Finish | None = None,
                    on_result: Callable[[Result[Any]], None] | None = None,
-                   required_languages: tuple[str, ...] = ()) -> Report:
+                   required_languages: tuple[str, ...] = (), today: dt.date | None = None) -> Report:
     """Validate every project file under `paths` and gather one report."""
     sources, problems = discover(paths)
     results = validate_sources(sources, jobs=jobs, finish=finish, on_result=on_result,
-                               required_languages=required_languages)
+                               required_languages=required_languages, today=today)
     return make_report(results, problems)

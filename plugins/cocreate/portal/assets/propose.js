@@ -143,10 +143,19 @@
   }
 
   /* ----- the form ----- */
-  function today() {
+  /* Today as the standard means it: the day it is in the portal's time zone (the plugin's
+     `timezone`), the day `cocreate validate` takes, wherever the browser is. */
+  function today(zone) {
     var d = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    var parts = {};
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+        .formatToParts(d).forEach(function (part) { parts[part.type] = part.value; });
+      return ("000" + parts.year).slice(-4) + "-" + parts.month + "-" + parts.day;
+    } catch (e) {
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    }
   }
   function lines(text) {
     return String(text).split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean);
@@ -192,7 +201,7 @@
       if (v("license")) doc.ownership.license = v("license");
       doc.stakeholders = [{ name: v("org"), category: v("category"), role: "initiator",
         contributes: v("contributes"), benefit: v("benefit") }];
-      doc.timeline = [{ date: today(), phase: "involvement", activity: "co-definition",
+      doc.timeline = [{ date: today(form.dataset.timezone), phase: "involvement", activity: "co-definition",
         title: form.dataset.firstEntry }];
       doc.trust = {};
       ["information", "purpose", "access", "retention"].forEach(function (k) { doc.trust[k] = v("trust_" + k); });
@@ -204,7 +213,7 @@
         if (sought.length) seeking.categories = sought;
         if (skills.length) seeking.skills = skills;
         if (resources.length) seeking.resources = resources;
-        seeking.opened = today();
+        seeking.opened = today(form.dataset.timezone);
         if (v("seeking_closes")) seeking.closes = v("seeking_closes");
         if (v("seeking_respond")) seeking.how_to_respond = v("seeking_respond");
         doc.seeking = seeking;
