@@ -218,3 +218,27 @@ def test_text_from_the_index_is_shown_as_text(open_page, demo_site: Path, tmp_pa
         assert '<img src=x onerror="window.__pwned=1;alert(1)">' in link.locator("h2").inner_text()
         assert link.locator("img, script, b").count() == 0
         assert page.evaluate("window.__pwned") is None
+
+
+def test_a_title_holding_entities_is_shown_as_the_page_shows_it(open_page, demo_site: Path, tmp_path: Path) -> None:
+    """Issue 27: a title written `&amp; &lt;b&gt;tebal&lt;/b&gt;` is shown so on its page, and
+    so in the search box's results (not decoded once more into `& <b>tebal</b>`)."""
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    title = "zzentity &amp; &lt;b&gt;tebal&lt;/b&gt;"
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    (site / "entities").mkdir()
+    (site / "entities" / "index.html").write_text(
+        f'<!doctype html><html lang="id"><head><title>x</title></head><body><main data-pagefind-body>'
+        f"<h1>{escaped}</h1><p>{escaped} &lt;img src=x&gt;</p></main></body></html>", "utf-8")
+    index_site(site, "id")
+    with serve(site) as base:
+        page = open_page(DESKTOP).page
+        page.goto(base + "entities/")
+        assert page.locator("h1").inner_text() == title
+        page.goto(base + "kinds/")
+        search(page, "zzentity")
+        link = page.locator(RESULTS).first
+        assert link.locator("h2").inner_text() == title
+        assert "&amp; &lt;b&gt;tebal" in link.locator("p").inner_text()  # the excerpt too
+        assert link.locator("b, img").count() == 0

@@ -189,3 +189,80 @@ def test_one_list_says_what_cocreate_owns() -> None:
     assert values.site_name and values.repo_url and values.maintainer.startswith("@")
     security = (scaffold_root() / "SECURITY.md").read_text("utf-8")
     assert security.count(BEGIN) == 1 and security.count(END) == 1
+
+
+# --- hostile and unusual portals (issue 27) ---------------------------------------------------
+
+@pytest.mark.parametrize(("marks", "why"), [
+    ("missing", "its cocreate begin and end marks are missing"),
+    ("no end", "its cocreate end mark is missing"),
+    ("doubled", "it has 2 begin and 2 end marks: keep one pair"),
+    ("reversed", "its end mark comes before its begin mark"),
+])
+def test_check_fails_with_a_reason_when_the_marks_are_broken(portal: Path, marks: str, why: str) -> None:
+    security = portal / "SECURITY.md"
+    text = security.read_text("utf-8")
+    broken = {"missing": text.replace(BEGIN, "").replace(END, ""), "no end": text.replace(END, ""),
+              "doubled": text + "\n" + BEGIN + "\nagain\n" + END + "\n",
+              "reversed": text.replace(BEGIN, "@@B@@").replace(END, BEGIN).replace("@@B@@", END)}[marks]
+    security.write_text(broken, "utf-8")
+    commit_all(portal, f"marks {marks}")
+    result = upgrade("--check")
+    assert result.exit_code == 1, result.output
+    assert f"left alone: SECURITY.md: it has no pair of cocreate marks" in result.output and why in result.output
+    assert "cannot tell whether SECURITY.md is up to date" in result.output and "up to date with" not in result.output
+
+
+def test_a_crlf_security_md_keeps_its_line_endings(portal: Path) -> None:
+    security = portal / "SECURITY.md"
+    text = security.read_text("utf-8").replace("**Keeping the portal current.**", "**An old paragraph.**")
+    security.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    commit_all(portal, "SECURITY.md written on Windows, and old")
+    result = upgrade("--yes")
+    assert result.exit_code == 0, result.output
+    raw = security.read_bytes()
+    assert b"**Keeping the portal current.**" in raw and raw.count(b"\r\n") == raw.count(b"\n")  # CRLF everywhere
+    commit_all(portal, "upgraded")
+    assert upgrade("--check").exit_code == 0  # and it stays up to date
+
+
+def test_a_crlf_workflow_keeps_its_line_endings(portal: Path) -> None:
+    check = portal / ".github" / "workflows" / "check.yml"
+    text = re.sub(r"actions/checkout@\S+ # \S+", OLD_CHECKOUT, check.read_text("utf-8"))
+    check.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    commit_all(portal, "an old workflow with CRLF")
+    assert upgrade("--yes").exit_code == 0
+    raw = check.read_bytes()
+    assert OLD_CHECKOUT.encode() not in raw and raw.count(b"\r\n") == raw.count(b"\n")
+
+
+def test_a_requirements_file_where_a_folder_belongs_stops_it_before_anything_is_written(portal: Path) -> None:
+    import shutil
+
+    shutil.rmtree(portal / "requirements")
+    (portal / "requirements").write_text("-r requirements.txt\n", "utf-8")
+    check = portal / ".github" / "workflows" / "check.yml"
+    check.write_text(re.sub(r"actions/checkout@\S+ # \S+", OLD_CHECKOUT, check.read_text("utf-8")), "utf-8")
+    commit_all(portal, "requirements is a file")
+    before = snapshot(portal, ".github", "requirements.txt") | {"requirements": (portal / "requirements").read_bytes()}
+    result = upgrade("--yes")
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no internal error
+    assert "nothing was written" in result.output and "requirements is a file, not a folder" in result.output
+    after = snapshot(portal, ".github", "requirements.txt") | {"requirements": (portal / "requirements").read_bytes()}
+    assert after == before and git(portal, "status", "--porcelain") == ""
+
+
+def test_an_ignored_owned_file_edited_here_is_shown_and_not_overwritten_without_asking(portal: Path) -> None:
+    template = portal / ".github" / "pull_request_template.md"
+    git(portal, "rm", "--cached", "-q", ".github/pull_request_template.md")
+    (portal / ".gitignore").write_text(".github/pull_request_template.md\n", "utf-8")
+    commit_all(portal, "the template is ignored")
+    template.write_text(template.read_text("utf-8") + "Our own checklist item.\n", "utf-8")
+    assert git(portal, "status", "--porcelain") == ""  # git sees no change
+    result = upgrade("--yes")
+    assert result.exit_code == 1 and "git ignores .github/pull_request_template.md" in result.output
+    assert "-Our own checklist item." in result.output  # its diff, shown
+    assert "Our own checklist item." in template.read_text("utf-8")
+    result = upgrade(input="y\n")  # asked, after the diff: then written
+    assert result.exit_code == 0 and "Our own checklist item." not in template.read_text("utf-8")

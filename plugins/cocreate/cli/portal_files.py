@@ -10,7 +10,9 @@ not `projects/`, not `content/`, not mkdocs.yml, README.md, CONTRIBUTING.md or C
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -119,27 +121,52 @@ def rendered(path: str, values: PortalValues, pin: CocreatePin) -> str:
     return text
 
 
+def marks_problem(text: str) -> str | None:
+    """What is wrong with a file's cocreate marks (missing, doubled, reversed), or None."""
+    begins, ends = text.count(BEGIN), text.count(END)
+    if begins == 0 or ends == 0:
+        missing = " and ".join(name for name, count in (("begin", begins), ("end", ends)) if count == 0)
+        return f"its cocreate {missing} mark{'s are' if ' and ' in missing else ' is'} missing"
+    if begins > 1 or ends > 1:
+        return f"it has {begins} begin and {ends} end marks: keep one pair"
+    if text.index(END) < text.index(BEGIN):
+        return "its end mark comes before its begin mark"
+    return None
+
+
 def split_part(text: str) -> tuple[str, str, str] | None:
     """(before, marked part with both marks, after), or None without exactly one pair of marks."""
-    if text.count(BEGIN) != 1 or text.count(END) != 1:
+    if marks_problem(text) is not None:
         return None
     start = text.index(BEGIN)
     end = text.index(END) + len(END)
-    if end <= start:
-        return None
     return text[:start], text[start:end], text[end:]
+
+
+def line_ending(text: str | None) -> str:
+    """The line ending a file uses: CRLF when most of its lines end so, else LF."""
+    if not text:
+        return "\n"
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def with_line_ending(text: str, ending: str) -> str:
+    lf = text.replace("\r\n", "\n")
+    return lf if ending == "\n" else lf.replace("\n", ending)
 
 
 def upgraded(owned: Owned, current: str | None, wanted: str) -> str | None:
     """The file as `cocreate upgrade` leaves it: the whole file as wanted, or for a file with
     a marked part, the portal's text around the new part. None when the marks are missing:
     then which text is the portal's cannot be told, and the file is left alone."""
+    ending = line_ending(current)
     if not owned.part or current is None:
-        return wanted
+        return with_line_ending(wanted, ending)
     mine, theirs = split_part(wanted), split_part(current)
     if mine is None or theirs is None:
         return None
-    return theirs[0] + mine[1] + theirs[2]
+    return theirs[0] + with_line_ending(mine[1], ending) + theirs[2]
 
 
 def current_pin(root: Path) -> CocreatePin | None:
@@ -178,6 +205,8 @@ class FileChange:
     path: str
     before: str | None  # None: the file does not exist yet
     after: str
+    ignored: bool = False
+    """git ignores the file: its local edits are in no commit, and cannot be got back."""
 
 
 @dataclass(frozen=True)
@@ -196,14 +225,29 @@ def _placeholders(text: str) -> set[str]:
     return set(re.findall(r"(?<!\$)\{\{ ([a-z_]+) \}\}", text))
 
 
-def _plain_path(root: Path, relative: str) -> bool:
-    """True if no part of `relative` below `root` is a symlink (writing must stay in the portal)."""
+def _path_problem(root: Path, relative: str) -> str | None:
+    """Why `relative` cannot be written below `root`: a part of it is a symlink (writing must
+    stay in the portal), a folder of it is a file, or the file is a folder; else None."""
     path = root
-    for part in relative.split("/"):
+    parts = relative.split("/")
+    for index, part in enumerate(parts):
         path = path / part
         if path.is_symlink():
-            return False
-    return True
+            return "it is a symbolic link (or lies below one): replace it with a file"
+        last = index == len(parts) - 1
+        if path.exists() and (path.is_dir() if last else not path.is_dir()):
+            return (f"{path.relative_to(root).as_posix()} is a folder, not a file" if last else
+                    f"{path.relative_to(root).as_posix()} is a file, not a folder")
+    return None
+
+
+def _ignored(root: Path, paths: list[str]) -> set[str]:
+    """Which of `paths` git ignores (none outside a git repository)."""
+    if not paths:
+        return set()
+    proc = subprocess.run(["git", "-C", str(root), "check-ignore", "--stdin"], input="\n".join(paths),
+                          capture_output=True, text=True, check=False)
+    return set(proc.stdout.splitlines()) if proc.returncode in (0, 1) else set()
 
 
 def plan_upgrade(root: Path, values: PortalValues, pin: CocreatePin) -> Upgrade:
@@ -213,28 +257,48 @@ def plan_upgrade(root: Path, values: PortalValues, pin: CocreatePin) -> Upgrade:
     missing = sorted(key for key in needed if not substitutions.get(key))
     if missing:
         raise UpgradeError(f"mkdocs.yml gives no {', '.join(missing)}, which the files cocreate owns use: add it")
-    changes, left_alone = [], []
+    changes, left_alone, blocked = [], [], []
     for owned in OWNED:
         target = root / owned.path
-        if not _plain_path(root, owned.path):
-            left_alone.append((owned.path, "it is a symbolic link (or lies below one): replace it with a file"))
+        problem = _path_problem(root, owned.path)
+        if problem is not None and "symbolic link" in problem:
+            left_alone.append((owned.path, problem))
+            continue
+        if problem is not None:
+            blocked.append(f"{owned.path}: {problem}")
             continue
         try:
-            current = target.read_text("utf-8") if target.exists() else None
+            current = target.read_bytes().decode("utf-8") if target.exists() else None  # CRLF kept as it is
         except (OSError, UnicodeDecodeError) as exc:
             left_alone.append((owned.path, f"it cannot be read as UTF-8 text ({exc})"))
             continue
         new = upgraded(owned, current, rendered(owned.path, values, pin))
         if new is None:
             left_alone.append((owned.path, f"it has no pair of cocreate marks ({BEGIN[:17]}… and {END}): "
-                                           "put them around the part cocreate wrote"))
+                                           f"{marks_problem(current or '')}; put one pair around the part cocreate wrote"))
         elif new != current:
             changes.append(FileChange(owned.path, current, new))
+    if blocked:  # planned whole, written whole: nothing is written when any file cannot be
+        raise UpgradeError("nothing was written: " + "; ".join(blocked) + "; move it away and run the upgrade again")
+    ignored = _ignored(root, [c.path for c in changes if c.before is not None])
+    changes = [FileChange(c.path, c.before, c.after, c.path in ignored) for c in changes]
     return Upgrade(changes, left_alone)
 
 
 def apply_upgrade(root: Path, upgrade: Upgrade) -> None:
-    for change in upgrade.changes:
-        target = root / change.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(change.after, "utf-8")
+    """Write every change, or none: each file is first written beside its place, then all
+    are renamed into place (a folder that cannot be made stops it before any file moves)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for change in upgrade.changes:
+            target = root / change.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.cocreate-upgrade")
+            temporary.write_bytes(change.after.encode("utf-8"))
+            staged.append((temporary, target))
+    except OSError:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)

@@ -14,6 +14,7 @@ import yaml
 
 from cocreate.git.history import latest_time
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
+from cocreate.portal.urls import site_url_problem
 from cocreate.standard.dates import today_in
 from cocreate.standard.paths import folder_name
 
@@ -74,6 +75,9 @@ class Settings:
         plugin = CocreateConfig()
         plugin.load_dict(_plugin_options(config))
         errors, _ = plugin.validate()
+        site_url = config.get("site_url")
+        if (problem := site_url_problem(site_url if isinstance(site_url, str) else None)) is not None:
+            raise SettingsError(f"{CONFIG_FILE}: {problem}")
         if errors:
             raise SettingsError("; ".join(f"{CONFIG_FILE}: plugin cocreate, option {name}: {error}"
                                           for name, error in errors))

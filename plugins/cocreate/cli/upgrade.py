@@ -52,6 +52,9 @@ def _show(upgrade: Upgrade) -> None:
     for path, why in upgrade.left_alone:
         click.echo(f"left alone: {path}: {why}", err=True)
     for change in upgrade.changes:
+        if change.ignored:
+            click.echo(f"git ignores {change.path}: its own edits are in no commit and cannot be got back once "
+                       "it is overwritten; read its diff below", err=True)
         before = (change.before or "").splitlines(keepends=True)
         after = change.after.splitlines(keepends=True)
         source = "/dev/null" if change.before is None else f"a/{change.path}"
@@ -85,12 +88,22 @@ def upgrade(check: bool, yes: bool, cocreate_wheel: Path | None, cocreate_git: s
     except UpgradeError as exc:
         raise click.UsageError(str(exc)) from exc
     _show(plan)
+    broken = [path for path, _ in plan.left_alone]
+    if check and broken:
+        click.echo(f"cannot tell whether {', '.join(broken)} is up to date (see why above): fix it, then check again",
+                   err=True)
+        raise click.exceptions.Exit(1)
     if not plan.changes:
         click.echo(f"up to date with cocreate {__version__} ({pin.describe()})")
         return
     names = ", ".join(c.path for c in plan.changes)
     if check:
         click.echo(f"out of date with cocreate {__version__}: {names}; run `cocreate upgrade`", err=True)
+        raise click.exceptions.Exit(1)
+    ignored = [c.path for c in plan.changes if c.ignored]
+    if yes and ignored:  # --yes answers for what git can undo, not for edits git never saw
+        click.echo(f"nothing written: git ignores {', '.join(ignored)}, edited here; run without --yes to confirm "
+                   "after reading its diff, or move it away", err=True)
         raise click.exceptions.Exit(1)
     if not yes and not click.confirm(f"Write these changes to {len(plan.changes)} files?", default=False):
         click.echo("nothing written", err=True)

@@ -59,7 +59,7 @@ from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tag
 from cocreate.portal.search import SearchBox, search_box, search_texts
 from cocreate.portal.site import HOME_CHANGES, Site
 from cocreate.portal.templating import OVERRIDES
-from cocreate.portal.urls import slugify
+from cocreate.portal.urls import site_url_problem, slugify
 from cocreate.standard.datafiles import published_table
 from cocreate.standard.paths import folder_name
 from cocreate.standard.problems import Severity
@@ -106,6 +106,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self.projects = self.root / "projects"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if (problem := site_url_problem(config.site_url)) is not None:
+            raise PluginError(f"cocreate: mkdocs.yml: {problem}")
         # Atomic publishing: MkDocs writes into a fresh folder beside the site; only a
         # build that succeeds replaces the site (on_post_build), a failed one is discarded
         # (on_build_error) and the previous site stays as it was.

@@ -44,7 +44,8 @@ class Item:
 
     @property
     def iso(self) -> str:
-        return dt.datetime.fromtimestamp(self.timestamp, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # four digits for every year (strftime's `%Y` writes year 1 as `1`): RFC 3339
+        return dt.datetime.fromtimestamp(self.timestamp, dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[str, str], t: Translator,
@@ -74,6 +75,13 @@ def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict[str
     return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]
 
 
+def isolated(text: str) -> str:
+    """A contributor's text isolated in a sentence of plain text (a feed's title or summary,
+    where `<bdi>` is not markup): FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, so that
+    Arabic or Hebrew does not reorder the words around it."""
+    return f"\u2068{text}\u2069"
+
+
 def _midnight(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
@@ -88,10 +96,11 @@ def items_from_calls(projects: Sequence[Entry], t: Translator, urls_: Urls) -> l
         if call is None or found is None:
             continue
         closes = span(call.closes)
-        sought = [t.label("category", c) for c in call.categories] + list(call.skills) + list(call.resources)
+        sought = [t.label("category", c) for c in call.categories] + [isolated(s) for s in (*call.skills,
+                                                                                            *call.resources)]
         text = t("calls.feed_item", sought=", ".join(sought), closes=t.date(closes[1].isoformat()) if closes else "")
         stamp = _midnight(found[0])
-        items.append(Item(urls_.entry_id(f"{project.slug}/call/{call.opened}"), f"{project.title}: {text}",
+        items.append(Item(urls_.entry_id(f"{project.slug}/call/{call.opened}"), f"{isolated(project.title)}: {text}",
                           urls_.absolute(urls.project(project.slug)) + "#join", stamp, text, stamp, project.slug))
     return sorted(items, key=lambda i: (i.rank, i.id), reverse=True)[:LIMIT]
 

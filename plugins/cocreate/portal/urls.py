@@ -48,6 +48,23 @@ SHARED = (f"{DATA}/", SCHEMA, f"{ASSETS}/", f"{SEARCH_BUNDLE}/")
 the search's index): published once, at the site's root, whatever the page's language."""
 
 
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?")
+"""A site's public address: http(s), a host, a path of the characters RFC 3986 allows in
+one, without quotes (`'` is allowed by the RFC, but no site's address needs it, and it ends
+an HTML attribute), a query or a fragment."""
+
+
+def site_url_problem(url: str | None) -> str | None:
+    """Why `url` cannot be a portal's `site_url` (MkDocs' own option), or None when it can
+    (or is not set): it is written into every page's head, links and feeds."""
+    if not url:
+        return None
+    if not _SITE_URL.fullmatch(url):
+        return (f"site_url {url!r} is not an http(s) address (https://host/path/, letters, digits and "
+                "-._~!$&()*+,;=:@%/ only: no quotes, spaces, <, > or a query)")
+    return None
+
+
 def slugify(text: str) -> str:
     """`Kota Sukamaju` -> `kota-sukamaju`: ASCII, lowercase, hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -199,21 +199,16 @@
     });
   }
 
-  /* Pagefind's text, decoded once (it may hold entities), as plain text. */
-  var decoder = document.createElement("textarea");
-  function plain(text) {
-    decoder.innerHTML = String(text || "").replace(/</g, "&lt;");
-    return decoder.value;
-  }
-
   function excerpt(text) {
     var p = document.createElement("p");
     String(text || "").split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
       if (part) {
-        var node = marked ? document.createElement("mark") : document.createTextNode(plain(part));
-        if (marked) node.textContent = plain(part);
+        /* Pagefind keeps a page's words as text, not HTML (`&amp;` is what the page shows):
+           shown as they are, never decoded */
+        var node = marked ? document.createElement("mark") : document.createTextNode(part);
+        if (marked) node.textContent = part;
         p.appendChild(node);
       }
       return marked;
@@ -230,7 +225,8 @@
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h2");
-    title.textContent = plain(data.meta && data.meta.title || data.url);
+    /* a title too: `&amp;` in it is what the page shows */
+    title.textContent = String(data.meta && data.meta.title || data.url);
     article.append(title, excerpt(data.excerpt));
     a.appendChild(article);
     li.appendChild(a);
