@@ -209,7 +209,7 @@ def test_check_fails_with_a_reason_when_the_marks_are_broken(portal: Path, marks
     commit_all(portal, f"marks {marks}")
     result = upgrade("--check")
     assert result.exit_code == 1, result.output
-    assert f"left alone: SECURITY.md: it has no pair of cocreate marks" in result.output and why in result.output
+    assert "left alone: SECURITY.md: it has no pair of cocreate marks" in result.output and why in result.output
     assert "cannot tell whether SECURITY.md is up to date" in result.output and "up to date with" not in result.output
 
 

@@ -245,8 +245,8 @@ def _ignored(root: Path, paths: list[str]) -> set[str]:
     """Which of `paths` git ignores (none outside a git repository)."""
     if not paths:
         return set()
-    proc = subprocess.run(["git", "-C", str(root), "check-ignore", "--stdin"], input="\n".join(paths),
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(["git", "-C", str(root), "check-ignore", "--stdin"],
+                          input="\n".join(paths), capture_output=True, text=True, check=False)
     return set(proc.stdout.splitlines()) if proc.returncode in (0, 1) else set()
 
 
@@ -274,8 +274,9 @@ def plan_upgrade(root: Path, values: PortalValues, pin: CocreatePin) -> Upgrade:
             continue
         new = upgraded(owned, current, rendered(owned.path, values, pin))
         if new is None:
+            why = marks_problem(current or "")
             left_alone.append((owned.path, f"it has no pair of cocreate marks ({BEGIN[:17]}… and {END}): "
-                                           f"{marks_problem(current or '')}; put one pair around the part cocreate wrote"))
+                                           f"{why}; put one pair around the part cocreate wrote"))
         elif new != current:
             changes.append(FileChange(owned.path, current, new))
     if blocked:  # planned whole, written whole: nothing is written when any file cannot be

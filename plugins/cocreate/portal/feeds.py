@@ -45,7 +45,8 @@ class Item:
     @property
     def iso(self) -> str:
         # four digits for every year (strftime's `%Y` writes year 1 as `1`): RFC 3339
-        return dt.datetime.fromtimestamp(self.timestamp, dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+        moment = dt.datetime.fromtimestamp(self.timestamp, dt.UTC).replace(tzinfo=None)
+        return moment.isoformat(timespec="seconds") + "Z"
 
 
 def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[str, str], t: Translator,
