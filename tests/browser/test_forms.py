@@ -327,10 +327,11 @@ def test_the_form_keeps_typed_markup_as_text(open_page, sites) -> None:
     assert payload in error.inner_text() and error.locator("img, script").count() == 0
     form.locator('[name="license"]').fill("")
     form.locator('button[type="submit"]').click()
-    code = form.locator("code.cc-propose-yaml")
-    code.wait_for(state="visible")
-    assert payload.replace('"', '\\"') in code.inner_text()
-    assert code.locator("img, script").count() == 0
+    # markup in a plain text is refused, as the validator refuses it (issue 27), and shown as text
+    error = form.locator("#f-title_id-error")
+    error.wait_for(state="visible")
+    assert "HTML" in error.inner_text() and form.locator(".cc-propose-result").is_hidden()
+    assert form.locator("img, script").count() == 0
     assert page.evaluate("window.__pwned") is None
 
 
@@ -339,3 +340,76 @@ def test_the_form_without_javascript_says_so(open_page, sites) -> None:
     page.goto(sites["id"] + "propose/")
     assert page.locator("form.cc-propose-form").is_hidden()
     assert page.locator("article .cc-example").first.is_visible()  # the <noscript> notice
+
+
+# --- the validator's rules on texts, in the browser (issue 27) ---------------------------------
+
+ISSUE_CASES = {
+    "title": ["Kebun <b>warga</b>", "Kebun\twarga", "Kebun\u200bwarga", "Kebun\u2028warga", "Kebun \u202ewarga",
+              "Hubungi budi@kota.example", "NIK 3201014501900001", "Telepon 0812 3456 7890"],
+    "description": ["Warga menanam.\u2028Bersama.", "Tulis ke budi [at] kota [dot] id", "Kode \u2066x\u2069",
+                    "Bendera 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f Skotlandia"],
+}
+
+
+def _rule_documents() -> list[tuple[str, dict]]:
+    """Every fixture and demo project as its data, each sentence of the privacy corpus as a
+    description, and each case of the issue as a title or a description."""
+    from standard.test_privacy_corpus import PERSONAL, PROSE
+
+    docs = [(name, doc.data) for name, doc in _documents()]
+    docs += [(f"prose {i}", {"description": text}) for i, text in enumerate(PROSE)]
+    docs += [(f"personal {i}", {"description": text}) for i, (_, text) in enumerate(PERSONAL)]
+    docs += [(f"{field} {i}", {field: text}) for field, texts in ISSUE_CASES.items() for i, text in enumerate(texts)]
+    return docs
+
+
+def _validator_rule_problems(data: dict) -> list[tuple[str, str]]:
+    from cocreate.portal.forms import RULE_CODES
+
+    raw = json.dumps(data, ensure_ascii=True).encode()  # JSON is YAML: the same data, every character escaped
+    found = check_bytes(raw, "p.yml").problems
+    return sorted({(str(p.code), _pointer(p.path)) for p in found if p.code in RULE_CODES})
+
+
+def test_the_browser_checks_texts_as_the_validator_does(open_page, sites) -> None:
+    """Forbidden characters, one-line values, markup in plain texts and personal data: the
+    form's rules (made from the validator's patterns) find, on every fixture, demo project,
+    sentence of the privacy corpus and case of issue 27, what the validator finds."""
+    from cocreate.portal.forms import RULE_CODES
+
+    page, form = open_form(open_page, sites["id"] + "propose/", DESKTOP)
+    rules = json.loads(form.get_attribute("data-rules"))
+    documents = _rule_documents()
+    codes = [str(c) for c in RULE_CODES]
+    browser = page.evaluate("([rules, docs, codes]) => docs.map(d => window.cocreateCheck({}, d, rules)"
+                            ".filter(p => codes.includes(p.code)))", [rules, [d for _, d in documents], codes])
+    differ, seen = [], set()
+    for (name, data), found in zip(documents, browser, strict=True):
+        server = _validator_rule_problems(data)
+        mine = sorted({(p["code"], p["path"]) for p in found})
+        seen.update(code for code, _ in server)
+        if mine != server:
+            differ.append(f"{name}: browser {mine}, validator {server}")
+    assert not differ, "\n".join(differ)
+    assert seen >= set(codes) - {"noncharacter", "control-character"}  # each rule is tried, and found
+
+
+def test_the_form_refuses_what_the_validator_refuses(open_page, sites) -> None:
+    page, form = open_form(open_page, sites["en"] + "propose/", DESKTOP)
+    for name, value in PROPOSAL.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('select[name="category"]').select_option("community")
+    cases = {"title_id": "Kebun <b>warga</b>", "title_en": "Community\u200b garden",
+             "summary": "Hubungi budi@kota.example.", "contributes": "Telepon 0812 3456 7890",
+             "description": "NIK 3201014501900001", "benefit": "Sayur \u202esegar", "org": "Paguyuban\tKebun"}
+    for name, value in cases.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('button[type="submit"]').click()
+    form.locator(".cc-form__summary").wait_for(state="visible")
+    assert form.locator(".cc-propose-result").is_hidden()
+    summary = form.locator(".cc-form__summary").inner_text()
+    for words in ("zero-width space", "HTML tag", "email address (bu", "phone number", "national ID number (NIK)",
+                  "bidirectional control character U+202E", "must be one line"):
+        assert words in summary, summary
+    assert "budi@kota.example" not in summary and "3201014501900001" not in summary  # masked, as in the validator

@@ -23,12 +23,15 @@ from .test_forms import PROPOSAL
 pytestmark = pytest.mark.browser
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-AT_THREE = dt.datetime(2026, 12, 2, 3, 0, tzinfo=JAKARTA)
-"""03:00 WIB on 2 December: 20:00 UTC on 1 December."""
+_AHEAD = dt.date.today() + dt.timedelta(days=60)
+AT_THREE = dt.datetime(_AHEAD.year, _AHEAD.month, _AHEAD.day, 3, 0, tzinfo=JAKARTA)
+"""03:00 WIB on a day ahead (the validator is run at that moment through SOURCE_DATE_EPOCH,
+which it takes when it is later than now): 20:00 UTC the day before."""
+DAY = AT_THREE.date().isoformat()
 
 
 def test_today_is_the_day_in_the_portal_s_time_zone() -> None:
-    moment = AT_THREE.timestamp()
+    moment = dt.datetime(2026, 12, 2, 3, 0, tzinfo=JAKARTA).timestamp()
     assert today_in("Asia/Jakarta", moment) == dt.date(2026, 12, 2)
     assert today_in("UTC", moment) == dt.date(2026, 12, 1)
     assert today_in("Asia/Jayapura", dt.datetime(2026, 12, 1, 23, 30, tzinfo=JAKARTA).timestamp()) == dt.date(2026, 12, 2)
@@ -49,8 +52,9 @@ def test_a_proposal_made_in_jakarta_at_three_is_valid_at_that_instant(browser, s
         page.goto(sites["en"] + "propose/")
         form = page.locator("form.cc-propose-form")
         form.wait_for(state="visible")
-        assert page.evaluate("new Date().getHours()") == 3 and page.evaluate("new Date().getUTCDate()") == 1
-        fields = {**PROPOSAL, "slug": "kebun-subuh", "seeking_skills": "Berkebun", "seeking_closes": "2026-12-31",
+        assert page.evaluate("new Date().getHours()") == 3
+        assert page.evaluate("new Date().getUTCDate()") == (AT_THREE.date() - dt.timedelta(days=1)).day
+        fields = {**PROPOSAL, "slug": "kebun-subuh", "seeking_skills": "Berkebun", "seeking_closes": (AT_THREE.date() + dt.timedelta(days=30)).isoformat(),
                   "seeking_respond": "Datang ke kebun."}
         for name, value in fields.items():
             form.locator(f'[name="{name}"]').fill(value)
@@ -63,7 +67,7 @@ def test_a_proposal_made_in_jakarta_at_three_is_valid_at_that_instant(browser, s
         assert watched.problems() == []
     finally:
         context.close()
-    assert "date: 2026-12-02" in text and "opened: 2026-12-02" in text  # the day in Jakarta, not UTC's
+    assert f"date: {DAY}" in text and f"opened: {DAY}" in text  # the day in Jakarta, not UTC's
     config = make_portal(tmp_path / "portal", projects=None)
     project = config.parent / "projects" / "kebun-subuh" / "project.yml"
     project.parent.mkdir()
@@ -73,7 +77,7 @@ def test_a_proposal_made_in_jakarta_at_three_is_valid_at_that_instant(browser, s
     utc = config.read_text("utf-8").replace("  - cocreate:\n", "  - cocreate:\n      timezone: UTC\n", 1)
     assert utc != config.read_text("utf-8")
     config.write_text(utc, "utf-8")
-    checked = validate(config.parent, AT_THREE)  # in UTC it is still 1 December
+    checked = validate(config.parent, AT_THREE)  # in UTC it is still the day before
     assert checked.returncode == 1 and "date-in-future" in checked.stdout
 
 

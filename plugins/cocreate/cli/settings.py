@@ -12,10 +12,9 @@ from typing import Any
 import click
 import yaml
 
-from cocreate.git.history import latest_time
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
+from cocreate.portal.options import validation_day
 from cocreate.portal.urls import site_url_problem
-from cocreate.standard.dates import today_in
 from cocreate.standard.paths import folder_name
 
 CONFIG_FILE = "mkdocs.yml"
@@ -99,9 +98,9 @@ class Settings:
 
     @property
     def today(self) -> dt.date:
-        """Today in the portal's time zone (`timezone`), at the build's time (`SOURCE_DATE_EPOCH`
-        when set, as for a build): no date of a project may be after it."""
-        return today_in(self.plugin.timezone, latest_time())
+        """Today in the portal's time zone (`timezone`): no date of a project may be after it
+        (`portal.options.validation_day`, as in a build)."""
+        return validation_day(self.plugin.timezone)
 
     @property
     def maintainers(self) -> list[str]:

@@ -54,7 +54,7 @@ from cocreate.mkdocs_plugin.trees import LanguageTrees, drop_translations
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
 from cocreate.portal.languages import PageLanguages, Trees, only_in
-from cocreate.portal.options import Options, build_day
+from cocreate.portal.options import Options, build_day, validation_day
 from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tags
 from cocreate.portal.search import SearchBox, search_box, search_texts
 from cocreate.portal.site import HOME_CHANGES, Site
@@ -378,7 +378,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         output = self._output = Output(Path(config.site_dir))
         try:
             report = validate_paths([self.projects], finish=Prerender(options, history), on_result=output.add,
-                                    required_languages=options.required_languages, today=options.day)
+                                    required_languages=options.required_languages,
+                                    today=validation_day(options.timezone))
         finally:
             output.close()
         for problem in report.problems:

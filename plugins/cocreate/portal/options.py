@@ -8,6 +8,7 @@ configuration: a default is written here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
 from cocreate.git.history import latest_time
@@ -77,6 +78,12 @@ def build_day(timezone: str = Options.timezone) -> dt.date:
     """The day of the build in the portal's time zone: the day of `SOURCE_DATE_EPOCH` when it
     is set, so that a build can be repeated (the same calls are open), else today."""
     return today_in(timezone, latest_time())
+
+
+def validation_day(timezone: str = Options.timezone) -> dt.date:
+    """The day no date of a project may be after (`date-in-future`): today in the portal's time
+    zone, now, or at `SOURCE_DATE_EPOCH` when that is later (a build dated ahead)."""
+    return today_in(timezone, max(time.time(), latest_time()))
 
 
 DEFAULTS = Options()

@@ -60,7 +60,7 @@ NONCHARACTER = _NONCHARACTER_BMP + "".join(
 LINE_BREAKS = "\t\n"
 """Allowed in texts that may hold several lines, and only there."""
 
-_FLAG = "\U0001f3f4[\U000e0020-\U000e007e]{1,16}\U000e007f"
+FLAG = _FLAG = "\U0001f3f4[\U000e0020-\U000e007e]{1,16}\U000e007f"
 """An emoji tag sequence (the flags of England, Scotland, Wales): its tags are allowed."""
 
 _CLASSES = ((CONTROL, Code.CONTROL_CHARACTER), (BIDI, Code.BIDI_CONTROL), (INVISIBLE, Code.INVISIBLE_CHARACTER),

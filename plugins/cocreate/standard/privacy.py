@@ -74,6 +74,11 @@ _AT_WORD_EMAIL = re.compile(_AT_WORD_TAIL, re.IGNORECASE)  # the same, tried onl
 _DIGITS = re.compile(r"\d[\d\s().-]{6,}\d")  # for _NIK and _PHONE (8 or more digits, or 16)
 
 
+# The patterns by name, for the proposal form's copy of the detector (`portal/forms.py`).
+EMAIL, AT_SIGN, AT_WORD_EMAIL, DIGITS, NIK, PHONE = _EMAIL, _AT_SIGN, _AT_WORD_EMAIL, _DIGITS, _NIK, _PHONE
+DATE_TOKEN, DATE_IN_TEXT, WORD_AT_NOT_AN_ADDRESS = _DATE_TOKEN, _DATE_IN_TEXT, _WORD_AT_NOT_AN_ADDRESS
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A piece of personal data in one field; `masked` shows only its edges."""

@@ -225,7 +225,8 @@ def check_translations(data: dict[str, Any], doc: Document, file: str, context: 
     yield from walk(data, ())
 
 
-_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+TAG_LIKE = _TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+"""What makes a plain text hold markup (also in the proposal form: `portal/forms.py`)."""
 
 
 def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:

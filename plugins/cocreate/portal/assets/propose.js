@@ -111,11 +111,143 @@
     }
   };
 
+  /* ----- the validator's rules on texts: forbidden characters, one line, markup in a plain
+     text, personal data. The patterns are the validator's own (portal/forms.py writes them
+     into data-rules); this is its logic around them (standard/privacy.py). ----- */
+  function Rules(data) {
+    function re(source, flags) { return new RegExp(source, flags); }
+    this.data = data;
+    this.chars = data.chars.map(function (c) { return [c[0], re("[" + c[1] + "]", "gu")]; });
+    this.flag = re(data.flag, "gu");
+    this.lineBreak = re("[" + data.lineBreaks + "]", "u");
+    this.tag = re(data.tag, "u");
+    this.email = re(data.email, "giu");
+    this.atSign = re(data.atSign, "iu");
+    this.atWordEmail = re(data.atWordEmail, "iu");
+    this.digits = re(data.digits, "u");
+    this.nik = re(data.nik, "gu");
+    this.phone = re(data.phone, "gu");
+    this.dateToken = re("^(?:" + data.dateToken + ")$", "u");
+    this.dateInText = re(data.dateInText, "gu");
+  }
+  function shapeOf(parts) {
+    return parts.map(function (p) { return typeof p === "number" ? "*" : p; });
+  }
+  Rules.prototype.marked = function (list, parts) {
+    var shape = shapeOf(parts);
+    if (list.indexOf(shape.join("/")) >= 0) return true;
+    var parent = shape.slice(0, -1).join("/");
+    return shape.length > 1 && typeof parts[parts.length - 1] === "string" && list.indexOf(parent) >= 0 &&
+      this.data.multilingual.indexOf(parent) >= 0;
+  };
+  Rules.prototype.isDate = function (token) {
+    var m = this.dateToken.exec(token);
+    if (!m) return false;
+    var g = m.groups;
+    var year = +(g.y || g.y2 || g.y3);
+    var month = +(g.m || g.m2 || g.m3);
+    return year >= 1900 && year <= 2100 && month >= 1 && month <= 12;
+  };
+  /* Enough of a finding to find it, not enough to publish it (privacy.mask). */
+  function mask(text) {
+    var t = Array.from(text.trim());
+    if (t.length <= 6) return t.map(function () { return "*"; }).join("");
+    return t.slice(0, 2).join("") + t.slice(2, -2).map(function () { return "*"; }).join("") + t.slice(-2).join("");
+  }
+  function phoneLike(candidate) {
+    var digits = candidate.replace(/\D/g, "");
+    if (candidate.charAt(0) === "+" || digits.slice(0, 2) === "00") {
+      var n = digits.replace(/^0+/, "").length;
+      return n >= 8 && n <= 15;
+    }
+    if (digits.slice(0, 2) === "62") return digits.length >= 10 && digits.length <= 14;
+    return digits.length >= 9 && digits.length <= 13 && digits.charAt(1) !== "0";
+  }
+  Rules.prototype.sentenceAt = function (found, text, end) {
+    var at = found.indexOf(" at ");
+    var lower = found.toLowerCase();
+    if (at < 0 || found.indexOf("@") >= 0 || lower.indexOf("(at)") >= 0 || lower.indexOf("[at]") >= 0) return false;
+    var before = found.slice(0, at).trim();
+    var word = before ? before.split(/\s+/).pop().toLowerCase() : "";
+    return found.slice(at + 4).toLowerCase().indexOf("www.") === 0 || text.charAt(end) === "/" ||
+      this.data.notAnAddress.indexOf(word) >= 0;
+  };
+  /* The personal data in a text: [kind, what was found], kind "email", "nik" or "phone". */
+  Rules.prototype.personal = function (text) {
+    var self = this;
+    var kinds = [];
+    var taken = [];
+    var m;
+    if (this.atSign.test(text) || this.atWordEmail.test(text)) {
+      this.email.lastIndex = 0;
+      while ((m = this.email.exec(text))) {
+        if (!self.sentenceAt(m[0], text, m.index + m[0].length)) {
+          taken.push([m.index, m.index + m[0].length]);
+          kinds.push(["email", m[0]]);
+        }
+      }
+    }
+    if (!this.digits.test(text)) return kinds;
+    this.nik.lastIndex = 0;
+    while ((m = this.nik.exec(text))) {
+      taken.push([m.index, m.index + m[0].length]);
+      kinds.push(["nik", m[0]]);
+    }
+    var blanked = text.replace(this.dateInText, function (date) {
+      return self.isDate(date) ? date.replace(/[\s\S]/g, "\u0000") : date;
+    });
+    this.phone.lastIndex = 0;
+    while ((m = this.phone.exec(blanked))) {
+      var start = m.index;
+      var end = start + m[0].length;
+      var overlaps = taken.some(function (t) { return start < t[1] && t[0] < end; });
+      if (!overlaps && phoneLike(m[0].trim())) kinds.push(["phone", text.slice(start, end)]);
+    }
+    return kinds;
+  };
+  Rules.prototype.text = function (value, parts, found, isKey) {
+    var path = parts.map(function (p) { return "/" + p; }).join("");
+    function add(code, params) { found.push({ path: path, code: code, params: params || {} }); }
+    function named(char) { return "U+" + ("000" + char.codePointAt(0).toString(16).toUpperCase()).slice(-4); }
+    var flags = [];
+    var m;
+    this.flag.lastIndex = 0;
+    while ((m = this.flag.exec(value))) flags.push([m.index, m.index + m[0].length]);
+    this.chars.forEach(function (c) {
+      c[1].lastIndex = 0;
+      var hit;
+      while ((hit = c[1].exec(value))) {
+        var at = hit.index;
+        if (!flags.some(function (f) { return at >= f[0] && at < f[1]; })) { add(c[0], { char: named(hit[0]) }); break; }
+      }
+    });
+    var brk = this.lineBreak.exec(value);
+    if ((isKey || !this.marked(this.data.multiline, parts)) && brk) add("not-one-line", { char: named(brk[0]) });
+    if (!isKey && !this.marked(this.data.markdown, parts) && this.tag.test(value)) add("markup-in-text");
+    this.personal(value).forEach(function (hit) { add("personal-data-" + hit[0], { found: mask(hit[1]) }); });
+  };
+  Rules.prototype.check = function (doc, found) {
+    var self = this;
+    (function walk(value, parts) {
+      if (typeof value === "string") {
+        self.text(value, parts, found, false);
+      } else if (Array.isArray(value)) {
+        value.forEach(function (item, i) { walk(item, parts.concat([i])); });
+      } else if (value && typeof value === "object") {
+        Object.keys(value).forEach(function (key) {
+          self.text(key, parts.concat([key]), found, true);
+          walk(value[key], parts.concat([key]));
+        });
+      }
+    })(doc, []);
+  };
+
   /* The same check for any document: the tests compare it with the validator's. */
-  window.cocreateCheck = function (schema, doc) {
+  window.cocreateCheck = function (schema, doc, rules) {
     var found = [];
     var checker = new Checker(schema);
     checker.check(schema, doc, "", found);
+    if (rules) new Rules(rules).check(doc, found);
     return found;
   };
 
@@ -170,6 +302,7 @@
     var form = document.querySelector("form.cc-propose-form");
     if (!form) return;
     var messages = JSON.parse(form.dataset.messages || "{}");
+    var rules = new Rules(JSON.parse(form.dataset.rules));
     var summary = form.querySelector(".cc-form__summary");
     var result = form.querySelector(".cc-propose-result");
     var draftStatus = form.querySelector(".cc-form__draft-status");
@@ -226,6 +359,7 @@
     function problemsOf(doc) {
       var found = [];
       if (checker) checker.check(checker.schema, doc, "", found);
+      rules.check(doc, found);
       if (!new RegExp(form.dataset.slug).test(v("slug"))) {
         found.unshift({ path: "#slug", code: "invalid-slug", params: { slug: v("slug") } });
       }
