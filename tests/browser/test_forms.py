@@ -413,3 +413,31 @@ def test_the_form_refuses_what_the_validator_refuses(open_page, sites) -> None:
                   "bidirectional control character U+202E", "must be one line"):
         assert words in summary, summary
     assert "budi@kota.example" not in summary and "3201014501900001" not in summary  # masked, as in the validator
+
+
+@pytest.mark.parametrize("text", ["a" * 200, "ꦲꦏ꧀ꦱꦫ " * 800])
+def test_a_long_proposal_opens_github_empty_and_offers_the_text(open_page, sites, text: str) -> None:
+    """Issue 27: a long file (Javanese script: nine bytes a letter in an address) is not put in
+    GitHub's address past the limit; the form says why and copies the text."""
+    from cocreate.portal.forms import MAX_URL_BYTES
+
+    page, form = open_form(open_page, sites["en"] + "propose/", DESKTOP)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    for name, value in PROPOSAL.items():
+        form.locator(f'[name="{name}"]').fill(value)
+    form.locator('select[name="category"]').select_option("community")
+    form.locator('[name="description"]').fill(text)
+    form.locator('button[type="submit"]').click()
+    result = form.locator(".cc-propose-result")
+    result.wait_for(state="visible")
+    href = result.locator(".cc-propose-open a").get_attribute("href")
+    long = result.locator(".cc-propose-long")
+    if len(text) < 1000:  # short: the file travels in the address
+        assert "&value=" in href and len(href) <= MAX_URL_BYTES and long.is_hidden()
+        return
+    assert "&value=" not in href and href.endswith("project.yml")
+    assert long.is_visible() and "8 KB" in long.inner_text()
+    result.locator(".cc-propose-copy").click()
+    expect_text = result.locator(".cc-propose-yaml").inner_text()
+    result.locator(".cc-propose-copied").filter(has_text="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == expect_text and "ꦲꦏ꧀ꦱꦫ" in expect_text

@@ -18,6 +18,11 @@ from cocreate.standard import characters
 from cocreate.standard.problems import Code
 from cocreate.standard.schema import annotated_fields, project_schema
 
+MAX_URL_BYTES = 6_144
+"""The longest address of GitHub's new-file page the form opens with the file in it: servers
+and browsers commonly refuse addresses beyond about 8 KB. A longer file (a long description,
+a script of three bytes a letter) opens the page empty, and the form offers the text to copy."""
+
 BROWSER_CODES: tuple[Code, ...] = (
     Code.MISSING_FIELD, Code.UNKNOWN_FIELD, Code.INVALID_VALUE, Code.WRONG_TYPE, Code.EMPTY_TEXT,
     Code.TEXT_TOO_LONG, Code.INVALID_FORMAT, Code.TOO_FEW_ITEMS, Code.TOO_MANY_ITEMS, Code.DUPLICATE_ITEM,

@@ -25,7 +25,7 @@ from cocreate.portal import datapackage, urls
 from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
 from cocreate.portal.charts import Chart, bar_chart, stacked_chart
 from cocreate.portal.feeds import Item
-from cocreate.portal.forms import browser_rules, form_messages
+from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
 from cocreate.portal.options import Options
 from cocreate.portal.periods import Quarter
 from cocreate.portal.statistics import (
@@ -301,7 +301,7 @@ class Site:
                          description=self.t("statistics.intro", day=self.t.day(self.options.day)))
         yield self._page(urls.PROPOSE, self.t("propose.title"), "propose.html", in_nav=True,
                          description=self.t("propose.intro"), messages=form_messages(self.options.language),
-                         rules=browser_rules(),
+                         rules=browser_rules(), url_limit=MAX_URL_BYTES,
                          slug_pattern=SLUG.pattern)
         yield self._page(urls.DATA_PAGE, self.t("data.title"), "data.html", in_nav=True,
                          description=self.t("data.intro"), tables=datapackage.TABLES,

@@ -471,9 +471,13 @@
       result.querySelector(".cc-propose-yaml").textContent = yaml;
       var open = result.querySelector(".cc-propose-open");
       if (form.dataset.repo) {
-        open.querySelector("a").href = form.dataset.repo.replace(/\/+$/, "") + "/new/" +
-          encodeURIComponent(form.dataset.branch) + "?filename=" +
-          encodeURIComponent(form.dataset.folder + "/" + v("slug") + "/project.yml") + "&value=" + encodeURIComponent(yaml);
+        var page = form.dataset.repo.replace(/\/+$/, "") + "/new/" + encodeURIComponent(form.dataset.branch) +
+          "?filename=" + encodeURIComponent(form.dataset.folder + "/" + v("slug") + "/project.yml");
+        var full = page + "&value=" + encodeURIComponent(yaml);
+        /* servers refuse addresses of more than about 8 KB: a longer file is copied, not sent */
+        var long = full.length > Number(form.dataset.urlLimit);
+        open.querySelector("a").href = long ? page : full;
+        result.querySelector(".cc-propose-long").hidden = !long;
         open.hidden = false;
       } else {
         open.hidden = true;
@@ -483,6 +487,23 @@
       form.dataset.yaml = yaml;
       result.querySelector("h2").focus();
     }
+
+    result.querySelector(".cc-propose-copy").addEventListener("click", function () {
+      var said = result.querySelector(".cc-propose-copied");
+      var text = result.querySelector(".cc-propose-yaml").textContent;
+      var done = function () { said.textContent = form.dataset.copied; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { select(); });
+      } else {
+        select();
+      }
+      function select() {
+        var range = document.createRange();
+        range.selectNodeContents(result.querySelector(".cc-propose-yaml"));
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+      }
+    });
 
     /* ----- the draft, kept in this browser only ----- */
     function fields() {
