@@ -98,6 +98,8 @@ def test_no_promise_no_kind_no_phase_done(site: Path) -> None:
     assert steps == [("Pelibatan", "cc-step--unrecorded"), ("Kurasi", "cc-step--unrecorded"),
                      ("Pemberdayaan", "cc-step--seen")]
     assert not doc.select(".cc-step--done") and not doc.select('[aria-current="step"]')
+    phase = doc.select_one("#phase").get_text(" ", strip=True).lower()
+    assert "tidak tercatat" not in phase and phase.count("tidak menyebut") == 1, phase  # said once, not once a step
     assert "Fase tidak tercatat" not in " ".join(li.text for li in doc.select(".cc-event__when"))
     assert "Jenis sebagian pihak tidak tercatat" in text  # no claim about missing voices
     badges = [b.text for b in doc.select(".cc-badges .cc-badge")]
