@@ -348,7 +348,12 @@ ISSUE_CASES = {
     "title": ["Kebun <b>warga</b>", "Kebun\twarga", "Kebun\u200bwarga", "Kebun\u2028warga", "Kebun \u202ewarga",
               "Hubungi budi@kota.example", "NIK 3201014501900001", "Telepon 0812 3456 7890"],
     "description": ["Warga menanam.\u2028Bersama.", "Tulis ke budi [at] kota [dot] id", "Kode \u2066x\u2069",
-                    "Bendera 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f Skotlandia"],
+                    "Bendera 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f Skotlandia",
+                    "Warga <script>alert(1)</script>", "Kode `<script>` di sini", "[Daftar](javascript:alert(1))",
+                    "<b>tebal</b> dan <a href=\"https://kota.example/\">tautan</a>", "<img src=x onerror=alert(1)>",
+                    "Catatan <!-- tersembunyi -->", "a < b dan c > d", "baris<br>baru", "<details>x</details>",
+                    "<a href=\"https://x.example/\" onclick=\"alert(1)\">x</a>", "[x](https://kota.example/) [y](mailto:a)",
+                    "[ref]: javascript:alert(1)\n\n[lihat][ref]", "<p style=\"color:red\">merah</p>"],
 }
 
 

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from cocreate.i18n.messages import catalog
-from cocreate.standard import characters
+from cocreate.standard import characters, markdown
 from cocreate.standard.problems import Code
 from cocreate.standard.schema import annotated_fields, project_schema
 
@@ -59,7 +59,7 @@ def form_messages(language: str) -> str:
 
 RULE_CODES: tuple[Code, ...] = (
     Code.CONTROL_CHARACTER, Code.BIDI_CONTROL, Code.INVISIBLE_CHARACTER, Code.NONCHARACTER, Code.NOT_ONE_LINE,
-    Code.MARKUP_IN_TEXT, Code.PERSONAL_DATA_EMAIL, Code.PERSONAL_DATA_PHONE, Code.PERSONAL_DATA_NIK,
+    Code.MARKUP_IN_TEXT, Code.UNSAFE_MARKUP, Code.PERSONAL_DATA_EMAIL, Code.PERSONAL_DATA_PHONE, Code.PERSONAL_DATA_NIK,
 )
 """Codes the form reports from the validator's rules on texts, besides the schema's."""
 
@@ -98,6 +98,10 @@ def browser_rules() -> str:
         "multiline": _shapes("x-multiline"), "markdown": _shapes("x-markdown"),
         "multilingual": _shapes("x-multilingual"),
         "tag": TAG_LIKE.pattern,
+        # Markdown: what the sanitizer keeps (`standard/markdown.py`); the form refuses the rest
+        "allowedTags": sorted(markdown.ALLOWED_TAGS),
+        "allowedAttributes": {tag: sorted(names) for tag, names in markdown.ALLOWED_ATTRIBUTES.items()},
+        "urlSchemes": sorted(markdown.URL_SCHEMES),
         "email": _js(privacy.EMAIL), "atSign": _js(privacy.AT_SIGN), "atWordEmail": _js(privacy.AT_WORD_EMAIL),
         "digits": _js(privacy.DIGITS), "nik": _js(privacy.NIK), "phone": _js(privacy.PHONE),
         "dateToken": _js(privacy.DATE_TOKEN), "dateInText": _js(privacy.DATE_IN_TEXT),

@@ -172,6 +172,37 @@
     return found.slice(at + 4).toLowerCase().indexOf("www.") === 0 || text.charAt(end) === "/" ||
       this.data.notAnAddress.indexOf(word) >= 0;
   };
+  /* What sanitizing would take out of Markdown (standard/markdown.py keeps only its tags,
+     attributes and link schemes, and no comment), outside code, or "". */
+  Rules.prototype.unsafe = function (text) {
+    var data = this.data;
+    var prose = text.replace(/```[\s\S]*?(```|$)/g, "").replace(/`[^`\n]*`/g, "").replace(/^(?: {4}|\t).*$/gm, "");
+    if (/<!--/.test(prose)) return "comment";
+    var tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>/g;
+    var m;
+    while ((m = tag.exec(prose))) {
+      var name = m[2].toLowerCase();
+      if (data.allowedTags.indexOf(name) < 0) return "<" + name + ">";
+      var allowed = data.allowedAttributes[name] || [];
+      var attribute = /([^\s=\/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+      var a;
+      while ((a = attribute.exec(m[3]))) {
+        var attr = a[1].toLowerCase();
+        if (allowed.indexOf(attr) < 0) return "<" + name + " " + attr + ">";
+        if (attr === "href" && !this.safeUrl((a[2] || "").replace(/^["']|["']$/g, ""))) return "<a href>";
+      }
+    }
+    var link = /\]\(\s*<?([^)\s>]*)/g;
+    while ((m = link.exec(prose))) if (!this.safeUrl(m[1])) return "<a href=" + m[1].split(":")[0] + ":>";
+    var reference = /^\s*\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)/gm;
+    while ((m = reference.exec(prose))) if (!this.safeUrl(m[1])) return "<a href>";
+    return "";
+  };
+  Rules.prototype.safeUrl = function (url) {
+    var scheme = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/.exec(url.replace(/[\u0000-\u0020]/g, ""));
+    return !scheme || this.data.urlSchemes.indexOf(scheme[1].toLowerCase()) >= 0;
+  };
+
   /* The personal data in a text: [kind, what was found], kind "email", "nik" or "phone". */
   Rules.prototype.personal = function (text) {
     var self = this;
@@ -223,7 +254,10 @@
     });
     var brk = this.lineBreak.exec(value);
     if ((isKey || !this.marked(this.data.multiline, parts)) && brk) add("not-one-line", { char: named(brk[0]) });
-    if (!isKey && !this.marked(this.data.markdown, parts) && this.tag.test(value)) add("markup-in-text");
+    var isMarkdown = !isKey && this.marked(this.data.markdown, parts);
+    if (!isKey && !isMarkdown && this.tag.test(value)) add("markup-in-text");
+    var unsafe = isMarkdown ? this.unsafe(value) : "";
+    if (unsafe) add("unsafe-markup", { removed: unsafe });
     this.personal(value).forEach(function (hit) { add("personal-data-" + hit[0], { found: mask(hit[1]) }); });
   };
   Rules.prototype.check = function (doc, found) {
