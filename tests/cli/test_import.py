@@ -205,11 +205,15 @@ def test_the_open_government_partnership_mapping_decides_each_case(tmp_path: Pat
         return load_text((projects / slug / "project.yml").read_bytes(), "p.yml").data
 
     written = sorted(p.parent.name for p in projects.glob("*/project.yml"))
-    assert written == ["xa0001-committee-agendas", "xb0003-online-requests", "xb0004-law-monitoring",
-                       "xc0005-resident-proposals", "xd0006-open-budget", "xd0007-court-rulings", "xe0008"]
-    # no lead institution: reported with its row and the field, not written
-    assert "row 3 (xa0002-open-plenary): too-few-items: stakeholders" in result.stderr
-    assert "8 rows: wrote 7 project(s)" in result.stdout and "1 row(s) could not become a valid project" in result.stdout
+    assert written == ["xa0001-committee-agendas", "xa0002-open-plenary", "xb0003-online-requests",
+                       "xb0004-law-monitoring", "xc0005-resident-proposals", "xd0006-open-budget",
+                       "xd0007-court-rulings", "xe0008"]
+    # no lead institution: an initiator whose name is not recorded (standard 1.2), never invented
+    (initiator,) = record("xa0002-open-plenary")["stakeholders"]
+    assert initiator["name"] == "not-recorded" and initiator["role"] == "initiator"
+    # no title at all: reported with its row and the field, not written
+    assert "row 10 (xf0009): missing-field: title" in result.stderr
+    assert "9 rows: wrote 8 project(s)" in result.stdout and "1 row(s) could not become a valid project" in result.stdout
     # an official's email and phone: cut out of the text, in no file and no report
     assert record("xb0003-online-requests")["description"]["en"].startswith("Requests are answered by the information officer ([…], […])")
     everything = result.output + "".join(p.read_text("utf-8") for p in projects.glob("*/project.yml"))
@@ -219,7 +223,7 @@ def test_the_open_government_partnership_mapping_decides_each_case(tmp_path: Pat
     assert len(title) <= 150 and title.endswith("…") and title.startswith("Establish a permanent")
     # statuses: only "Complete" says where a commitment stands
     assert record("xa0001-committee-agendas")["status"] == "completed"
-    assert {record(s)["status"] for s in written if s != "xa0001-committee-agendas" and s != "xc0005-resident-proposals"} \
+    assert {record(s)["status"] for s in written if s not in ("xa0001-committee-agendas", "xc0005-resident-proposals")} \
         == {"not-recorded"}
     # places: a city from the mapping's table, a country CLDR names otherwise, one it does not know
     assert record("xc0005-resident-proposals")["location"] == {"scope": "regional", "country": "ES", "city": "Madrid"}
@@ -244,8 +248,8 @@ def test_the_open_government_partnership_example_imports_and_builds_strictly(tmp
     monkeypatch.chdir(config.parent)
     result = CliRunner().invoke(cli, ["import", str(OGP_TABLE), "--mapping", str(OGP_MAPPING)])
     written = list((config.parent / "projects").glob("*/project.yml"))
-    assert len(written) >= 540, result.output  # 558 rows; those without a lead institution are reported
-    assert "row(s) could not become a valid project" in result.stdout
+    assert len(written) == 558, result.output  # every row: a missing lead institution is an unnamed initiator
+    assert "0 row(s) could not become a valid project" in result.stdout
     assert all("@" not in line for line in result.stderr.splitlines())  # no contact detail in the report
     site = build(config)  # strict
     page = (site / "projects" / "ua0046-transparency-and-openness-of-the-parliament" / "index.html")

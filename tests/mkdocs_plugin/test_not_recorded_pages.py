@@ -260,3 +260,29 @@ def test_a_project_that_ended_says_who_could_join_in_the_past(tmp_path: Path) ->
     joining = page(build(config), "projects/parlamento-abierto/index.html").select_one("#join").get_text(" ", strip=True)
     assert "While it ran, anyone could join." in joining and "This project takes no new participants." in joining
     assert "Anyone can join" not in joining
+
+
+def test_an_unknown_place_and_initiator_are_said_as_unknown_and_never_filled_in(tmp_path: Path) -> None:
+    """Standard 1.2: `location: not-recorded` and a party named `not-recorded`. The page says
+    so; no directory counts the nameless party as an organisation; the data package fills in
+    no country that a record does not give (not even the portal's)."""
+    projects = tmp_path / "src"
+    (projects / "rencana-aksi").mkdir(parents=True)
+    fixture = ROOT / "tests" / "fixtures" / "valid" / "unknown-place-and-initiator.yml"
+    (projects / "rencana-aksi" / "project.yml").write_text(fixture.read_text("utf-8"), "utf-8")
+    (projects / "taman-kota-hijau").mkdir()
+    (projects / "taman-kota-hijau" / "project.yml").write_text(
+        (ROOT / "projects" / "taman-kota-hijau" / "project.yml").read_text("utf-8"), "utf-8")
+    built = build(make_portal(tmp_path / "portal", projects))  # the demo's portal: country ID
+    doc = page(built, "projects/rencana-aksi/index.html")
+    text = doc.select_one("article.cc-project").get_text(" ", strip=True)
+    assert "Catatannya tidak menyebut tempatnya." in text and "Nama pihak ini tidak tercatat" in text
+    assert "not-recorded" not in text
+    for listing in (built / "stakeholders").rglob("index.html"):
+        assert "not-recorded" not in listing.read_text("utf-8"), listing
+    with (built / "data" / "projects.csv").open(encoding="utf-8") as handle:
+        import csv
+
+        rows = {row["slug"]: row for row in csv.DictReader(handle)}
+    assert rows["rencana-aksi"]["country"] == "" and rows["rencana-aksi"]["scope"] == "not-recorded"
+    assert rows["taman-kota-hijau"]["country"] == ""  # its record names a city, no country: none is invented

@@ -106,8 +106,7 @@ class Prerender:
             translations[language] = Translation(translated.entry(), _site(options).render_project(translated),
                                                  (tuple(feed_items), feed_files))
         return Built(project.entry(), _site(self.options).render_project(project),
-                     Files(project_rows(project.slug, project.data, RowContext(project.last_changed,
-                                                                                   self.options.country)),
+                     Files(project_rows(project.slug, project.data, RowContext(project.last_changed)),
                            project_json(project.slug, project.data), tuple(items), files), translations)
 
 

@@ -206,20 +206,30 @@ class Project:
         return list(self.data.get("tags", []))
 
     @property
+    def location(self) -> dict[str, str]:
+        """The parts of the place the record gives (scope, country, province, city,
+        district); empty when the record does not say where (`location: not-recorded`)."""
+        value = self.data["location"]
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+    @property
+    def location_recorded(self) -> bool:
+        return self.data["location"] != NOT_RECORDED
+
+    @property
     def city(self) -> str:
-        return str(self.data["location"].get("city", ""))
+        return self.location.get("city", "")
 
     @property
     def country(self) -> str | None:
-        """The project's country as recorded (ISO 3166-1), else None."""
-        value = self.data["location"].get("country")
-        return str(value) if value else None
+        """The project's country as recorded (ISO 3166-1), else None: never the portal's."""
+        return self.location.get("country") or None
 
     @property
     def place(self) -> str:
         """The most precise place recorded: the city, else the region or province, else the
         country's name (a national programme has no city)."""
-        location = self.data["location"]
+        location = self.location
         if location.get("city"):
             return str(location["city"])
         if location.get("province"):
@@ -446,6 +456,8 @@ class Catalog:
         by_key: dict[tuple[str, str], Organisation] = {}
         for project in self.projects:
             for party in project.stakeholders:
+                if party.name == NOT_RECORDED:
+                    continue  # a party whose name is not recorded is no organisation of the directory
                 key = (party.category, party.name.strip().casefold())
                 org = by_key.setdefault(key, Organisation(party.name.strip(), party.category))
                 org.roles.append((project, party.role))

@@ -64,8 +64,6 @@ class RowContext:
     """What a project's rows take besides its data."""
 
     last_changed: str | None = None
-    country: str | None = None
-    """The portal's country, for a project that names none."""
 
 
 def _text(value: Any, language: str) -> str:
@@ -97,14 +95,16 @@ class Table:
 
 
 def _project_rows(slug: str, d: dict[str, Any], context: RowContext) -> list[list[Any]]:
-    location, source = d["location"], d.get("source", {})
+    # a place the record does not give stays empty: never the portal's country
+    location = d["location"] if isinstance(d["location"], dict) else {}
+    source = d.get("source", {})
     return [[slug, *_pair(d["title"]), *_pair(d["summary"]), d["status"], d["phase"],
              kind(d["openness"]["level"], d["ownership"]["level"]), d["openness"]["level"],
              d["ownership"]["level"], d["ownership"].get("license", ""), approach(d["stakeholders"]),
              location.get("city", ""), location.get("province", ""), location.get("district", ""),
              d.get("start_date", ""), ";".join(d.get("dimensions", [])), ";".join(d.get("tags", [])),
              len(d["stakeholders"]), len(d["timeline"]), d.get("example", "false"), context.last_changed or "",
-             location.get("country", context.country or ""), location.get("scope", ""),
+             location.get("country", ""), location.get("scope", "" if location else NOT_RECORDED),
              str(holds_not_recorded(d)).lower(), source.get("url", ""), source.get("license", ""),
              source.get("record_id", ""), source.get("documented_by", ""), source.get("imported", "")]]
 
@@ -125,7 +125,7 @@ TABLES: tuple[Table, ...] = (
         Column("approach", enum=(*APPROACHES, NOT_RECORDED)), Column("city"), Column("province"),
         Column("district"), _recorded_date("start_date"), Column("dimensions"), Column("tags"),
         Column("stakeholders", "integer"), Column("timeline_entries", "integer"), Column("example", "boolean"),
-        Column("last_changed", "date"), Column("country"), Column("scope", enum=SCOPES),
+        Column("last_changed", "date"), Column("country"), Column("scope", enum=(*SCOPES, NOT_RECORDED)),
         Column("incomplete", "boolean"), Column("source_url"), Column("source_license"), Column("source_record_id"),
         Column("source_documented_by"), _recorded_date("source_imported"),
     ), _project_rows, primary_key="slug"),

@@ -71,7 +71,7 @@ ROLES: tuple[str, ...] = _enum(*_STAKEHOLDER, "role")
 MOTIVATIONS: tuple[str, ...] = _enum(*_STAKEHOLDER, "motivations", "items")
 STAKEHOLDER_KINDS: tuple[str, ...] = _enum(*_STAKEHOLDER, "kind")
 OUTPUT_TYPES: tuple[str, ...] = _enum("properties", "outputs", "items", "properties", "type")
-SCOPES: tuple[str, ...] = _enum("properties", "location", "properties", "scope")
+SCOPES: tuple[str, ...] = _enum("properties", "location", "else", "properties", "scope")
 """How far a project reaches, from one neighbourhood to several countries."""
 SOUGHT_CATEGORIES: tuple[str, ...] = _enum("properties", "seeking", "properties", "categories", "items")
 """The categories an open call may seek: the seven stakeholder categories (a test keeps them equal)."""
