@@ -258,3 +258,72 @@ def test_the_open_government_partnership_example_imports_and_builds_strictly(tmp
     sample = (site / "projects" / written[0].parent.name / "index.html").read_text("utf-8")
     assert "Open Government Partnership" in sample and "not recorded" in sample
     assert os.path.getsize(site / "data" / "projects.csv") > 0
+
+
+LANGUAGE_ROWS = [
+    {"Code": "L1", "Name": "Presupuesto abierto", "Text": "El parlamento publicará el presupuesto completo en formatos abiertos "
+     "cada año, con una consulta pública antes de su aprobación.", "Lang": "es"},
+    {"Code": "L2", "Name": "Open budget", "Text": "The parliament will publish the whole budget in open formats every year, "
+     "with a public consultation before it is approved.", "Lang": "EN"},
+    {"Code": "L3", "Name": "Votes", "Text": "Votes.", "Lang": "Klingon"},
+]
+
+
+def _language_mapping(portal: Path, language: str) -> Path:
+    mapping = f"""\
+language: {json.dumps(language)}
+slug: "{{Code|lower}}"
+project:
+  title: "{{Name}}"
+  summary: "{{Name}}"
+  description: "{{Text}}"
+  status: not-recorded
+  phase: not-recorded
+  location: not-recorded
+  openness: {{level: not-recorded}}
+  ownership: {{level: not-recorded}}
+  stakeholders:
+    - {{name: not-recorded, category: not-recorded, role: initiator, contributes: not-recorded, benefit: not-recorded}}
+  timeline: []
+  trust: not-recorded
+"""
+    path = portal.parent / "language-mapping.yml"
+    path.write_text(mapping, "utf-8")
+    return path
+
+
+def _language_table(portal: Path) -> Path:
+    import csv
+
+    path = portal.parent / "languages.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(LANGUAGE_ROWS[0]))
+        writer.writeheader()
+        writer.writerows(LANGUAGE_ROWS)
+    return path
+
+
+def test_the_language_of_a_row_comes_from_a_column_or_from_its_texts(portal: Path) -> None:
+    """`language: "{Lang}"`: each row names its own (a code CLDR knows, written as the standard
+    writes it; a row naming none that is known is refused with invalid-language). `detect:en`:
+    the row's texts tell, English where they are too short to."""
+    def texts(slug: str) -> tuple[dict, dict]:
+        data = load_text((portal / "projects" / slug / "project.yml").read_bytes(), "p.yml").data
+        return data["title"], data["description"]
+
+    code, _, err = run(portal, str(_language_table(portal)), "--mapping", str(_language_mapping(portal, "{Lang}")))
+    assert code == 1 and "row 4 (l3): invalid-language" in err
+    assert texts("l1")[0] == {"es": "Presupuesto abierto"} and texts("l2")[0] == {"en": "Open budget"}
+    for slug in ("l1", "l2"):
+        (portal / "projects" / slug / "project.yml").unlink()
+        (portal / "projects" / slug).rmdir()
+    code, out, err = run(portal, str(_language_table(portal)), "--mapping", str(_language_mapping(portal, "detect:en")))
+    assert code == 0, out + err
+    assert set(texts("l1")[0]) == set(texts("l1")[1]) == {"es"}  # the short title follows its row
+    assert set(texts("l2")[0]) == {"en"} and set(texts("l3")[1]) == {"en"}  # "Votes.": too short, the fallback
+
+
+@pytest.mark.parametrize("language", ["Klingon", "detect:xx-yy", "english"])
+def test_a_language_setting_that_names_no_language_is_a_mapping_error(portal: Path, language: str) -> None:
+    code, out, err = run(portal, str(_language_table(portal)), "--mapping", str(_language_mapping(portal, language)))
+    assert code == 2 and "mapping-language" in out + err and "Traceback" not in out + err

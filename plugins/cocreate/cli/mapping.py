@@ -3,7 +3,7 @@
 A mapping says, for each field of the standard, which columns of the table make it:
 
 ```yaml
-language: en                        # the language of the table's texts
+language: en                        # the texts' language: a code, "{Column}", or detect[:en]
 empty: ["NA", "N/A"]                # cells that mean "nothing here"
 slug: "{ID|lower}-{Short Title|slug}"
 on_personal_data: remove            # or refuse (the default): see below
@@ -53,6 +53,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from cocreate.cli.text_languages import PENDING, Detector, LanguageError, checked
 from cocreate.portal.urls import slugify
 from cocreate.standard.characters import scan
 from cocreate.standard.privacy import Finding, find_in_text, redact, redact_with
@@ -101,12 +102,27 @@ class MappingFile:
         maps = data.get("maps", {})
         if not isinstance(maps, dict) or not all(isinstance(m, dict) for m in maps.values()):
             raise MappingError("`maps` holds one map of values per name")
-        return cls(project=data["project"], slug=data["slug"], language=data.get("language"),
+        language = data.get("language")
+        if language is not None:
+            language = _language_setting(language)
+        return cls(project=data["project"], slug=data["slug"], language=language,
                    empty=frozenset(str(v) for v in data.get("empty", [""])) | {""},
                    maps={str(k): {str(a): str(b) for a, b in v.items()} for k, v in maps.items()},
                    countries={str(k): str(v) for k, v in (data.get("countries") or {}).items()},
                    source={str(k): str(v) for k, v in (data.get("source") or {}).items()},
                    remove_personal_data=policy == "remove")
+
+
+def _language_setting(value: Any) -> str:
+    """`language:` of a mapping, checked: a code, a template naming a column, or `detect`."""
+    text = str(value).strip()
+    try:
+        if Detector.of(text) is not None or "{" in text:
+            return text
+        return checked(text)
+    except LanguageError as error:
+        raise MappingError(f"`language`: {error}; or name a column (\"{{Language}}\") or write `detect`",
+                           "mapping-language") from None
 
 
 @dataclass
@@ -130,6 +146,23 @@ class Row:
     cells: Mapping[str, Any]
     imported: dt.date
     mapping: MappingFile
+
+    @property
+    def language(self) -> str | None:
+        """The language of this row's texts: the table's, the one the row names, or, while
+        it is still to be detected, PENDING (`cli/text_languages.py`)."""
+        setting = self.mapping.language
+        if not setting:
+            return None
+        if Detector.of(setting) is not None:
+            return PENDING
+        if "{" not in setting:
+            return setting
+        named = self.render(setting)
+        try:
+            return checked(named) if named else None
+        except LanguageError:
+            return named  # as the row writes it: validation refuses the row (invalid-language)
 
     def cell(self, column: str) -> str:
         if column not in self.cells:
@@ -245,6 +278,9 @@ def convert(row: Row, number: int) -> Converted:
     data = _render(mapping.project, row, ())
     if not isinstance(data, dict):
         data = {}
+    detector = Detector.of(mapping.language or "")
+    if detector is not None:
+        data = detector.decide(data)
     source = {k: row.render(v) for k, v in mapping.source.items()}
     source["imported"] = row.imported.isoformat()
     data["source"] = {k: v for k, v in source.items() if v}
@@ -290,8 +326,8 @@ def _render(node: Any, row: Row, path: tuple[str | int, ...]) -> Any:
             items.append(value)
         return items
     text = clean(row.render(str(node)), multiline=allows_line_breaks(path))
-    if text and text != NOT_RECORDED and row.mapping.language and is_multilingual(path):
-        return {row.mapping.language: text}
+    if text and text != NOT_RECORDED and row.language and is_multilingual(path):
+        return {row.language: text}
     return text
 
 
