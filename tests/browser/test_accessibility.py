@@ -92,6 +92,7 @@ def test_filtered_catalogue_and_open_menus_stay_accessible(open_page, sites, axe
     dialog open, the phone menu open."""
     page = open_page(PHONE).page
     page.goto(sites[lang] + "projects/")
+    page.locator(".cc-tools__filter").click()
     form = page.locator("form.cc-filters")
     form.wait_for(state="visible")
     form.locator('select[name="phase"]').select_option(index=1)

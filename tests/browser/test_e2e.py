@@ -87,10 +87,15 @@ def test_catalogue_filters_with_javascript(open_page, sites, built: Path, lang: 
     rows = index_rows(built)
     page = open_page(PHONE).page
     page.goto(sites[lang] + "projects/")
+    toggle = page.locator(".cc-tools__filter")
+    toggle.wait_for(state="visible")  # catalogue.js shows its tools once the index is loaded
     form = page.locator("form.cc-filters")
-    form.wait_for(state="visible")  # catalogue.js shows the filters once the index is loaded
+    assert form.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()  # the filters are folded behind one button
+    form.wait_for(state="visible")
+    assert toggle.get_attribute("aria-expanded") == "true"
     assert card_slugs(page) == sorted(r["slug"] for r in rows)
-    count = form.locator(".cc-filters__count")
+    count = page.locator(".cc-tools__count")
 
     for phase in sorted({r["phase"] for r in rows}):
         form.locator('select[name="phase"]').select_option(phase)
@@ -127,7 +132,7 @@ def test_catalogue_without_javascript(open_page, sites, built: Path, lang: str) 
     rows = index_rows(built)
     page = open_page(PHONE, javascript=False).page
     page.goto(sites[lang] + "projects/")
-    assert page.locator("form.cc-filters").is_hidden()
+    assert page.locator("form.cc-filters").is_hidden() and page.locator(".cc-tools").is_hidden()
     assert card_slugs(page) == sorted(r["slug"] for r in rows)
     for phase in sorted({r["phase"] for r in rows}):
         page.goto(sites[lang] + "projects/")

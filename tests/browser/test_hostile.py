@@ -127,7 +127,7 @@ def write_portal(folder: Path, lang: str) -> list[str]:
 
 FIND_LIVE_CODE = """() => {
   const found = [];
-  const ours = '[data-harness], svg.cc-chart, form.cc-filters, form.cc-join-form, button.cc-join__copy, details.cc-figure__table';
+  const ours = '[data-harness], svg.cc-chart, form.cc-filters, div.cc-tools, form.cc-join-form, button.cc-join__copy, details.cc-figure__table';
   const live = ['script', 'iframe', 'frame', 'object', 'embed', 'style', 'meta', 'base', 'link', 'img', 'svg',
                 'math', 'form', 'input', 'textarea', 'button', 'select', 'details'];
   for (const el of document.body.querySelectorAll('*')) {
@@ -173,8 +173,11 @@ def test_no_hostile_script_runs_on_any_page(open_page, hostile) -> None:
         # the title, printed unescaped as MkDocs' templates do, stays inside <title>
         assert page.evaluate("[...document.head.children].map(e => e.tagName)") == ["META", "TITLE", "SCRIPT"], path
         if path == "projects/":  # catalogue.js draws cards from the hostile index
+            page.locator(".cc-tools__filter").click()
             form = page.locator("form.cc-filters")
             form.wait_for(state="visible")
+            for order in ("newest", "closing", "name"):
+                page.locator('.cc-tools select[name="sort"]').select_option(order)
             for select in form.locator("select").all():
                 for value in select.locator("option").evaluate_all("options => options.map(o => o.value)"):
                     select.select_option(value)

@@ -123,6 +123,7 @@ def test_open_calls_are_found_on_their_page_in_the_catalogue_and_from_the_missin
     screenshot(page, "calls-360px")
     # the catalogue filters by it, and the cards it draws carry the badge
     page.goto(sites["id"] + "projects/")
+    page.locator(".cc-tools__filter").click()
     form = page.locator("form.cc-filters")
     form.wait_for(state="visible")
     form.locator('select[name="call"]').select_option("open")

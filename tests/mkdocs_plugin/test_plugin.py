@@ -79,6 +79,14 @@ def test_catalogue_index_matches_the_projects(demo_site: Path) -> None:
     listed = {a["href"].strip("/") for a in catalogue.select("ul.cc-cards .cc-card__title a")}
     assert listed == set(SLUGS)
     assert catalogue.select_one("form.cc-filters")["data-index"] == "index.json"
+    # the orders' dates: the first event of the timeline, the last day of an open call
+    import yaml
+
+    for row in rows:
+        data = yaml.load((PROJECTS / row["slug"] / "project.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+        assert row["began"] == data["timeline"][0]["date"], row["slug"]  # the demo's are days
+        assert row["closes"] == (data["seeking"]["closes"] if row["call"] else ""), row["slug"]
+    assert any(row["closes"] for row in rows) and not all(row["closes"] for row in rows)
 
 
 def test_facet_pages_list_exactly_the_matching_projects(demo_site: Path) -> None:

@@ -148,3 +148,23 @@ def test_facet_values_that_slugify_alike_get_their_own_addresses() -> None:
     slugs = {fv.value: fv.slug for fv in catalog.facets["location"]}
     # in label order: "kota  a!", "kota a" (twice), "kota-a-2"
     assert slugs == {"Kota  A!": "kota-a", "Kota A": "kota-a-2", "KOTA A": "kota-a-3", "kota-a-2": "kota-a-2-2"}
+
+
+@pytest.mark.parametrize(("timeline", "start", "began"), [
+    (["2024-03-17", "2025-01"], None, "2024-03-17"),  # the first event of the timeline
+    (["2024-Q3"], "2020", "2024-07-01"),              # a quarter from its first day, before start_date
+    ([], "2023-05", "2023-05-01"),                    # no event: the start date
+    ([], None, None),                                 # neither: no date, sorted last
+])
+def test_a_project_began_on_the_first_day_its_record_gives(timeline: list[str], start: str | None,
+                                                           began: str | None) -> None:
+    """The catalogue's "newest first" orders by this day (`began` in projects/index.json)."""
+    data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
+    event = data["timeline"][0] if data["timeline"] else {"phase": "involvement", "activity": "co-experience",
+                                                            "title": "x"}
+    data = {**data, "timeline": [{**event, "date": date} for date in timeline]}
+    data.pop("start_date", None)
+    if start:
+        data["start_date"] = start
+    project = Project("p", data, "x", Translator("en"))
+    assert project.began == began and project.entry().began == began

@@ -293,7 +293,18 @@ class Project:
                      tuple(self.data.get("data", ())), self.last_changed,
                      call=self.open_call,
                      principles=tuple((p["principle"], "evidence" in p) for p in self.principles),
-                     phase_dates=tuple(phases.items()), runs_until=runs_until)
+                     phase_dates=tuple(phases.items()), runs_until=runs_until, began=self.began)
+
+    @property
+    def began(self) -> str | None:
+        """The first day of the project as recorded (the catalogue's "newest first"): the
+        date of its timeline's first event that happened (not a planned step), else its
+        `start_date`; a month, quarter or year counts from its first day. None when neither
+        is recorded."""
+        happened = [event["date"] for event in self.data["timeline"] if not event.get("planned")]
+        first = happened[0] if happened else self.data.get("start_date")
+        found = span(first) if isinstance(first, str) else None
+        return found[0].isoformat() if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +357,8 @@ class Entry:
     """The last day the record shows the project running (ISO): the end of its last dated
     timeline entry, when it has ended or its status is not recorded; None while it runs on
     (proposed, active, paused) or when no entry is dated."""
+    began: str | None = None
+    """The first day of the project as recorded (`Project.began`), for sorting by newest."""
 
     @property
     def uri(self) -> str:

@@ -22,12 +22,13 @@ from markupsafe import Markup
 from cocreate.git.changes import sentence
 from cocreate.i18n.translator import Translator
 from cocreate.portal import datapackage, urls
+from cocreate.portal.calls import Call
 from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
 from cocreate.portal.charts import Chart, bar_chart, stacked_chart
 from cocreate.portal.feeds import Item
 from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
 from cocreate.portal.options import Options
-from cocreate.portal.periods import Quarter
+from cocreate.portal.periods import Quarter, span
 from cocreate.portal.statistics import (
     PHASE_SERIES,
     calls_by_category,
@@ -176,7 +177,8 @@ class Site:
                                 CATEGORY_ORDER=CATEGORY_ORDER,
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name),
                                 PRINCIPLES=PRINCIPLES, JOIN_ROLES=[r for r in ROLES if r != "initiator"],
-                                join_issue=self.join_issue, html=sanitized, th=self.text_html)
+                                join_issue=self.join_issue, html=sanitized, th=self.text_html,
+                                count_forms=self.count_forms)
         self._cards: dict[tuple[str, str, bool], Markup] = {}
 
     def text_html(self, key: str, **params: Any) -> Markup:
@@ -215,6 +217,16 @@ class Site:
         field and the issue's title)."""
         title = f"{self.t('project.join_issue_title')}: {project.title}"
         return self.urls.new_issue(urls.JOIN_TEMPLATE, title=title, project=project.slug)
+
+    def count_forms(self, key: str) -> dict[str, str]:
+        """A counted string's forms for a script that counts in the browser: one per plural
+        category of the page's language (CLDR, through Babel: `other` in Bahasa Indonesia,
+        `one` and `other` in English), `{count}` left to fill. The script picks the form
+        with the browser's own CLDR rules (`Intl.PluralRules`)."""
+        from babel import Locale
+
+        categories = sorted(Locale.parse(self.t.language).plural_form.tags | {"other"})
+        return {category: self.t(f"{key}.{category}") for category in categories}
 
     @staticmethod
     def markdown(value: str) -> Markup:
@@ -440,13 +452,21 @@ class Site:
     def index_json(self) -> str:
         """The compact catalogue index that the catalogue page filters with JavaScript."""
         fields = ["slug", "title", "summary", "phase", "kind", "openness", "ownership", "status",
-                  "categories", "dimensions", "approach", "location", "tags", "call"]
+                  "categories", "dimensions", "approach", "location", "tags", "call", "began", "closes"]
         rows = [
             [p.slug, p.title, p.summary, p.phase, p.kind, p.openness, p.ownership, p.status,
-             p.categories, p.dimensions, p.approach, p.place, p.tags, "open" if p.call else ""]
+             p.categories, p.dimensions, p.approach, p.place, p.tags, "open" if p.call else "",
+             p.began or "", closes_on(p.call)]
             for p in self.catalog.projects
         ]
         return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
+
+
+def closes_on(call: Call | None) -> str:
+    """The last day one can respond to an open call (the catalogue's "closing soonest"), or
+    an empty string when there is none."""
+    found = span(call.closes) if call is not None else None
+    return found[1].isoformat() if found else ""
 
 
 def machine_date(value: str) -> str:

@@ -1,14 +1,24 @@
-/* Instant filtering of the cocreate catalogue. Without this script the catalogue still
-   works: its static pages and per-facet lists are plain links. Text from the index is
-   only ever set through textContent, never parsed as HTML. */
+/* Instant filtering and ordering of the cocreate catalogue: the filters fold behind one
+   button that says how many are set, the list can be ordered by name, by newest (the first
+   day the record gives: `began` in the index) or by the open call that closes first
+   (`closes`), projects without that date last, and the number of projects shown is said
+   politely to screen readers. Without this script the catalogue still works: its static
+   pages and per-facet lists are plain links. Text from the index is only ever set through
+   textContent, never parsed as HTML. */
 (function () {
   "use strict";
   function setup() {
     var form = document.querySelector("form.cc-filters");
     var list = document.querySelector("ul.cc-cards");
-    if (!form || !list || !window.fetch) return;
+    var tools = document.querySelector(".cc-tools");
+    if (!form || !list || !tools || !window.fetch) return;
     var pager = document.querySelector(".cc-pager");
-    var count = form.querySelector(".cc-filters__count");
+    var toggle = tools.querySelector(".cc-tools__filter");
+    var sort = tools.querySelector('select[name="sort"]');
+    var count = tools.querySelector(".cc-tools__count");
+    var forms = JSON.parse(count.dataset.counts);
+    var lang = document.documentElement.lang || "en";
+    var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
     var labels = {};
     form.querySelectorAll("select").forEach(function (select) {
       labels[select.name] = {};
@@ -16,6 +26,10 @@
         labels[select.name][option.value] = option.textContent.replace(/\s*\(\d+\)$/, "");
       });
     });
+    function counted(n) {
+      var text = forms[plural ? plural.select(n) : "other"] || forms.other;
+      return text.replace("{count}", n.toLocaleString(lang));
+    }
     fetch(form.dataset.index).then(function (response) { return response.json(); }).then(function (index) {
       var fields = index.fields;
       var projects = index.projects.map(function (row) {
@@ -23,7 +37,12 @@
         fields.forEach(function (name, i) { project[name] = row[i]; });
         return project;
       });
-      form.hidden = false;
+      tools.hidden = false;
+      toggle.addEventListener("click", function () {
+        form.hidden = !form.hidden;
+        toggle.setAttribute("aria-expanded", String(!form.hidden));
+      });
+      count.textContent = counted(projects.length);
       function has(project, facet, value) {
         var key = { phase: "phase", kind: "kind", openness: "openness", ownership: "ownership", status: "status",
           approach: "approach", location: "location", category: "categories", dimension: "dimensions", tag: "tags",
@@ -59,31 +78,45 @@
         li.append(heading, badges, summary, meta);
         return li;
       }
+      function later(field, descending) {  // by a date, those without one last, then by name
+        return function (a, b) {
+          if (a[field] !== b[field]) {
+            if (!a[field] || !b[field]) return a[field] ? -1 : 1;
+            return (a[field] < b[field] ? -1 : 1) * (descending ? -1 : 1);
+          }
+          return a.title.localeCompare(b.title, lang);
+        };
+      }
+      var orders = {
+        name: function (a, b) { return a.title.localeCompare(b.title, lang); },
+        newest: later("began", true),
+        closing: later("closes", false)
+      };
       function update() {
         var data = new FormData(form);
         var query = (data.get("q") || "").toString().trim().toLowerCase();
-        var active = false;
+        var set = 0;
+        data.forEach(function (value) { if (value.toString().trim()) set += 1; });
         var found = projects.filter(function (project) {
           var ok = true;
           data.forEach(function (value, name) {
-            if (name === "q" || !value) return;
-            active = true;
-            if (!has(project, name, value)) ok = false;
+            if (name !== "q" && value && !has(project, name, value)) ok = false;
           });
           if (query) {
-            active = true;
             var text = [project.title, project.summary, project.location].concat(project.tags).join(" ").toLowerCase();
             if (text.indexOf(query) < 0) ok = false;
           }
           return ok;
-        });
+        }).sort(orders[sort.value] || orders.name);
         list.replaceChildren.apply(list, found.map(card));
-        if (pager) pager.hidden = active;
-        count.textContent = (form.dataset.results || "{count}").replace("{count}", found.length);
+        if (pager) pager.hidden = true;  // the list now holds every project that matches
+        toggle.textContent = toggle.dataset.label.replace("{count}", set);
+        count.textContent = counted(found.length);
       }
       form.addEventListener("input", update);
+      sort.addEventListener("change", update);
       form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
-    }).catch(function () { form.hidden = true; });
+    }).catch(function () { tools.hidden = true; form.hidden = true; });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
