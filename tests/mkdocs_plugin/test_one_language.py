@@ -1,0 +1,94 @@
+"""One language per page: no page of the bilingual demo shows an interface text of the other
+language's locale.
+
+Every string of a locale (`portal.*`, its literal parts between placeholders) of three words
+or more that the page's own locale does not also have is looked for in every page's visible
+text: its text nodes and the attributes a reader meets (`title`, `aria-label`, `placeholder`,
+`alt`), leaving out code (`<code>`, `<pre>`, scripts) and text marked as written in another
+language (`lang`: a contributor's text that exists only in that language, a page shown as
+written for want of a translation).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from cocreate.i18n.messages import catalog
+from cocreate.standard.vocabulary import LANGUAGES
+
+HIDDEN = ("script", "style", "code", "pre", "template", "noscript")
+ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
+
+
+def strings(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from strings(value)
+    elif isinstance(node, str):
+        yield node
+
+
+def phrases(language: str) -> set[str]:
+    """The literal parts of a locale's portal strings, normalised (lowercase, one space)."""
+    found = set()
+    for text in strings(catalog(language)["portal"]):
+        for literal, *_ in string.Formatter().parse(text.replace("{{", "(").replace("}}", ")")):
+            for part in re.split(r"<[^>]*>|[“”\"()]|: |; ", literal):
+                words = re.findall(r"[^\W\d_][\w'’-]*", part)
+                if len(words) >= 3:
+                    found.add(" ".join(words).lower())
+    return found
+
+
+def foreign_phrases() -> dict[str, set[str]]:
+    """For each language, the other locales' phrases that its own locale does not have."""
+    own = {language: phrases(language) for language in LANGUAGES}
+    return {language: set().union(*(own[o] for o in LANGUAGES if o != language)) - own[language]
+            for language in LANGUAGES}
+
+
+def visible_text(html: str, language: str) -> str:
+    doc = BeautifulSoup(html, "lxml")
+    for tag in doc.find_all(HIDDEN):
+        tag.decompose()
+    for tag in doc.find_all(attrs={"lang": True}):
+        if isinstance(tag, Tag) and tag.name != "html" and tag.get("lang") != language:
+            tag.decompose()
+    texts = [doc.get_text(" ")]
+    texts += [str(tag[name]) for name in ATTRIBUTES for tag in doc.find_all(attrs={name: True})]
+    return " ".join(" ".join(re.findall(r"[^\W\d_][\w'’-]*", text)) for text in texts).lower()
+
+
+def pages(site: Path, language: str) -> list[Path]:
+    found = sorted(site.rglob("*.html"))
+    english = [p for p in found if p.relative_to(site).parts[0] == "en"]
+    return english if language == "en" else [p for p in found if p not in english]
+
+
+def test_the_phrases_are_many_and_the_text_is_what_a_reader_sees() -> None:
+    foreign = foreign_phrases()
+    assert len(foreign["en"]) > 200 and len(foreign["id"]) > 200
+    assert "siapa yang dapat bergabung" in foreign["en"] and "who can join" in foreign["id"]
+    html = ('<html lang="en"><p title="Who can join">Siapa yang dapat bergabung</p><code>siapa yang dapat bergabung'
+            '</code><p lang="id">siapa pemilik hasilnya</p></html>')
+    text = visible_text(html, "en")
+    assert "siapa yang dapat bergabung" in text and "who can join" in text and "pemilik" not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_shows_an_interface_text_of_the_other_language(demo_site_bilingual: Path, language: str) -> None:
+    foreign = sorted(foreign_phrases()[language], key=len, reverse=True)
+    pattern = re.compile(r"\b(?=(" + "|".join(re.escape(phrase) for phrase in foreign) + r")\b)")
+    found: dict[str, set[str]] = {}
+    checked = pages(demo_site_bilingual, language)
+    assert len(checked) > 50
+    for page in checked:
+        for phrase in pattern.findall(visible_text(page.read_text("utf-8"), language)):
+            found.setdefault(str(page.relative_to(demo_site_bilingual)), set()).add(phrase)
+    assert not found, "\n".join(f"{page}: {phrases}" for page, phrases in sorted(found.items()))
