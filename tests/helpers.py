@@ -35,8 +35,8 @@ def locked(path: Path) -> dict[str, tuple[Version, list[str]]]:
     return entries
 
 
-BILINGUAL = "      languages: [id, en]\n"
-"""The line of the demo's mkdocs.yml that publishes it in both languages."""
+BILINGUAL = "      languages: [id, en]\n      site_name:\n        en: Sukamaju City Co-creation Portal (example)\n"
+"""The lines of the demo's mkdocs.yml that publish it in both languages (and name it in English)."""
 
 
 def make_portal(tmp_path: Path, projects: Path | None = PROJECTS, *, language: str = "id",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from cocreate.i18n.messages import catalog
-from cocreate.i18n.translator import Translator
-from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, PHASES, ROLES
+from cocreate.i18n.translator import Translator, name_in_itself, plural_categories
+from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, LANGUAGES, PHASES, ROLES
 from helpers import ROOT
 
 
@@ -16,8 +18,44 @@ def keys(node: object, prefix: str = "") -> set[str]:
     return {prefix.rstrip(".")}
 
 
+CLDR_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
+
+
+def plural_maps(node: object, prefix: str = "") -> dict[str, set[str]]:
+    """The strings with one form per plural category (`{one: ..., other: ...}`), by key."""
+    if not isinstance(node, dict):
+        return {}
+    if "other" in node and set(node) <= CLDR_CATEGORIES and all(isinstance(v, str) for v in node.values()):
+        return {prefix.rstrip("."): set(node)}
+    return {k: v for key, value in node.items() for k, v in plural_maps(value, f"{prefix}{key}.").items()}
+
+
 def test_both_languages_have_the_same_portal_strings() -> None:
-    assert keys(catalog("en")["portal"]) == keys(catalog("id")["portal"])
+    forms = {language: plural_maps(catalog(language)["portal"]) for language in LANGUAGES}
+    assert forms["en"].keys() == forms["id"].keys() and len(forms["en"]) > 10
+
+    def said(language: str) -> set[str]:  # a string with plural forms counts as one
+        return {k for k in keys(catalog(language)["portal"]) if k.rpartition(".")[0] not in forms[language]} | \
+            set(forms[language])
+
+    assert said("en") == said("id")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_counted_string_has_the_forms_of_its_language_s_plural_rules(language: str) -> None:
+    # the categories are Babel's (CLDR): English says "1 party", "2 parties"; Indonesian "1 pihak", "2 pihak"
+    for key, categories in plural_maps(catalog(language)["portal"]).items():
+        assert categories == plural_categories(language), key
+    t = Translator(language)
+    assert [t("catalogue.parties", count=n) for n in (1, 2)] == \
+        {"en": ["1 party", "2 parties"], "id": ["1 pihak", "2 pihak"]}[language]
+
+
+def test_language_names_come_from_cldr() -> None:
+    assert Translator("en").language_names(["id"]) == "Indonesian"
+    assert Translator("id").language_names(["en", "jv"]) == "Inggris, Jawa"
+    assert name_in_itself("en") == "English" and name_in_itself("id") == "Indonesia"
+    assert Translator("en").field_name("seeking") == "open call" and Translator("id").field_name("x-own") == "x-own"
 
 
 def test_every_string_used_by_a_template_exists() -> None:
@@ -25,7 +63,7 @@ def test_every_string_used_by_a_template_exists() -> None:
     for template in (ROOT / "plugins" / "cocreate" / "portal" / "templates").glob("*.html"):
         used |= set(re.findall(r"""\bt\(["']([a-z_.]+)["']""", template.read_text("utf-8")))
     used = {key for key in used if not key.endswith((".", "_"))}  # built with ~ in the template
-    available = keys(catalog("en")["portal"])
+    available = keys(catalog("en")["portal"]) | set(plural_maps(catalog("en")["portal"]))
     assert used and used <= available, used - available
 
 

@@ -182,7 +182,8 @@ def test_link_previews_on_every_page(demo_site_bilingual: Path) -> None:
         assert meta("og:title") == page.select_one("article h1").text
         assert meta("og:locale") == locale and meta("og:locale:alternate") == other
         assert meta("og:url") == f"https://cocreate.example/{folder}{path}"
-        assert meta("og:site_name") == "Portal Ko-kreasi Kota Sukamaju (contoh)"
+        assert meta("og:site_name") == ("Sukamaju City Co-creation Portal (example)" if folder else
+                                        "Portal Ko-kreasi Kota Sukamaju (contoh)")  # the plugin's `site_name: {en: ...}`
         assert meta("og:description") and meta("twitter:card") == "summary"
         assert meta("twitter:title") == meta("og:title")
     for file in site.rglob("*.html"):
@@ -220,6 +221,9 @@ def test_a_portal_in_one_language_has_one_tree(demo_site: Path) -> None:
         (root / "mkdocs.yml").read_text("utf-8").replace("      languages:", "      language: en\n      languages:"),
         "utf-8"), "disagree"),
     (lambda root: (root / "content" / "about.en.md").write_text("# About\n", "utf-8"), "about.en.md"),
+    (lambda root: (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml").read_text("utf-8").replace("        en: Sukamaju", "        jv: Sukamaju"), "utf-8"),
+     "`site_name` names the site in jv"),
     (lambda root: (root / "content" / "en").mkdir() or (root / "content" / "en" / "x.md").write_text("# X\n", "utf-8"),
      "en/x.md"),
 ])

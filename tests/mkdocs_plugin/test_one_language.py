@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from cocreate.git.changes import project_changes, sentence
 from cocreate.i18n.messages import catalog
+from cocreate.i18n.translator import Translator
+from cocreate.standard.schema import project_schema
 from cocreate.standard.vocabulary import LANGUAGES
 
 HIDDEN = ("script", "style", "code", "pre", "template", "noscript")
@@ -92,3 +95,40 @@ def test_no_page_shows_an_interface_text_of_the_other_language(demo_site_bilingu
         for phrase in pattern.findall(visible_text(page.read_text("utf-8"), language)):
             found.setdefault(str(page.relative_to(demo_site_bilingual)), set()).add(phrase)
     assert not found, "\n".join(f"{page}: {phrases}" for page, phrases in sorted(found.items()))
+
+
+SITE_NAMES = {"id": "Portal Ko-kreasi Kota Sukamaju (contoh)", "en": "Sukamaju City Co-creation Portal (example)"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_the_site_name_and_counts_of_its_language(demo_site_bilingual: Path, language: str) -> None:
+    other = next(name for lang, name in SITE_NAMES.items() if lang != language)
+    for page in pages(demo_site_bilingual, language):
+        html = page.read_text("utf-8")
+        doc = BeautifulSoup(html, "lxml")
+        where = page.relative_to(demo_site_bilingual)
+        if page.name == "index.html":
+            assert doc.title is not None and doc.title.text.endswith(SITE_NAMES[language]), where
+            assert doc.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == SITE_NAMES[language], where
+        assert other not in html, where  # nor in its previews (og:site_name) or feeds' titles
+        for tag in doc.find_all(HIDDEN):
+            tag.decompose()
+        assert "(s)" not in doc.get_text(" "), where  # a count says its noun in the form its number takes
+    feed = (demo_site_bilingual / ("en/" if language == "en" else "") / "feed.xml").read_text("utf-8")
+    assert f"<title>{SITE_NAMES[language]}</title>" in feed
+
+
+def test_a_history_names_the_fields_that_changed_in_the_page_s_words(demo_site_bilingual: Path) -> None:
+    old = {"title": "x", "principles": [], "seeking": {}, "x-own": 1}
+    new = {"title": "x", "principles": [{"principle": "sharing"}], "seeking": {"skills": ["a"]}, "x-own": 2}
+    said = {language: [sentence(c, Translator(language)) for c in project_changes("x", old, new)]
+            for language in LANGUAGES}
+    assert said == {"id": ["isian lain berubah: prinsip kerja, panggilan terbuka, x-own"],
+                    "en": ["other fields changed: working principles, open call, x-own"]}
+    home = BeautifulSoup((demo_site_bilingual / "en" / "index.html").read_text("utf-8"), "lxml")
+    assert "All 5 open calls" in home.get_text(" ")
+
+
+def test_every_field_of_the_standard_has_a_reader_s_name() -> None:
+    for language in LANGUAGES:
+        assert set(catalog(language)["portal"]["field_names"]) == set(project_schema()["properties"]), language

@@ -100,7 +100,7 @@ class Prerender:
         items, files = project_feeds(project, self.options, self.history)
         translations = {}
         for language in self.options.languages[1:]:
-            options = replace(self.options, language=language)
+            options = self.options.in_language(language)
             translated = replace(project, t=Translator(language))  # its texts (cached) made anew
             feed_items, feed_files = project_feeds(translated, options, self.history)
             translations[language] = Translation(translated.entry(), _site(options).render_project(translated),

@@ -35,6 +35,17 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Fields:
+    """Fields of the standard a change names (`principles`, `seeking`): said in the
+    reader's words when the sentence is made (a field the standard does not have, as written)."""
+
+    names: tuple[str, ...]
+
+    def said(self, t: Translator) -> str:
+        return ", ".join(t.field_name(name) for name in self.names)
+
+
+@dataclass(frozen=True)
 class Change:
     """One change to one project. `kind` keys the sentence in `portal.changes.<kind>`; its
     params hold what the project files record (labels and texts as `Label` and `Text`), so
@@ -46,7 +57,8 @@ class Change:
 
     def words(self, t: Translator) -> dict[str, Any]:
         """The change's params as its sentence says them, in `t`'s language."""
-        return {key: value.said(t) if isinstance(value, Label | Text) else value for key, value in self.params.items()}
+        return {key: value.said(t) if isinstance(value, Label | Text | Fields) else value
+                for key, value in self.params.items()}
 
 
 # A version from history is read as it was written: any field may have any shape (text
@@ -114,7 +126,7 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
     described = {"phase", "status", "openness", "ownership", "stakeholders", "timeline", "maintainers"}
     others = sorted(k for k in set(old) | set(new) if k not in described and old.get(k) != new.get(k))
     if others:
-        changes.append(Change(slug, "fields-changed", {"fields": others}))
+        changes.append(Change(slug, "fields-changed", {"fields": Fields(tuple(others))}))
     new_stakeholders = _dicts(new.get("stakeholders"))
     edited = [s["name"] for s in _dicts(old.get("stakeholders"))
               if s not in new_stakeholders and isinstance(s.get("name"), str) and s["name"] in new_names]

@@ -37,8 +37,13 @@ class Translator:
         return next(lang for lang in LANGUAGES if lang != self.language)
 
     def __call__(self, key: str, **params: Any) -> str:
-        """The string at dotted `key`, with `{placeholders}` filled."""
-        value = _flat(self.language).get(key)
+        """The string at dotted `key`, with `{placeholders}` filled. A string that says a
+        number (`{count}`) may have one form per plural category of the language's plural
+        rules (`one`, `other`, ... from CLDR, through Babel): the form for `count` is used."""
+        strings = _flat(self.language)
+        value = strings.get(key)
+        if value is None and f"{key}.{OTHER}" in strings and "count" in params:
+            value = strings.get(f"{key}.{plural_category(self.language, params['count'])}") or strings[f"{key}.{OTHER}"]
         if value is None:
             raise KeyError(f"no portal string {key!r}")
         return fill(value, params) if params else value
@@ -88,12 +93,18 @@ class Translator:
 
         return str(format_date(day, format="long", locale=self.language))
 
-    def language_name(self, language: str) -> str:
-        """`en` as `bahasa Inggris` / `English`; a code the portal has no name for as itself."""
+    def field_name(self, name: str) -> str:
+        """A top-level field of the standard as a reader calls it (`seeking`: `open call`);
+        a name the standard does not have, as written."""
         try:
-            return self(f"language_names.{language}")
+            return self(f"field_names.{name}")
         except KeyError:
-            return language
+            return name
+
+    def language_name(self, language: str) -> str:
+        """`en` as `Inggris` / `English`, from CLDR (through Babel); a code it has no name for
+        as itself."""
+        return _languages(self.language).get(language, language)
 
     def language_names(self, languages: list[str]) -> str:
         """Languages by name, joined: `bahasa Inggris`, `English, Bahasa Indonesia`."""
@@ -103,6 +114,44 @@ class Translator:
         """An ISO 3166-1 code as the country's name in this language (from CLDR, through
         Babel); the code itself when there is none."""
         return _territories(self.language).get(code, code)
+
+
+OTHER = "other"
+"""The plural category every language has: the form a string must have if it has several."""
+
+
+@cache
+def plural_categories(language: str) -> frozenset[str]:
+    """The plural categories of a language's rules (CLDR, through Babel): `{one, other}`
+    in English, `{other}` in Bahasa Indonesia."""
+    from babel import Locale
+
+    return Locale.parse(language).plural_form.tags | {OTHER}
+
+
+def plural_category(language: str, count: Any) -> str:
+    """The plural category of `count` in `language` (`1` is `one` in English)."""
+    from babel import Locale
+
+    try:
+        return str(Locale.parse(language).plural_form(count))
+    except (TypeError, ValueError):
+        return OTHER
+
+
+def name_in_itself(language: str) -> str:
+    """A language's name in itself, as a language switcher shows it (`English`), from CLDR."""
+    from babel import Locale
+
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+@cache
+def _languages(language: str) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(language).languages)
 
 
 @cache

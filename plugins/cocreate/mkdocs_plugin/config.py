@@ -45,6 +45,11 @@ class CocreateConfig(base.Config):
     first is its main language, at the site's root, each further one in a folder of its
     own (`en/`), all from one build; by default one language (`language`)."""
 
+    site_name = c.DictOfItems(c.Type(str), default={})
+    """The site's name in the portal's further languages (`{en: Sukamaju City Co-creation
+    Portal}`), for the pages, feeds and previews of those languages; MkDocs' `site_name` is
+    the name in the main language, and a language without one here keeps it."""
+
     repo_url = c.Optional(c.Type(str))
     """Repository for "edit this project" links; defaults to the site's `repo_url`."""
 

@@ -25,7 +25,6 @@ import logging
 import os
 import re
 import shutil
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -102,6 +101,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         """The site search of the build: told each page written, started once the pages it
         reads are."""
         self._warnings: CountHandler | None = None
+        self._main_site_name = ""
+        """MkDocs' `site_name`, the name in the main language (the pages of the others change it)."""
         self.root = Path.cwd()
         self.projects = self.root / "projects"
 
@@ -133,6 +134,12 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                 raise PluginError(f"cocreate: `language: {self.config.language}` and `languages: {languages}` "
                                   "disagree: the first of `languages` is the portal's main language")
             self.trees = LanguageTrees(Trees(tuple(languages)))
+        unknown = sorted(set(self.config.site_name) - set(self._languages()))
+        if unknown:
+            raise PluginError(f"cocreate: `site_name` names the site in {', '.join(unknown)}, which is not one of "
+                              f"the portal's languages ({', '.join(self._languages())}): remove it, or add the "
+                              "language to `languages`")
+        self._main_site_name = config.site_name
         if str(self.projects) not in config.watch:
             config.watch.append(str(self.projects))
         adapt_theme(config)
@@ -240,6 +247,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         if self.trees is None:
             return context
         languages = self.trees.languages(page, self._files)
+        config.site_name = self._site_name(languages.language, config)  # Material's header and title read it
         page.cocreate_languages = languages  # type: ignore[attr-defined]
         if languages.language != self.language:
             context["nav"] = self.trees.navs[languages.language]
@@ -250,6 +258,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
     @event_priority(-100)  # after every other plugin has written its files: all goes in at once
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        config.site_name = self._main_site_name or config.site_name
         output, self._output = self._output, None
         if output is not None and not output.wait():
             raise PluginError("cocreate: the projects' feeds could not be written (the reason is above)")
@@ -309,6 +318,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         return INCOMPLETE.sub(lambda m: Translator(m.group(1))("statistics.incomplete", count=catalog.incomplete,
                                                                total=len(catalog.projects)), markdown)
 
+    def _site_name(self, language: str, config: MkDocsConfig) -> str:
+        """The site's name in `language`: the plugin's `site_name` for it, else MkDocs' own."""
+        return str(self.config.site_name.get(language) or self._main_site_name or config.site_name)
+
     def _languages(self) -> tuple[str, ...]:
         """The portal's languages, the main one first (one, unless it has further ones)."""
         return self.trees.trees.languages if self.trees else (self.language,)
@@ -367,6 +380,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           repo_url=self.config.repo_url or config.repo_url, branch=self.config.branch,
                           directory_urls=config.use_directory_urls, projects_folder=folder,
                           site_url=config.site_url or "", site_name=config.site_name,
+                          site_names=tuple((language, self._site_name(language, config))
+                                           for language in self._languages()),
                           data_license=self.config.data_license, country=self.config.country,
                           required_languages=tuple(self.config.required_languages),
                           languages=self.trees.trees.languages if self.trees else (),
@@ -396,7 +411,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             entries = [b.entry if language == self.language else b.translations[language].entry for b in built]
             pages = {b.entry.slug: b.page if language == self.language else b.translations[language].page
                      for b in built}
-            each = replace(options, language=language)
+            each = options.in_language(language)
             self._write_feeds(config, output, each, entries)
             recent = heapq.nlargest(HOME_CHANGES, output.items_in(language), key=lambda i: (i.rank, i.id))
             sites.append(Site(Catalog(entries, Translator(language)), each, pages, recent))
@@ -435,11 +450,11 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         language, here, t = options.language, options.urls, Translator(options.language)
         items = heapq.nlargest(feeds.LIMIT, output.items_in(language), key=lambda i: (i.rank, i.id))
         site_url = config.site_url or ""
-        for path, text in feeds.both(config.site_name, site_url, here.path(""), here.absolute(urls.HOME)
+        for path, text in feeds.both(options.site_name, site_url, here.path(""), here.absolute(urls.HOME)
                                      if site_url else "./", items, language).items():
             output.write(path, text, "the portal's feeds")
         calls = feeds.items_from_calls(projects, t, here)
-        title = f"{t('calls.title')} · {config.site_name}" if config.site_name else t("calls.title")
+        title = f"{t('calls.title')} · {options.site_name}" if options.site_name else t("calls.title")
         for path, text in feeds.both(title, site_url, here.path(urls.CALLS_FOLDER), here.absolute(urls.calls()) or "./",
                                      calls, language).items():
             output.write(path, text, "the feed of new calls")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from cocreate.i18n.translator import Translator
+from cocreate.i18n.translator import Translator, name_in_itself
 from cocreate.portal import urls
 
 HREF = "\x00cocreate:href:{}\x00"
@@ -120,14 +120,15 @@ def page_languages(trees: Trees, language: str, url: str, found: Callable[[str],
         there = url if other == language else found(path)
         if there is None:
             continue
-        versions.append(Version(other, Translator(other)("languages.name"), urls.page_link(url, there), there,
+        versions.append(Version(other, name_in_itself(other), urls.page_link(url, there), there,
                                 not untranslated(path)))
     return PageLanguages(language, trees.main, not untranslated(trees.path(language, neutral)), tuple(versions))
 
 
 def only_in(language: str, main: str) -> str:
     """What an untranslated page says, in `language`: available in the main language only."""
-    return Translator(language)(f"languages.only_in.{main}")
+    t = Translator(language)
+    return t("languages.only_in", language=t.language_name(main))
 
 
 def fill(parts: Sequence[str], values: dict[str, str]) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cocreate.git.history import latest_time
 from cocreate.portal.urls import Urls
@@ -42,6 +42,9 @@ class Options:
     site_url: str = ""
     """The portal's public address (ends with /), for feeds; empty when unknown."""
     site_name: str = ""
+    """The site's name in `language`."""
+    site_names: tuple[tuple[str, str], ...] = ()
+    """The site's name in each of its languages that has one of its own: (language, name)."""
     country: str | None = None
     """The portal's country (ISO 3166-1 alpha-2): a project's country when it names none,
     and not repeated on the pages of projects in it."""
@@ -63,6 +66,10 @@ class Options:
     """The day of the build, which decides which open calls are still open; None: the
     day `build_day` gives (resolved when the plugin makes its options, so that every
     worker and page of one build sees the same day)."""
+
+    def in_language(self, language: str) -> Options:
+        """The same portal's options for its pages in `language`: its name in that language."""
+        return replace(self, language=language, site_name=dict(self.site_names).get(language, self.site_name))
 
     @property
     def day(self) -> dt.date:
