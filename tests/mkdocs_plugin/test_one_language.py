@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from cocreate.git.changes import project_changes, sentence
 from cocreate.i18n.messages import catalog
 from cocreate.i18n.translator import Translator
+from cocreate.portal.glossary import glossary
 from cocreate.standard.schema import project_schema
 from cocreate.standard.vocabulary import LANGUAGES
 
@@ -132,3 +133,38 @@ def test_a_history_names_the_fields_that_changed_in_the_page_s_words(demo_site_b
 def test_every_field_of_the_standard_has_a_reader_s_name() -> None:
     for language in LANGUAGES:
         assert set(catalog(language)["portal"]["field_names"]) == set(project_schema()["properties"]), language
+
+
+TECHNICAL = {
+    # a technical word, and the plain words one of which must stand near its first use on a page
+    "pull request": ("usulan perubahan", "proposed change", "change proposal"),
+    "yaml": ("format teks", "text format"),
+    "spdx": ("kode singkat", "short code"),
+    "localstorage": (),
+}
+TERMS = {"kurasi": ("phase", "curation"), "klub ahli": ("kind", "club"), "kerumunan warga": ("kind", "crowd"),
+         "curation": ("phase", "curation"), "club of experts": ("kind", "club"), "crowd of people": ("kind", "crowd")}
+"""Words of the standard a resident may not know: a page using them links to the glossary from
+its content, or says what the word means."""
+NEAR = 300
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_technical_word_without_plain_words_beside_it(demo_site_bilingual: Path, language: str) -> None:
+    unexplained: dict[str, list[str]] = {}
+    meanings = {(group.anchor, term.value): term.meaning for group in glossary(Translator(language)) for term in group.terms}
+    for page in pages(demo_site_bilingual, language):
+        where = str(page.relative_to(demo_site_bilingual))
+        html = page.read_text("utf-8")
+        text = visible_text(re.sub(r'<nav class="md-nav.*?</nav>', "", html, flags=re.S), language)  # not the menus
+        for word, plain in TECHNICAL.items():
+            at = text.find(word)
+            if at >= 0 and not any(p in text[max(0, at - NEAR):at + NEAR] for p in plain):
+                unexplained.setdefault(where, []).append(word)
+        doc = BeautifulSoup(html, "lxml")
+        linked = bool(doc.select('article a[href*="glossary/"]'))
+        for term, (group, value) in TERMS.items():
+            meaning = " ".join(re.findall(r"[^\W\d_][\w'’-]*", meanings[(group, value)])).lower()
+            if re.search(rf"\b{term}\b", text) and not linked and meaning not in text:
+                unexplained.setdefault(where, []).append(term)
+    assert not unexplained, "\n".join(f"{page}: {words}" for page, words in sorted(unexplained.items()))

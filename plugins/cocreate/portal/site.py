@@ -27,6 +27,7 @@ from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, O
 from cocreate.portal.charts import Chart, bar_chart, stacked_chart
 from cocreate.portal.feeds import Item
 from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
+from cocreate.portal.glossary import glossary
 from cocreate.portal.options import Options
 from cocreate.portal.periods import Quarter, span
 from cocreate.portal.statistics import (
@@ -254,7 +255,8 @@ class Site:
 
     def _render(self, template: str, uri: str, **context: Any) -> str:
         return self.env.get_template(template).render(
-            uri=uri, link=lambda to: self.urls.link(uri, to), catalog=self.catalog, **context
+            uri=uri, link=lambda to: self.urls.link(uri, to), catalog=self.catalog,
+            term=lambda group, value: f"{self.urls.link(uri, urls.GLOSSARY)}#{urls.term(group, value)}", **context
         )
 
     # ----- the pages -------------------------------------------------------------------
@@ -315,6 +317,8 @@ class Site:
                          description=self.t("propose.intro"), messages=form_messages(self.options.language),
                          rules=browser_rules(), url_limit=MAX_URL_BYTES,
                          slug_pattern=SLUG.pattern)
+        yield self._page(urls.GLOSSARY, self.t("glossary.title"), "glossary.html", in_nav=True,
+                         description=self.t("glossary.intro"), groups=glossary(self.t))
         yield self._page(urls.DATA_PAGE, self.t("data.title"), "data.html", in_nav=True,
                          description=self.t("data.intro"), tables=datapackage.TABLES,
                          schema=lambda table: datapackage.table_schema(table, self.t))

@@ -23,6 +23,8 @@ STATISTICS = "statistics/index.md"
 PROPOSE = "propose/index.md"
 DATA_PAGE = "data/index.md"
 CALLS = "calls/index.md"
+GLOSSARY = "glossary/index.md"
+"""The glossary: the standard's terms in plain words, one anchor per term (`term`)."""
 """The open calls: what projects seek now."""
 CALLS_FOLDER = "calls/"
 """The folder of the open calls' pages and of the feed of new calls."""
@@ -63,6 +65,11 @@ def site_url_problem(url: str | None) -> str | None:
         return (f"site_url {url!r} is not an http(s) address (https://host/path/, letters, digits and "
                 "-._~!$&()*+,;=:@%/ only: no quotes, spaces, <, > or a query)")
     return None
+
+
+def term(group: str, value: str) -> str:
+    """The anchor of a term on the glossary page: `phase-curation`, `kind-club`."""
+    return group if group == value else f"{group}-{value}"
 
 
 def slugify(text: str) -> str:
