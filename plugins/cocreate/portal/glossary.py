@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cocreate.i18n.translator import Translator
+from cocreate.portal import urls
 from cocreate.standard.vocabulary import (
     ACTIVITIES,
     APPROACHES,
@@ -24,7 +25,6 @@ from cocreate.standard.vocabulary import (
     PRINCIPLES,
     ROLES,
 )
-from cocreate.portal import urls
 
 
 @dataclass(frozen=True, slots=True)
