@@ -125,7 +125,8 @@ def test_overview_pages_and_nav(demo_site: Path) -> None:
     nav = [a.text.strip() for a in page.select("nav.md-nav--primary > ul > li > a")]
     assert nav[:8] == ["Portal Ko-kreasi Kota Sukamaju", "Proyek", "Jenis ko-kreasi", "Papan fase",
                        "Pemangku kepentingan", "Panggilan terbuka", "Statistik", "Usulkan proyek"]
-    assert len(nav) == 11  # the data page and the two hand-written guides
+    assert nav[8:10] == ["Istilah", "Data terbuka"]
+    assert len(nav) == 12  # the glossary, the data page and the two hand-written guides
 
 
 def test_stakeholder_coverage_shows_missing_voices(demo_site: Path) -> None:

@@ -93,7 +93,7 @@ def test_every_page_is_listed_once_and_only_lists_grow() -> None:
     assert len(uris) == len(set(uris))
     assert [s.uri for s in small.pages() if s.in_nav] == [
         "projects/index.md", "kinds/index.md", "phases/index.md", "stakeholders/index.md", "calls/index.md",
-        "statistics/index.md", "propose/index.md", "data/index.md"]
+        "statistics/index.md", "propose/index.md", "glossary/index.md", "data/index.md"]
     assert "catalogue/2/index.md" in uris and "catalogue/3/index.md" not in uris
 
 
