@@ -56,6 +56,7 @@ PAGE_TYPES = {
     "calls-category": "calls/academia/",
     "take-part": "take-part/",
     "standard": "standard/",
+    "glossary": "glossary/",
 }
 """One page of each type the demo portal publishes, by path from the site's root."""
 
