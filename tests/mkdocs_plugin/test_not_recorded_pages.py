@@ -14,57 +14,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, build, make_portal
+from helpers import FIXTURES, ROOT, build, make_portal
 
-UNRECORDED = """\
-title:
-  en: Open Parliament Action Plan
-summary:
-  en: The parliament publishes its votes and consults citizens on bills.
-description:
-  en: |
-    A national commitment, as the source records it.
-
-    Nothing else about it is known.
-status: active
-phase: not-recorded
-location:
-  scope: national
-  country: UY
-openness:
-  level: not-recorded
-ownership:
-  level: not-recorded
-stakeholders:
-  - name: Parliament of Uruguay
-    category: not-recorded
-    role: initiator
-    contributes: not-recorded
-    benefit: not-recorded
-  - name: Open Government Partnership
-    category: other
-    role: partner
-    contributes: not-recorded
-    benefit: not-recorded
-timeline:
-  - date: 2018-09
-    phase: not-recorded
-    activity: not-recorded
-    title:
-      en: Commitment starts
-  - date: 2020-Q3
-    phase: empowerment
-    activity: not-recorded
-    title:
-      en: Commitment ends
-trust: not-recorded
-source:
-  url: https://www.opengovpartnership.org/members/uruguay/commitments/UY0086/
-  license: CC-BY-4.0
-  record_id: UY0086
-  documented_by: Open Government Partnership
-  imported: 2026-11
-"""
+UNRECORDED = (FIXTURES / "unrecorded" / "project.yml").read_text("utf-8")
+"""A project whose source records little: texts in English only, answers not recorded."""
 
 
 @pytest.fixture(scope="module")
