@@ -56,9 +56,6 @@ class UniqueSlugs:
         """The longest slug handed out: a base is shortened to make room for its `-n`."""
         self._taken: set[str] = set()
         self._next: dict[str, int] = {}
-        self.tries = 0
-        """Slugs looked up so far: at most twice the slugs handed out (each taken slug
-        `base-n` can turn away only its own base, and only once)."""
 
     def __call__(self, base: str) -> str:
         n = self._next.get(base, 1)
@@ -67,7 +64,6 @@ class UniqueSlugs:
             if self.limit is not None and len(slug) > self.limit:
                 suffix = "" if n == 1 else f"-{n}"
                 slug = base[: self.limit - len(suffix)].rstrip("-") + suffix
-            self.tries += 1
             n += 1
             if slug not in self._taken:
                 break
