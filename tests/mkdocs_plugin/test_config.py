@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from cocreate.mkdocs_plugin.config import CocreateConfig
-from cocreate.portal.options import DEFAULTS
 from helpers import ROOT
 
 
@@ -25,7 +24,6 @@ def test_the_documented_defaults_are_the_defaults() -> None:
     for name, option in CocreateConfig._schema:
         if option.default not in (None, []):
             assert rows[name].strip() == f"`{option.default}`", name
-    assert DEFAULTS.projects_folder == "projects"  # the README's first row
 
 
 def test_the_first_of_languages_is_the_portal_s_language() -> None:
