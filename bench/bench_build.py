@@ -190,7 +190,8 @@ def in_turns(first: Path, second: Path, repeat: int) -> tuple[list[Timing], list
     return runs
 
 
-def main() -> int:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The benchmark's options: what it builds and how often."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=2000)
     parser.add_argument("--memory-projects", type=int, default=10_000)
@@ -199,7 +200,11 @@ def main() -> int:
     parser.add_argument("--two-languages", action="store_true",
                         help="the portal in both languages from one build, against 2 x N plain pages")
     parser.add_argument("--growth", action="store_true", help="with --two-languages: the 4N build too")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main() -> int:
+    args = arguments()
     n = args.projects
     two = args.two_languages
     growth_run = args.growth or not two

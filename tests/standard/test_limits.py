@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import importlib
+import importlib.util
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -309,10 +311,14 @@ def test_one_character_past_the_markdown_rendering_limit() -> None:
     assert problems(data) == [(code, ("description",))]
 
 
-def test_the_largest_portal_built_is_the_one_documented() -> None:
-    bench = (ROOT / "bench" / "bench_build.py").read_text("utf-8")
-    projects = int(re.search(r'"--memory-projects", type=int, default=([\d_]+)', bench).group(1).replace("_", ""))
-    assert projects == 10_000 and "**10,000 projects**" in SECURITY
+def test_the_largest_portal_built_is_the_one_documented(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python3 bench/bench_build.py`, as SECURITY.md says, builds a portal of 10,000 projects."""
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the benchmark puts bench/ on it
+    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "bench_build.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.arguments([]).memory_projects == 10_000 and "**10,000 projects**" in SECURITY
 
 
 def test_readme_points_to_the_limits() -> None:
