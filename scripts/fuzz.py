@@ -5,9 +5,9 @@ sees the same inputs every time. This script selects the "long" Hypothesis profi
 inputs, a new set each run, `--examples` per property, and failing inputs kept in
 .hypothesis/ so that the next run (and `python3 -m pytest tests/standard/test_fuzz.py`) replays them.
 
-    python3 bench/fuzz.py                      # 20,000 examples per property
-    python3 bench/fuzz.py --examples 2000 -k markdown
-    python3 bench/fuzz.py -- --hypothesis-seed=1234    # anything after -- goes to pytest
+    python3 scripts/fuzz.py                      # 20,000 examples per property
+    python3 scripts/fuzz.py --examples 2000 -k markdown
+    python3 scripts/fuzz.py -- --hypothesis-seed=1234    # anything after -- goes to pytest
 
 It prints Hypothesis's statistics (examples tried and time spent per property) and exits
 with pytest's status. 20,000 examples per property (about 280,000 in all) take about 50
@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
     env = {**os.environ, "HYPOTHESIS_PROFILE": "long", "COCREATE_FUZZ_EXAMPLES": str(args.examples),
            "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--hypothesis-show-statistics",
-               "--durations=0", str(ROOT / "tests" / "test_fuzz.py")]
+               "--durations=0", str(ROOT / "tests" / "standard" / "test_fuzz.py")]
     if args.keyword:
         command += ["-k", args.keyword]
     command += args.pytest_args

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Is the demo portal byte for byte the same when built by two versions of cocreate?
 
-    python3 bench/same_site.py REVISION [OTHER]   # OTHER: the working tree by default
+    python3 scripts/same_site.py REVISION [OTHER]   # OTHER: the working tree by default
 
 Builds this repository's demo portal (its mkdocs.yml, content/ and projects/, with its own
 git history for the page histories) once with the cocreate code of each version, and

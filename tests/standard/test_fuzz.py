@@ -14,7 +14,7 @@ Each property runs on arbitrary input and on input built from the syntax that ma
 Two settings profiles: "default" (a few hundred examples per property, derandomized, so
 that CI sees the same inputs each run) and "long" (many more, random each run, failures
 kept in .hypothesis/ to replay). `HYPOTHESIS_PROFILE=long` selects the long one;
-`python3 bench/fuzz.py --examples 20000` runs it. See SECURITY.md.
+`python3 scripts/fuzz.py --examples 20000` runs it. See SECURITY.md.
 """
 
 from __future__ import annotations
