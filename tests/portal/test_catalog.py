@@ -144,7 +144,7 @@ def lines_run(work: Callable[[], object], budget: int) -> int:
 
 def test_unique_slugs_take_linear_work_for_many_alike_names() -> None:
     # 16,000 names that slugify alike, with the literal numbered slugs they would collide
-    # with mixed in: the old loop looked up about 128 million slugs here (billions of lines).
+    # with mixed in: the old loop looked up about 128 million slugs here, in hundreds of millions of lines.
     bases = ["rw-05"] * 16_000 + [f"rw-05-{n}" for n in range(2, 16_002, 3)] + ["rw-05"] * 100
     unique = UniqueSlugs()
     slugs: list[str] = []
