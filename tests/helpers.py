@@ -101,7 +101,8 @@ def assert_inert(html: str, where: str = "") -> None:
     doc = BeautifulSoup(html, "html.parser")
     for tag in doc.find_all(True):
         ours = (tag.name, (tag.get("class") or [""])[0]) in {("svg", "cc-chart"), ("form", "cc-filters"),
-                                                                ("form", "cc-propose-form"), ("form", "cc-join-form")}
+                                                                ("form", "cc-propose-form"), ("form", "cc-join-form"),
+                                                                ("form", "cc-channels-form")}
         assert ours or tag.name not in {"script", "iframe", "object", "embed", "form", "meta", "style", "img",
                                         "svg", "math", "base", "link"}, f"{where}: <{tag.name}>"
         for name, value in tag.attrs.items():

@@ -127,7 +127,8 @@ def write_portal(folder: Path, lang: str) -> list[str]:
 
 FIND_LIVE_CODE = """() => {
   const found = [];
-  const ours = '[data-harness], svg.cc-chart, form.cc-filters, div.cc-tools, form.cc-join-form, button.cc-join__copy, details.cc-figure__table';
+  const ours = '[data-harness], svg.cc-chart, form.cc-filters, div.cc-tools, form.cc-join-form, button.cc-join__copy, '
+    + 'details.cc-figure__table, form.cc-channels-form, section.cc-channels';
   const live = ['script', 'iframe', 'frame', 'object', 'embed', 'style', 'meta', 'base', 'link', 'img', 'svg',
                 'math', 'form', 'input', 'textarea', 'button', 'select', 'details'];
   for (const el of document.body.querySelectorAll('*')) {

@@ -131,9 +131,68 @@ def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeyp
     assert page.select_one("article h1").text.startswith("How to take part")
 
 
+GIT_PIN = ["--cocreate-git", f"git+https://github.com/example/cocreate@{'a' * 40}"]
+
+
+def plugin_options(target: Path) -> dict:
+    import yaml
+
+    return yaml.safe_load((target / "mkdocs.yml").read_text("utf-8"))["plugins"][0]["cocreate"]
+
+
+def test_init_writes_the_footer_and_the_channels_it_is_given(tmp_path: Path) -> None:
+    target = tmp_path / "kota-baru"
+    result = CliRunner().invoke(cli, ["init", str(target), "--city", "Kota Baru", "--email", "portal@kotabaru.example",
+                                      "--whatsapp", "+62 812 0000 0000", "--office-address", "Jl. Merdeka 1",
+                                      "--response-days", "10", "--privacy", "https://kotabaru.example/privasi", *GIT_PIN])
+    assert result.exit_code == 0, result.output
+    options = plugin_options(target)
+    assert options["channels"] == {"email": "portal@kotabaru.example", "whatsapp": "+62 812 0000 0000",
+                                   "office_address": "Jl. Merdeka 1", "complaints": "https://www.lapor.go.id",
+                                   "complaints_name": "SP4N-LAPOR!", "response_days": 10}
+    assert options["footer"] == {"operator": "Pemerintah Kota Baru", "privacy": "https://kotabaru.example/privasi",
+                                 "accessibility": "accessibility.md"}
+    assert "# office_hours:" in (target / "mkdocs.yml").read_text("utf-8")  # not given: shown, commented out
+    assert (target / "content" / "accessibility.md").is_file() and not (target / "content" / "privacy.md").exists()
+    site = build(target / "mkdocs.yml")  # strict: nothing of the footer is missing
+    footer = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser").select_one(".cc-footer")
+    assert "Pemerintah Kota Baru" in footer.get_text() and footer.select_one('a[href="mailto:portal@kotabaru.example"]')
+
+
+@pytest.mark.parametrize(("option", "value", "said"), [
+    ("--whatsapp", "0812 0000 0000", "international form"), ("--email", "portal", "name@domain"),
+    ("--complaints-url", "http://lapor.example", "https://"), ("--response-days", "two weeks", "1 to 365"),
+    ("--privacy", "privasi.md", "a new portal has no such page"),
+])
+def test_init_refuses_a_channel_in_the_wrong_format(tmp_path: Path, option: str, value: str, said: str) -> None:
+    target = tmp_path / "kota"
+    result = CliRunner().invoke(cli, ["init", str(target), option, value, *GIT_PIN])
+    assert result.exit_code == 2 and said in result.output and "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_init_asks_for_the_channels_on_a_terminal(tmp_path: Path) -> None:
+    if shutil.which("script") is None:
+        pytest.skip("util-linux `script` is needed to give the command a terminal")
+    # operator, email, WhatsApp (refused, then asked again), office, hours, complaints, its name, days, pages
+    answers = "\n".join(["Diskominfo Kota Uji", "portal@kotauji.example", "0812", "+62 812 0000 0000", "", "", "", "",
+                         "7", "", ""]) + "\n"
+    command = f"{sys.executable} -m cocreate init {tmp_path / 'uji'} {' '.join(GIT_PIN)}"
+    proc = subprocess.run(["script", "-qec", command, "/dev/null"], input=answers, capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+    assert "international form" in proc.stdout
+    options = plugin_options(tmp_path / "uji")
+    assert options["footer"]["operator"] == "Diskominfo Kota Uji"
+    assert options["channels"] == {"email": "portal@kotauji.example", "whatsapp": "+62 812 0000 0000",
+                                   "complaints": "https://www.lapor.go.id", "complaints_name": "SP4N-LAPOR!",
+                                   "response_days": 7}
+
+
 SHARED_FILES = [".github/workflows/check.yml", ".github/workflows/deploy.yml", ".github/dependabot.yml", "content/standard.md",
                 "content/standard.en.md", "content/take-part.md", "content/take-part.en.md", "CONTRIBUTING.md", ".github/pull_request_template.md",
-                ".github/ISSUE_TEMPLATE/propose-project.yml", ".github/ISSUE_TEMPLATE/join-project.yml"]
+                ".github/ISSUE_TEMPLATE/propose-project.yml", ".github/ISSUE_TEMPLATE/join-project.yml",
+                ".github/ISSUE_TEMPLATE/ask.yml"]
 
 
 @pytest.mark.parametrize("path", SHARED_FILES)

@@ -132,7 +132,7 @@ def test_texts_in_one_language_are_marked_and_said(site: Path) -> None:
     assert [s.text for s in doc.select(".cc-event__title span[lang=en]")] == ["Commitment starts", "Commitment ends"]
     card = page(site, "projects/index.html").select_one('a[href="parlamento-abierto/"]')
     assert card is not None and card["lang"] == "en"
-    assert page(site, "index.html").select_one(".md-copyright").get_text(" ", strip=True).startswith("Dibuat dengan")
+    assert page(site, "index.html").select_one(".md-copyright").get_text(" ", strip=True).endswith("Dibuat dengan Material for MkDocs")
 
 
 def test_dates_as_written_place_and_source(site: Path) -> None:

@@ -384,11 +384,11 @@ def yaml_tags(path: Path) -> list[str]:
 
 
 def test_a_page_loads_the_portal_s_scripts_of_the_forms_it_holds_only(demo_site_bilingual: Path) -> None:
-    """catalogue.js, propose.js and join.js each work on one form, fold.js on a project page's
+    """catalogue.js, propose.js, join.js and channels.js each work on one kind of form, fold.js on a project page's
     folding sections: a page loads those of what it holds, and a first visit does not pay for
     the others (7 KB compressed)."""
     forms = {"catalogue.js": "form.cc-filters", "propose.js": "form.cc-propose-form", "join.js": "form.cc-join-form",
-             "fold.js": "details.cc-fold"}
+             "fold.js": "details.cc-fold", "channels.js": ".cc-channels, form.cc-channels-form"}
     loaded: dict[str, int] = dict.fromkeys(forms, 0)
     pages = 0
     for path in demo_site_bilingual.rglob("*.html"):

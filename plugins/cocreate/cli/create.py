@@ -10,12 +10,21 @@ from typing import Any
 import click
 
 from cocreate.cli.branch_protection import instructions
-from cocreate.cli.scaffolding import NewProject, ScaffoldError, Stakeholder, add_stakeholder, init_portal
+from cocreate.cli.scaffolding import (
+    CONTACT_OPTIONS,
+    NewProject,
+    PortalContact,
+    ScaffoldError,
+    Stakeholder,
+    add_stakeholder,
+    init_portal,
+)
 from cocreate.cli.settings import current
 from cocreate.cli.upgrade import pin_options, resolve
 from cocreate.i18n.messages import LANGUAGES
 from cocreate.i18n.report import render_text
 from cocreate.i18n.translator import Translator
+from cocreate.portal.channels import LAPOR
 from cocreate.standard.paths import PROJECT_FILE
 from cocreate.standard.validate import SLUG, check_bytes, make_report
 from cocreate.standard.vocabulary import CATEGORIES, MOTIVATIONS, OPENNESS, OWNERSHIP, ROLES
@@ -152,6 +161,33 @@ def join(slug: str, name: str | None, category: str | None, contributes: str | N
     _check_and_write(target, text, slug, language)
 
 
+def _portal_contact(given: dict[str, Any], city: str, language: str) -> PortalContact:
+    """The footer and channels of a new portal: the options given; on a terminal, asked for
+    each one not given (an empty answer leaves a channel out); elsewhere the defaults."""
+    t = Translator(language)
+    defaults = {"operator": t("scaffold.operator_default", city=city), "complaints_url": LAPOR,
+                "complaints_name": "SP4N-LAPOR!", "privacy": "privacy.md", "accessibility": "accessibility.md"}
+    values: dict[str, Any] = {}
+    for name, check in CONTACT_OPTIONS:
+        value = given.get(name)
+        if value is None and sys.stdin.isatty():
+            while True:
+                value = click.prompt(t(f"scaffold.ask_{name}"), default=defaults.get(name, ""), show_default=True)
+                problem = check(value) if value and check else None
+                if not problem:
+                    break
+                click.echo(problem, err=True)
+        elif value is None:
+            value = defaults.get(name, "")
+        elif check and (problem := check(value)):
+            raise click.BadParameter(problem, param_hint=f"--{name.replace('_', '-')}")
+        values[name] = value or None
+    days = values["response_days"]
+    if days is not None and not (str(days).isdigit() and 1 <= int(days) <= 365):
+        raise click.BadParameter("a whole number of working days from 1 to 365", param_hint="--response-days")
+    return PortalContact(**{**values, "response_days": int(days) if days else None})
+
+
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--site-name", default="Portal Ko-kreasi", show_default=True, help="The portal's name.")
@@ -163,23 +199,38 @@ def join(slug: str, name: str | None, category: str | None, contributes: str | N
 @click.option("--maintainer", default="@portal-maintainers", show_default=True,
               help="GitHub user or team that maintains the portal.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="id", show_default=True, help="The portal's language.")
+@click.option("--operator", help="Who runs the portal, the city office (the footer); default: Pemerintah CITY.")
+@click.option("--email", help="The office's email address, e.g. portal@kota.go.id (never a person's).")
+@click.option("--whatsapp", help='The office\'s WhatsApp number in international form, e.g. "+62 812 3456 7890".')
+@click.option("--office-address", help="The office where residents may come.")
+@click.option("--office-hours", help="Its opening hours.")
+@click.option("--complaints-url", help=f"A national complaints service; default: {LAPOR}.")
+@click.option("--complaints-name", help="Its name; default: SP4N-LAPOR!.")
+@click.option("--response-days", help="How many working days the city takes to answer a message.")
+@click.option("--privacy", help="The privacy notice: a page of content/ or an https address; default: "
+                                "privacy.md, which init writes.")
+@click.option("--accessibility", help="The accessibility statement: a page of content/ or an https address; "
+                                      "default: accessibility.md, which init writes.")
 @pin_options
 def init(directory: Path, site_name: str, city: str, site_url: str, repo_url: str, maintainer: str, lang: str,
-         cocreate_wheel: Path | None, cocreate_git: str | None) -> None:
+         cocreate_wheel: Path | None, cocreate_git: str | None, **contact: str | None) -> None:
     """Create a new portal repository for another city in DIRECTORY.
 
     It holds mkdocs.yml, content/, projects/ with one example project, the GitHub
     workflows, CODEOWNERS and a README, and validates and builds on the first try. Its
     workflows install the cocreate you run: the release, pinned by the hash of its wheel,
-    or a commit of cocreate's repository (--cocreate-git). Then it prints the branch
-    protection `main` needs on GitHub for the checks to bind anyone.
+    or a commit of cocreate's repository (--cocreate-git). On a terminal it asks for the
+    footer and the city's channels the options do not give (an empty answer leaves a
+    channel out). Then it prints the branch protection `main` needs on GitHub for the
+    checks to bind anyone.
     """
     if directory.exists() and any(directory.iterdir()):
         raise click.UsageError(f"{directory} is not empty")
     pin = resolve(cocreate_wheel, cocreate_git)
+    portal_contact = _portal_contact(contact, city, lang)
     try:
         written = init_portal(directory, site_name=site_name, site_url=site_url, repo_url=repo_url,
-                              city=city, language=lang, maintainer=maintainer, pin=pin)
+                              city=city, language=lang, maintainer=maintainer, pin=pin, contact=portal_contact)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(f"created {len(written)} files in {directory}; its workflows install {pin.describe()}\n")

@@ -40,6 +40,7 @@ OWNED: tuple[Owned, ...] = (
     Owned(".github/ISSUE_TEMPLATE/config.yml"),
     Owned(".github/ISSUE_TEMPLATE/propose-project.yml"),
     Owned(".github/ISSUE_TEMPLATE/join-project.yml"),
+    Owned(".github/ISSUE_TEMPLATE/ask.yml"),
     Owned(".github/pull_request_template.md"),
     Owned("requirements.txt"),
     Owned("requirements/ci.in"),
@@ -60,11 +61,13 @@ class PortalValues:
     city: str
     language: str
     maintainer: str
+    contact: str = ""
+    """The plugin's `channels:` and `footer:` options, for mkdocs.yml (only `init` writes it)."""
 
     def substitutions(self, pin: CocreatePin) -> dict[str, str]:
         return {"site_name": self.site_name, "site_url": self.site_url, "repo_url": self.repo_url,
                 "city": self.city, "language": self.language, "maintainer": self.maintainer,
-                "cocreate_requirement": pin.requirement()}
+                "cocreate_requirement": pin.requirement(), "contact": self.contact}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PortalValues:

@@ -6,13 +6,14 @@ import datetime as dt
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cocreate.cli.pinning import CocreatePin
 from cocreate.cli.portal_files import OWNED, TEXT_SUFFIXES, PortalValues, fill, rendered, scaffold_root
 from cocreate.git.codeowners import render as render_codeowners
-from cocreate.portal import urls
+from cocreate.portal import channels, urls
 from cocreate.standard.loader import load_text
 
 
@@ -87,6 +88,54 @@ class NewProject:
         return "".join(out)
 
 
+CONTACT_OPTIONS: tuple[tuple[str, Callable[[str], str | None] | None], ...] = (
+    ("operator", None), ("email", channels.email_problem), ("whatsapp", channels.whatsapp_problem),
+    ("office_address", None), ("office_hours", None), ("complaints_url", channels.https_problem),
+    ("complaints_name", None), ("response_days", None), ("privacy", channels.page_problem),
+    ("accessibility", channels.page_problem))
+"""What `cocreate init` asks for the footer and the city's channels, and how each is checked
+(the checks of the plugin's configuration)."""
+PAGES = ("privacy.md", "accessibility.md")
+"""The scaffold's starting privacy notice and accessibility statement (with their `.en.md`
+translations), left out of a portal whose footer links elsewhere."""
+
+
+@dataclass(frozen=True)
+class PortalContact:
+    """A new portal's footer and channels (mkdocs.yml's `footer:` and `channels:`)."""
+
+    operator: str | None = None
+    email: str | None = None
+    whatsapp: str | None = None
+    office_address: str | None = None
+    office_hours: str | None = None
+    complaints_url: str | None = None
+    complaints_name: str | None = None
+    response_days: int | None = None
+    privacy: str | None = None
+    accessibility: str | None = None
+
+    def yaml(self) -> str:
+        """The plugin's options, indented under `- cocreate:`; what is not given, commented out."""
+        def line(key: str, value: str | int | None, example: str) -> str:
+            shown = (str(value) if isinstance(value, int) else q(value)) if value is not None else None
+            return f"        {key}: {shown}\n" if shown else f"        # {key}: {example}\n"
+
+        return ("      # the city's official channels, never a person's: every form offers them\n"
+                "      # (cocreate's README, \"Footer and channels\")\n"
+                "      channels:\n" + line("email", self.email, "portal@kota.go.id")
+                + line("whatsapp", self.whatsapp, '"+62 812 3456 7890"')
+                + line("office_address", self.office_address, '"Jl. ..."')
+                + line("office_hours", self.office_hours, '"Senin–Jumat, 08.00–15.00"')
+                + line("complaints", self.complaints_url, "https://www.lapor.go.id")
+                + line("complaints_name", self.complaints_name, "SP4N-LAPOR!")
+                + line("response_days", self.response_days, "14")
+                + "      # what every page's footer says; a build warns when one is left out\n"
+                "      footer:\n" + line("operator", self.operator, '"Dinas ..."')
+                + line("privacy", self.privacy, "privacy.md")
+                + line("accessibility", self.accessibility, "accessibility.md"))
+
+
 class ScaffoldError(Exception):
     """The file cannot be changed as asked; the message says why."""
 
@@ -120,15 +169,26 @@ def scaffold_files() -> Path:
 
 
 def init_portal(target: Path, *, site_name: str, site_url: str, repo_url: str, city: str, pin: CocreatePin,
-                language: str = "id", maintainer: str = "@portal-maintainers") -> list[Path]:
+                language: str = "id", maintainer: str = "@portal-maintainers",
+                contact: PortalContact | None = None) -> list[Path]:
     """Create a new portal repository in `target` (which must be empty or missing); the
     files cocreate owns (portal_files.OWNED) are written as `cocreate upgrade` would."""
     if target.exists() and any(target.iterdir()):
         raise ScaffoldError(f"{target} is not empty")
-    shutil.copytree(scaffold_files(), target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    contact = contact or PortalContact(privacy=PAGES[0], accessibility=PAGES[1])
+    for option in ("privacy", "accessibility"):
+        page = getattr(contact, option)
+        if page and not page.startswith("https://") and page not in PAGES:
+            raise ScaffoldError(f"--{option} {page}: a new portal has no such page; give {PAGES} or an https address, "
+                                "and link another page once it is written")
+    left_out = [page for page in PAGES if page not in (contact.privacy, contact.accessibility)]
+    left_out += [page.removesuffix(".md") + ".en.md" for page in left_out]
+    shutil.copytree(scaffold_files(), target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", *left_out))
     values = PortalValues(site_name=site_name, site_url=site_url.rstrip("/") + "/", repo_url=repo_url.rstrip("/"),
                           city=city, language=language,
-                          maintainer=maintainer if maintainer.startswith("@") else f"@{maintainer}")
+                          maintainer=maintainer if maintainer.startswith("@") else f"@{maintainer}",
+                          contact=contact.yaml())
     owned = {o.path for o in OWNED}
     written = []
     for path in sorted(target.rglob("*")):

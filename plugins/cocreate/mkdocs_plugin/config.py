@@ -6,12 +6,15 @@ reads mkdocs.yml through this class too, so both see the same values.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from cocreate.portal import channels
+from cocreate.portal.channels import Channels, Footer, text_of
 from cocreate.portal.options import DEFAULTS
 from cocreate.standard.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -29,6 +32,79 @@ class _TimeZone(c.Type[str]):
         except (ValueError, ZoneInfoNotFoundError):
             raise c.ValidationError(f"{name!r} is not a time zone (an IANA name, such as Asia/Jakarta)") from None
         return name
+
+
+class _Checked(c.BaseConfigOption[Any]):
+    """A value whose format `check` judges (portal/channels.py): a configuration error that
+    says what is wrong and how to write it."""
+
+    def __init__(self, kind: type | tuple[type, ...], check: Callable[[Any], str | None]) -> None:
+        super().__init__()
+        self._kind, self._check = kind, check
+
+    def run_validation(self, value: object) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and self._kind is str:
+            value = str(value)  # a number written without quotes: +62... would be read as one
+        if not isinstance(value, self._kind):
+            raise c.ValidationError(f"{value!r} is not a text: write it in quotes")
+        problem = self._check(value)
+        if problem:
+            raise c.ValidationError(problem)
+        return value
+
+
+def _text(value: Any) -> str | None:
+    return channels.text_problem(value, LANGUAGES)
+
+
+class _Days(c.BaseConfigOption[int]):
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 365:
+            raise c.ValidationError(f"{value!r} is not a number of days: write how many working days the city "
+                                    "takes to answer, a whole number from 1 to 365 (e.g. 14)")
+        return value
+
+
+class _Section(c.SubConfig[base.Config]):
+    """A group of options (`channels:`, `footer:`), None when mkdocs.yml leaves it out."""
+
+    def __init__(self, config_class: type[base.Config]) -> None:
+        super().__init__(config_class)
+        self.config_class = config_class
+        self.default = None
+
+    def run_validation(self, value: object) -> Any:
+        return None if value is None else super().run_validation(value)
+
+
+class ChannelsConfig(base.Config):
+    """The city's official channels (`channels:`), never a person's."""
+
+    email = c.Optional(_Checked(str, channels.email_problem))
+    """The office's email address (portal@kota.go.id)."""
+    whatsapp = c.Optional(_Checked(str, channels.whatsapp_problem))
+    """The office's WhatsApp number in international form (`"+62 812 3456 7890"`)."""
+    office_address = c.Optional(_Checked((str, dict), _text))
+    """The office where residents may come, one text or one per language."""
+    office_hours = c.Optional(_Checked((str, dict), _text))
+    """Its opening hours, one text or one per language."""
+    complaints = c.Optional(_Checked(str, channels.https_problem))
+    """A national complaints service (`https://www.lapor.go.id`)."""
+    complaints_name = c.Optional(c.Type(str))
+    """Its name (`SP4N-LAPOR!`); by default its address's host."""
+    response_days = c.Optional(_Days())
+    """How many working days the city takes to answer a message."""
+
+
+class FooterConfig(base.Config):
+    """What every page's footer says (`footer:`), besides the channels and the data."""
+
+    operator = c.Optional(_Checked((str, dict), _text))
+    """Who runs the portal, the city office; one text or one per language."""
+    privacy = c.Optional(_Checked(str, channels.page_problem))
+    """The privacy notice: a page of the docs folder (`privacy.md`) or an https address."""
+    accessibility = c.Optional(_Checked(str, channels.page_problem))
+    """The accessibility statement: a page of the docs folder or an https address."""
 
 
 class CocreateConfig(base.Config):
@@ -86,6 +162,14 @@ class CocreateConfig(base.Config):
     """Largest site the build publishes, in MB: a larger one fails the build and the site
     stays as it was (GitHub Pages publishes sites of at most 1 GB); 0 for no limit."""
 
+    channels = _Section(ChannelsConfig)
+    """The city's official channels to take part without a GitHub account: every form that
+    opens GitHub offers each of them too (README, "Channels")."""
+
+    footer = _Section(FooterConfig)
+    """What every page's footer says: who runs the portal, its privacy notice and
+    accessibility statement; a build warns when one is left out."""
+
 
 def portal_language(config: CocreateConfig, theme_language: Any) -> str:
     """The portal's (main) language: the first of the plugin's `languages`, else its
@@ -94,3 +178,22 @@ def portal_language(config: CocreateConfig, theme_language: Any) -> str:
         if language in LANGUAGES:
             return str(language)
     return DEFAULT_LANGUAGE
+
+
+
+def channels_of(config: CocreateConfig) -> Channels:
+    """The portal's channels, as the portal takes them."""
+    given = cast("ChannelsConfig | None", config.channels)
+    if given is None:
+        return Channels()
+    return Channels(email=given.email, whatsapp=given.whatsapp, office_address=text_of(given.office_address),
+                    office_hours=text_of(given.office_hours), complaints=given.complaints,
+                    complaints_name=given.complaints_name, response_days=given.response_days)
+
+
+def footer_of(config: CocreateConfig) -> Footer:
+    """What the portal's footer says of who runs it."""
+    given = cast("FooterConfig | None", config.footer)
+    if given is None:
+        return Footer()
+    return Footer(operator=text_of(given.operator), privacy=given.privacy, accessibility=given.accessibility)

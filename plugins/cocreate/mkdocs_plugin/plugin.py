@@ -46,12 +46,13 @@ from cocreate.build.search import SearchError, SiteSearch
 from cocreate.git.history import read_history
 from cocreate.i18n.report import problem_line, summary
 from cocreate.i18n.translator import Translator
-from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
+from cocreate.mkdocs_plugin.config import CocreateConfig, channels_of, footer_of, portal_language
 from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, nav_titles, writing_order
 from cocreate.mkdocs_plugin.theme import ASSETS, adapt_theme, page_scripts
 from cocreate.mkdocs_plugin.trees import LanguageTrees, drop_translations
 from cocreate.portal import datapackage, feeds, urls
 from cocreate.portal.catalog import Catalog, Entry
+from cocreate.portal.channels import FooterFacts, missing_footer
 from cocreate.portal.languages import PageLanguages, Trees, only_in
 from cocreate.portal.options import Options, build_day, validation_day
 from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tags
@@ -96,6 +97,10 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self.trees: LanguageTrees | None = None
         """The portal's languages, when it has more than one."""
         self._words: dict[str, tuple[Translator, SearchBox]] = {}
+        self._footers: dict[str, FooterFacts] = {}
+        """What the footer says, in each language."""
+        self._data_date: str | None = None
+        """The projects' last change (git), for the footer."""
         self._files = Files([])
         self._search: SiteSearch | None = None
         """The site search of the build: told each page written, started once the pages it
@@ -150,6 +155,12 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         sites = self._sites(config)
         site = sites[0]
         self._catalog = site.catalog
+        self._data_date = max((p.last_changed for p in site.catalog.projects if p.last_changed), default=None)
+        missing = missing_footer(site.options.footer, site.options.channels)
+        if missing:
+            log.warning("cocreate: the footer does not say %s: set them in mkdocs.yml, under the plugin's footer: "
+                        "(operator, privacy, accessibility) and channels: (the city's email, WhatsApp, office or "
+                        "complaints service); README, \"Footer and channels\"", ", ".join(missing))
         self._cancel_search()
         search = self._search = SiteSearch(self._building, tuple(urls.project_pages(language, self.language)
                                                                  for language in self._languages()),
@@ -232,7 +243,29 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._words = {language: (Translator(language), search_box(Translator(language)))
                        for language in self._languages()}
         env.globals["cocreate_t"], env.globals["cocreate_search"] = self._words[self.language]  # the theme's partials
+        docs = Path(config.docs_dir).name
+        self._footers = {language: self._footer(language, files, docs) for language in self._languages()}
+        env.globals["cocreate_footer"] = self._footers[self.language]
         return env
+
+    def _footer(self, language: str, files: Files, docs: str) -> FooterFacts:
+        """What the footer says in `language`: its pages (privacy notice, accessibility
+        statement) in that language's tree, else an https address as configured."""
+        footer = footer_of(self.config)
+
+        def href(option: str, value: str | None) -> str | None:
+            if not value or value.startswith("https://"):
+                return value
+            path = self.trees.trees.path(language, value) if self.trees is not None else value
+            file = files.get_file_from_path(path)
+            if file is None or file.page is None:
+                raise PluginError(f"cocreate: footer: {option}: {value} is not a page of the docs folder "
+                                  f"({docs}/{value}): write the page, or give an https "
+                                  "address")
+            return file.url
+
+        return FooterFacts(footer, channels_of(self.config), self.config.data_license, self._data_date,
+                           href("privacy", footer.privacy), href("accessibility", footer.accessibility))
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -253,6 +286,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             context["nav"] = self.trees.navs[languages.language]
             words: dict[str, Any] = context  # type: ignore[assignment]  # a TypedDict of MkDocs' keys only
             words["cocreate_t"], words["cocreate_search"] = self._words[languages.language]
+            words["cocreate_footer"] = self._footers[languages.language]
         return context
 
     @event_priority(-100)  # after every other plugin has written its files: all goes in at once
@@ -385,6 +419,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
                           data_license=self.config.data_license, country=self.config.country,
                           required_languages=tuple(self.config.required_languages),
                           languages=self.trees.trees.languages if self.trees else (),
+                          channels=channels_of(self.config), footer=footer_of(self.config),
                           template_dirs=(str(overrides),) if config.theme.custom_dir and overrides.is_dir() else (),
                           timezone=self.config.timezone, today=build_day(self.config.timezone))
         history = read_history(self.root, folder)

@@ -15,10 +15,10 @@ from cocreate.portal import urls
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("cocreate.css", "catalogue.js", "propose.js", "join.js", "fold.js")
+ASSETS = ("cocreate.css", "catalogue.js", "propose.js", "join.js", "fold.js", "channels.js")
 """The portal's styles and scripts, published in `assets/cocreate/`."""
 PAGE_SCRIPTS = (("catalogue.js", "cc-filters"), ("propose.js", "cc-propose-form"), ("join.js", "cc-join-form"),
-                ("fold.js", "cc-fold"))
+                ("fold.js", "cc-fold"), ("channels.js", "cc-channels"))
 """The portal's scripts, each with the class of what it works on (a form, or a project page's
 folding sections): a page loads only the scripts of what its content names (`page_scripts`;
 a page that names one without holding it loads a script that finds nothing to do). Every

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 
 from cocreate.git.history import latest_time
+from cocreate.portal.channels import Channels, Footer
 from cocreate.portal.urls import Urls
 from cocreate.portal.urls import tree as language_tree
 from cocreate.standard.dates import today_in
@@ -59,6 +60,10 @@ class Options:
     timezone: str = "Asia/Jakarta"
     """The portal's time zone (IANA): "today" is the day it is there, for the validator
     (no date after today), the proposal form and which open calls are still open."""
+    channels: Channels = Channels()
+    """The city's official channels to take part without GitHub (none by default)."""
+    footer: Footer = Footer()
+    """What the footer says of who runs the portal (nothing by default: the build warns)."""
     template_dirs: tuple[str, ...] = field(default=())
     """Folders whose templates replace cocreate's own of the same name (a theme's
     `custom_dir/cocreate/`), first found wins."""

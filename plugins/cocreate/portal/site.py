@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from cocreate.git.changes import sentence
 from cocreate.i18n.translator import Translator
-from cocreate.portal import datapackage, urls
+from cocreate.portal import channels, datapackage, urls
 from cocreate.portal.calls import Call
 from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
 from cocreate.portal.charts import Chart, bar_chart, stacked_chart
@@ -179,7 +179,8 @@ class Site:
                                 static_facet=lambda name: next(f.static for f in FACETS if f.name == name),
                                 PRINCIPLES=PRINCIPLES, JOIN_ROLES=[r for r in ROLES if r != "initiator"],
                                 join_issue=self.join_issue, html=sanitized, th=self.text_html,
-                                count_forms=self.count_forms)
+                                count_forms=self.count_forms, ask_issue=self.ask_issue, page_address=self.page_address,
+                                mailto=channels.mailto, whatsapp_link=channels.whatsapp_link)
         self._cards: dict[tuple[str, str, bool], Markup] = {}
 
     def text_html(self, key: str, **params: Any) -> Markup:
@@ -228,6 +229,17 @@ class Site:
 
         categories = sorted(Locale.parse(self.t.language).plural_form.tags | {"other"})
         return {category: self.t(f"{key}.{category}") for category in categories}
+
+    def ask_issue(self, project: Project) -> str | None:
+        """GitHub's issue form for asking or suggesting something about a project, with the
+        project named (channels.js adds the question and who asks, as they are typed)."""
+        title = f"{self.t('ask.issue_title')}: {project.title}"
+        return self.urls.new_issue(urls.ASK_TEMPLATE, title=title, project=project.slug)
+
+    def page_address(self, uri: str) -> str:
+        """A page's public address, for a message a reader sends; empty when the portal's
+        address is unknown."""
+        return self.urls.absolute(uri) if self.options.site_url else ""
 
     @staticmethod
     def markdown(value: str) -> Markup:

@@ -32,6 +32,8 @@ HOME = "index.md"
 """The portal's own home page (a page of its docs), which the portal adds its news to."""
 JOIN_TEMPLATE = "join-project.yml"
 """The issue form for joining a project, in the portal repository's .github/ISSUE_TEMPLATE/."""
+ASK_TEMPLATE = "ask.yml"
+"""The issue form for asking or suggesting something about a project, beside it."""
 
 INDEX_JSON = "projects/index.json"
 """The compact catalogue index that the catalogue page filters with JavaScript."""
