@@ -110,7 +110,7 @@ def channel_texts(watched: Any, block: Any) -> tuple[str, str, str]:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_join_by_email_and_whatsapp(phone: Any, sites: dict[str, str], lang: str) -> None:
     t, page = Translator(lang), phone.page
-    page.goto(sites[lang] + f"projects/{JOIN}/")
+    page.goto(sites[lang] + f"projects/{JOIN}/#join")  # the section opens (fold.js)
     form = page.locator("#join-form")
     form.locator("#join-org").fill("Karang Taruna RW 05")
     form.locator("#join-category").select_option("business")
@@ -128,7 +128,7 @@ def test_join_by_email_and_whatsapp(phone: Any, sites: dict[str, str], lang: str
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_ask_by_email_whatsapp_and_github(phone: Any, sites: dict[str, str], lang: str) -> None:
     t, page = Translator(lang), phone.page
-    page.goto(sites[lang] + f"projects/{PROJECT}/")
+    page.goto(sites[lang] + f"projects/{PROJECT}/#join")
     ask = page.locator("#ask")
     assert ask.locator("h3").inner_text() == t("ask.h")
     ask.locator("#ask-question").fill("Kapan taman dibuka untuk umum?\nApakah ada toilet?")
@@ -155,7 +155,7 @@ def test_respond_to_an_open_call(phone: Any, sites: dict[str, str], lang: str) -
     call = yaml.safe_load((PROJECTS / PROJECT / "project.yml").read_text("utf-8"))["seeking"]
     assert str(call["opened"]) <= DEMO_DAY.isoformat() <= str(call["closes"])
     t, page = Translator(lang), phone.page
-    page.goto(sites[lang] + f"projects/{PROJECT}/")
+    page.goto(sites[lang] + f"projects/{PROJECT}/#join")
     form = page.locator("#join-form")
     form.locator("#join-org").fill("Kelompok Tani Cikaret")
     form.locator("#join-contributes").fill("Bibit pohon & pupuk kompos")
@@ -196,7 +196,7 @@ def test_propose_by_email_and_whatsapp(phone: Any, sites: dict[str, str], lang: 
 def test_print_or_show_it_at_the_office(phone: Any, sites: dict[str, str], lang: str) -> None:
     """The print button puts the message and the office, alone, on the printed sheet."""
     t, page = Translator(lang), phone.page
-    page.goto(sites[lang] + f"projects/{PROJECT}/")
+    page.goto(sites[lang] + f"projects/{PROJECT}/#join")
     page.evaluate("() => { window.print = () => { window.ccPrinted = (window.ccPrinted || 0) + 1; }; }")  # no printer
     page.locator("#ask-question").fill("Boleh bawa anjing ke taman?")
     block = page.locator("#ask-form-channels")
@@ -227,7 +227,7 @@ def test_hostile_input_stays_text(phone: Any, sites: dict[str, str]) -> None:
     2,000 characters: every link keeps its shape and gives the text back exactly; nothing
     becomes markup in the page."""
     page = phone.page
-    page.goto(sites["id"] + f"projects/{PROJECT}/")
+    page.goto(sites["id"] + f"projects/{PROJECT}/#ask")
     scripts = page.locator("script").count()
     long = (HOSTILE * 40)[:2000]
     page.locator("#ask-question").fill(long)
