@@ -76,7 +76,7 @@ def test_a_link_of_the_contents_opens_its_folded_section(open_page, sites, lang:
         assert not body.is_visible(), target
         link.click()
         page.wait_for_url(re.compile(rf"#{target}$"))
-        assert section.locator("details").evaluate("d => d.open"), target
+        assert section.locator("details.cc-fold").evaluate("d => d.open"), target
         assert body.is_visible(), target
         heading = section.locator("summary h2").bounding_box()
         assert 0 <= heading["y"] < PHONE_390["height"], target  # scrolled to it

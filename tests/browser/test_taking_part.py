@@ -108,7 +108,7 @@ def test_a_project_that_admits_by_criteria_shows_them_before_the_ways_to_join(op
 def test_the_entry_without_javascript_shows_what_to_fill_in(open_page, sites) -> None:
     page = open_page(PHONE, javascript=False).page
     page.goto(sites["id"] + f"projects/{PROJECT}/")
-    page.locator("#join summary").click()  # folded on a phone, opened without JavaScript too
+    page.locator("#join details.cc-fold > summary").click()  # folded on a phone, opened without JavaScript too
     assert page.locator("form.cc-join-form").is_hidden()
     entry = page.locator("code.cc-join-yaml")
     assert entry.is_visible() and "Nama organisasi atau kelompok Anda" in entry.inner_text()
