@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from cocreate.cli import cli
@@ -150,7 +151,9 @@ def test_each_language_tells_the_history_in_its_own_words(tmp_path: Path) -> Non
     told = {}
     for tree in ("", "en/"):
         page = (site / tree / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8")
-        told[tree] = " ".join(page.split('id="history"', 1)[1].split("</section>", 1)[0].split())
+        history = BeautifulSoup(page, "html.parser").select_one("#history")  # the whole section, parts and all
+        assert history is not None
+        told[tree] = history.get_text(" ", strip=True)
         told[f"{tree}feed"] = (site / tree / "projects" / "taman-kota-hijau" / "feed.json").read_text("utf-8")
     assert "Cikaret Green City Park" in told["en/"] and "Taman Kota Hijau Cikaret" not in told["en/"]
     assert "Paused" in told["en/"] and "Dijeda" not in told["en/"]

@@ -239,3 +239,23 @@ def test_an_unknown_place_and_initiator_are_said_as_unknown_and_never_filled_in(
         rows = {row["slug"]: row for row in csv.DictReader(handle)}
     assert rows["rencana-aksi"]["country"] == "" and rows["rencana-aksi"]["scope"] == "not-recorded"
     assert rows["taman-kota-hijau"]["country"] == ""  # its record names a city, no country: none is invented
+
+
+def test_the_parties_sentence_says_only_what_the_record_gives(tmp_path: Path) -> None:
+    """How many parties, in the language's plural, then how many of them the record says give
+    and get something: all, some or none; never "value is shared among all of them"."""
+    record = UNRECORDED.replace("    contributes: not-recorded\n    benefit: not-recorded\n  - name: Open Government",
+                                "    contributes: Its sessions\n    benefit: Trust\n  - name: Open Government", 1)
+    assert record != UNRECORDED
+    projects = tmp_path / "src"
+    for slug, text in (("some", record), ("none", UNRECORDED)):
+        (projects / slug).mkdir(parents=True)
+        (projects / slug / "project.yml").write_text(text, "utf-8")
+    built = build(make_portal(tmp_path / "portal", projects, language="en"))
+
+    def sentence(slug: str) -> str:
+        return page(built, f"projects/{slug}/index.html").select_one("#stakeholders .cc-explain").get_text(" ", strip=True)
+
+    assert sentence("some") == "2 parties take part. 1 of them states what it gives and what it expects to get."
+    assert sentence("none") == "2 parties take part. The record does not say what any of them gives or expects to get."
+    assert "shared among all" not in (built / "projects" / "some" / "index.html").read_text("utf-8")

@@ -202,6 +202,12 @@ class Project:
         return list(self.data.get("tags", []))
 
     @property
+    def parties_stating(self) -> int:
+        """How many parties the record says both what they give and what they expect to get."""
+        return sum(1 for s in self.data["stakeholders"]
+                   if NOT_RECORDED not in (s.get("contributes"), s.get("benefit")))
+
+    @property
     def location(self) -> dict[str, str]:
         """The parts of the place the record gives (scope, country, province, city,
         district); empty when the record does not say where (`location: not-recorded`)."""
