@@ -9,7 +9,7 @@
 
   /* ----- the JSON Schema, as the standard uses it (draft 2020-12: type, enum, const,
      lengths, pattern, items, required, properties, additionalProperties, propertyNames,
-     minProperties, if/then, allOf, anyOf, $ref into $defs; x-code names a problem) ----- */
+     minProperties, if/then/else, allOf, anyOf, $ref into $defs; x-code names a problem) ----- */
   function Checker(schema) { this.schema = schema; }
   Checker.prototype.lookup = function (ref) {
     var node = this.schema;
@@ -50,7 +50,9 @@
     if (node.enum && node.enum.indexOf(value) < 0) {
       add(path, "invalid-value", { value: String(value), allowed: node.enum.join(", ") });
     }
-    if (node.const !== undefined && node.const !== value) add(path, "schema-violation", { detail: path });
+    if (node.const !== undefined && node.const !== value) {
+      add(path, "invalid-value", { value: String(value), allowed: String(node.const) });
+    }
     if (kind === "string") {
       var length = Array.from(value).length;
       if (node.minLength !== undefined && length < node.minLength) add(path, "empty-text");
@@ -95,10 +97,11 @@
         }
       });
     }
-    if (node["if"] !== undefined && node.then !== undefined) {
+    if (node["if"] !== undefined) {
       var probe = [];
       self.check(node["if"], value, path, probe);
-      if (!probe.length) self.check(node.then, value, path, found);
+      var branch = probe.length ? node["else"] : node.then;
+      if (branch !== undefined) self.check(branch, value, path, found);
     }
     (node.allOf || []).forEach(function (part) { self.check(part, value, path, found); });
     if (node.anyOf) {
