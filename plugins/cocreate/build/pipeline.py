@@ -118,7 +118,7 @@ def project_feeds(project: Project, options: Options, history: History) -> tuple
                                   project.t, options.urls)
     else:
         items = items_from_timeline(project.slug, project.title, url, project.data["timeline"], project.t,
-                                    options.urls)
+                                    options.urls, project.exchanges)
     title = f"{project.title} · {options.site_name}" if options.site_name else project.title
     return items, both(title, options.site_url, options.urls.path(urls.project_folder(project.slug)), url, items,
                        options.language)

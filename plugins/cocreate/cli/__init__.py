@@ -72,9 +72,10 @@ def _register() -> None:
     from cocreate.cli.changes import codeowners, diff, review
     from cocreate.cli.create import init, join, new
     from cocreate.cli.importing import import_
+    from cocreate.cli.respond import respond
     from cocreate.cli.upgrade import upgrade
 
-    for command in (diff, review, codeowners, new, join, init, upgrade, import_):
+    for command in (diff, review, codeowners, new, join, respond, init, upgrade, import_):
         cli.add_command(command)
 
 

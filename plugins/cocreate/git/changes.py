@@ -116,14 +116,17 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
     changes += [Change(slug, "stakeholder-joined", {"name": n}) for n in new_names if n not in old_names]
     changes += [Change(slug, "stakeholder-left", {"name": n}) for n in old_names if n not in new_names]
     old_entries = _dicts(old.get("timeline"))
-    changes += [Change(slug, "timeline-added", {"date": _text(e.get("date")), "title": Text(e.get("title"))})
-                for e in _dicts(new.get("timeline")) if e not in old_entries]
+    for e in _dicts(new.get("timeline")):  # a planned step is no event: it is told apart, and no feed carries it
+        if e not in old_entries:
+            kind = "step-planned" if e.get("planned") == "true" else "timeline-added"
+            changes.append(Change(slug, kind, {"date": _text(e.get("date")), "title": Text(e.get("title"))}))
+    changes += _dialogue_changes(slug, _dicts(old.get("dialogue")), _dicts(new.get("dialogue")))
     if old.get("maintainers") != new.get("maintainers"):
         before, after = _texts(old.get("maintainers")), _texts(new.get("maintainers"))
         changes.append(Change(slug, "maintainers-changed", {
             "added": [m for m in after if m not in before] or ["-"],
             "removed": [m for m in before if m not in after] or ["-"]}))
-    described = {"phase", "status", "openness", "ownership", "stakeholders", "timeline", "maintainers"}
+    described = {"phase", "status", "openness", "ownership", "stakeholders", "timeline", "maintainers", "dialogue"}
     others = sorted(k for k in set(old) | set(new) if k not in described and old.get(k) != new.get(k))
     if others:
         changes.append(Change(slug, "fields-changed", {"fields": Fields(tuple(others))}))
@@ -132,6 +135,26 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
               if s not in new_stakeholders and isinstance(s.get("name"), str) and s["name"] in new_names]
     if edited:
         changes.append(Change(slug, "stakeholders-edited", {"names": edited}))
+    return changes
+
+
+def _question(entry: dict[str, Any]) -> tuple[Any, Any, Any]:
+    return entry.get("asked"), entry.get("channel"), entry.get("request")
+
+
+def _dialogue_changes(slug: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
+    """A question recorded, and an answer recorded or changed (an entry is the same
+    question while its date, channel and words stay)."""
+    before = {_question(e): e for e in old}
+    changes = []
+    for entry in new:
+        was = before.get(_question(entry))
+        answer = entry.get("answer")
+        if was is None:
+            changes.append(Change(slug, "dialogue-added", {"request": Text(entry.get("request"))}))
+        if isinstance(answer, str) and (was is None or was.get("answer") != answer):
+            changes.append(Change(slug, "dialogue-answered", {"request": Text(entry.get("request")),
+                                                              "answer": Label("answer", answer)}))
     return changes
 
 

@@ -18,10 +18,12 @@ from typing import Any
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.portal.calls import Call, call_of
+from cocreate.portal.dialogue import DialogueCounts, Exchange, PlannedStep, counts, events, exchanges, planned_steps
 from cocreate.portal.periods import span
 from cocreate.portal.urls import slugify
 from cocreate.standard.schema import is_multilingual
 from cocreate.standard.vocabulary import (
+    ANSWERS,
     APPROACHES,
     CATEGORIES,
     CATEGORY_ORDER,
@@ -110,9 +112,24 @@ class Project:
         return self.data["phase"]
 
     @cached_property
+    def events(self) -> list[dict[str, Any]]:
+        """The timeline's events, oldest first: what happened, not the steps planned."""
+        return events(self.data["timeline"])
+
+    @cached_property
+    def plans(self) -> list[PlannedStep]:
+        """The steps planned next, earliest first, each saying whether its date has passed."""
+        return planned_steps(self.data["timeline"], self.today)
+
+    @cached_property
+    def exchanges(self) -> list[Exchange]:
+        """What residents asked and what the city answered, newest question first."""
+        return exchanges(self.data.get("dialogue", ()), self.today)
+
+    @cached_property
     def phases_in_timeline(self) -> frozenset[str]:
-        """The phases that the timeline shows an entry in."""
-        return frozenset(e["phase"] for e in self.data["timeline"] if e["phase"] in PHASES)
+        """The phases that the timeline shows an event in (a planned step is not one)."""
+        return frozenset(e["phase"] for e in self.events if e["phase"] in PHASES)
 
     @property
     def steps(self) -> list[tuple[str, str]]:
@@ -281,10 +298,9 @@ class Project:
     def entry(self) -> Entry:
         """What lists, overviews and indexes show of the project."""
         phases: dict[str, str] = {}
-        for event in self.data["timeline"]:
+        for event in self.events:
             phases.setdefault(event["phase"], event["date"])
-        ends = [found[1] for event in self.data["timeline"] if not event.get("planned")
-                if (found := span(event["date"])) is not None]
+        ends = [found[1] for event in self.events if (found := span(event["date"])) is not None]
         runs_until = max(ends).isoformat() if ends and (self.status in CLOSED_STATUSES
                                                         or self.status == NOT_RECORDED) else None
         return Entry(self.slug, self.title, self.summary, self.phase, self.status, self.kind, self.openness,
@@ -295,7 +311,8 @@ class Project:
                      tuple(self.data.get("data", ())), self.last_changed,
                      call=self.open_call,
                      principles=tuple((p["principle"], "evidence" in p) for p in self.principles),
-                     phase_dates=tuple(phases.items()), runs_until=runs_until, began=self.began)
+                     phase_dates=tuple(phases.items()), runs_until=runs_until, began=self.began,
+                     dialogue=counts(self.exchanges, ANSWERS))
 
     @property
     def began(self) -> str | None:
@@ -303,7 +320,7 @@ class Project:
         date of its timeline's first event that happened (not a planned step), else its
         `start_date`; a month, quarter or year counts from its first day. None when neither
         is recorded."""
-        happened = [event["date"] for event in self.data["timeline"] if not event.get("planned")]
+        happened = [event["date"] for event in self.events]
         first = happened[0] if happened else self.data.get("start_date")
         found = span(first) if isinstance(first, str) else None
         return found[0].isoformat() if found else None
@@ -361,6 +378,8 @@ class Entry:
     (proposed, active, paused) or when no entry is dated."""
     began: str | None = None
     """The first day of the project as recorded (`Project.began`), for sorting by newest."""
+    dialogue: DialogueCounts = DialogueCounts()
+    """What residents asked and how much of it the city answered, counted."""
 
     @property
     def uri(self) -> str:

@@ -22,8 +22,10 @@ from cocreate.standard.csvsafe import csv_text
 from cocreate.standard.schema import project_schema
 from cocreate.standard.vocabulary import (
     ACTIVITIES,
+    ANSWERS,
     APPROACHES,
     CATEGORY_ORDER,
+    CHANNELS,
     KIND_ORDER,
     NOT_RECORDED,
     OPENNESS,
@@ -141,9 +143,16 @@ TABLES: tuple[Table, ...] = (
     Table("timeline", (
         Column("project", required=True), _recorded_date("date", required=True),
         Column("phase", enum=(*PHASES, NOT_RECORDED)), Column("activity", enum=(*ACTIVITIES, NOT_RECORDED)),
-        *_bilingual("title"), Column("evidence"),
-    ), lambda slug, d, _: [[slug, e["date"], e["phase"], e["activity"], *_pair(e["title"]), e.get("evidence", "")]
-                           for e in d["timeline"]]),
+        *_bilingual("title"), Column("evidence"), Column("planned", "boolean"),
+    ), lambda slug, d, _: [[slug, e["date"], e["phase"], e["activity"], *_pair(e["title"]), e.get("evidence", ""),
+                            e.get("planned", "false")] for e in d["timeline"]]),
+    Table("dialogue", (
+        Column("project", required=True), _recorded_date("asked", required=True), Column("channel", enum=CHANNELS),
+        *_bilingual("request"), Column("answer", enum=ANSWERS), *_bilingual("reason"), *_bilingual("response"),
+        _recorded_date("answered"), Column("changed"),
+    ), lambda slug, d, _: [[slug, x["asked"], x["channel"], *_pair(x["request"]), x.get("answer", ""),
+                            *_pair(x.get("reason", "")), *_pair(x.get("response", "")), x.get("answered", ""),
+                            x.get("changed", "")] for x in d.get("dialogue", [])]),
     Table("criteria", (Column("project", required=True), *_bilingual("criterion")),
           lambda slug, d, _: [[slug, *_pair(c)] for c in d["openness"].get("criteria", [])]),
     Table("trust", (

@@ -19,14 +19,16 @@ from cocreate.git.history import Event
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
 from cocreate.portal.catalog import Entry
+from cocreate.portal.dialogue import Exchange, is_planned
 from cocreate.portal.periods import span
 from cocreate.portal.urls import Urls
 from cocreate.standard.dates import parse_date
+from cocreate.standard.privacy import redact
 
 LIMIT = 50
 """Items in a feed: the newest ones."""
 FEED_KINDS = ("project-added", "phase-moved", "stakeholder-joined", "timeline-added", "status-changed",
-              "openness-changed", "ownership-changed")
+              "openness-changed", "ownership-changed", "dialogue-answered")
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,23 @@ def items_from_events(events: list[Event], titles: dict[str, str], urls: dict[st
 
 
 def items_from_timeline(slug: str, title: str, url: str, timeline: list[dict[str, Any]], t: Translator,
-                        ids: Urls) -> list[Item]:
+                        ids: Urls, answered: Sequence[Exchange] = ()) -> list[Item]:
+    """Items from the timeline's events (a planned step is none) and the answers the
+    city recorded with their day, when there is no history to read them from."""
     items = []
+    for exchange in answered:
+        date = parse_date(exchange.answered) if exchange.answer and exchange.answered else None
+        if date is None or exchange.answer is None:
+            continue  # an answer without its date: the feed does not guess when it came
+        day = date.start
+        stamp = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+        text = t("changes.dialogue-answered", request=t.text(exchange.request),
+                 answer=t.label("answer", exchange.answer))
+        items.append(Item(ids.entry_id(f"{slug}/dialogue/{exchange.key}/{exchange.answer}"), f"{title}: {text}",
+                          f"{url}#dialogue", stamp, redact(text), stamp, slug))
     for index, entry in enumerate(timeline):
+        if is_planned(entry):
+            continue
         date = parse_date(entry["date"])
         if date is None:
             continue  # validation refuses such a date: nothing to say of it

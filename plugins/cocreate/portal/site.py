@@ -25,6 +25,7 @@ from cocreate.portal import channels, datapackage, urls
 from cocreate.portal.calls import Call
 from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
 from cocreate.portal.charts import Chart, bar_chart, stacked_chart
+from cocreate.portal.dialogue import summary
 from cocreate.portal.feeds import Item
 from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
 from cocreate.portal.glossary import glossary
@@ -45,6 +46,7 @@ from cocreate.standard.paths import project_file
 from cocreate.standard.validate import SLUG
 from cocreate.standard.vocabulary import (
     ACTIVITIES,
+    ANSWERS,
     CATEGORIES,
     CATEGORY_ORDER,
     NOT_RECORDED,
@@ -462,7 +464,24 @@ class Site:
         return [Section("now", t("statistics.now_h"), t("statistics.now_intro"), now),
                 Section("over-time", t("statistics.over_time_h"), t("statistics.over_time_intro"), over_time),
                 Section("principles", t("statistics.principles_h"), t("statistics.principles_intro"), principles),
-                Section("calls", t("statistics.calls_h"), t("statistics.calls_intro"), calls)]
+                Section("calls", t("statistics.calls_h"), t("statistics.calls_intro"), calls),
+                *self._dialogue_statistics()]
+
+    def _dialogue_statistics(self) -> list[Section]:
+        """How many of residents' entries were answered, and how soon: only when a project
+        records any (no entries, no section)."""
+        t = self.t
+        found = summary((p.dialogue for p in self.catalog.projects), ANSWERS)
+        if not found.entries:
+            return []
+        median = (t("statistics.dialogue_median", days=f"{found.median_days:g}", dated=found.dated)
+                  if found.median_days is not None else t("statistics.dialogue_median_unknown"))
+        chart = bar_chart("chart-dialogue", t("statistics.dialogue_title"),
+                          [(t.label("answer", state), n) for state, n in found.states],
+                          (t("statistics.dialogue_answer"), t("statistics.dialogue_entries")),
+                          note=f"{t('statistics.dialogue_answered', answered=found.answered, count=found.entries)} "
+                               f"{median}")
+        return [Section("dialogue", t("statistics.dialogue_h"), t("statistics.dialogue_intro"), [chart])]
 
     # ----- data files ------------------------------------------------------------------
     def index_json(self) -> str:

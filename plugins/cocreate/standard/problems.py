@@ -20,6 +20,8 @@ class Code(StrEnum):
     three against this list)."""
 
     ACTIVITY_WRONG_PHASE = "activity-wrong-phase"
+    ANSWER_REQUIRED = "answer-required"
+    ANSWERED_BEFORE_ASKED = "answered-before-asked"
     BIDI_CONTROL = "bidi-control"
     CALL_CLOSES_BEFORE_OPENING = "call-closes-before-opening"
     CALL_ON_CLOSED_PROJECT = "call-on-closed-project"
@@ -76,6 +78,7 @@ class Code(StrEnum):
     PERSONAL_DATA_PHONE = "personal-data-phone"
     PHASE_NOT_LATEST = "phase-not-latest"
     PRINCIPLE_REPEATED = "principle-repeated"
+    REASON_REQUIRED = "reason-required"
     ROOT_NOT_MAPPING = "root-not-mapping"
     SCHEMA_VIOLATION = "schema-violation"
     SEEKING_NOTHING = "seeking-nothing"

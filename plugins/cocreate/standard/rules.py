@@ -66,8 +66,12 @@ def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
         if isinstance(data.get(key), str):
             yield (key,), data[key], True
     for i, item in _items(data, "timeline"):
-        if isinstance(item.get("date"), str):
-            yield ("timeline", i, "date"), item["date"], False
+        if isinstance(item.get("date"), str):  # a planned step may lie ahead; an event may not
+            yield ("timeline", i, "date"), item["date"], planned(item)
+    for i, item in _items(data, "dialogue"):
+        for key in ("asked", "answered"):
+            if isinstance(item.get(key), str):
+                yield ("dialogue", i, key), item[key], False
     for i, item in _items(data, "stakeholders"):
         if isinstance(item.get("since"), str):
             yield ("stakeholders", i, "since"), item["since"], False
@@ -83,6 +87,11 @@ def _dates(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str, bool]]:
             yield ("seeking", "opened"), seeking["opened"], False
         if isinstance(seeking.get("closes"), str):
             yield ("seeking", "closes"), seeking["closes"], True
+
+
+def planned(item: dict[str, Any]) -> bool:
+    """Whether a timeline entry is a planned step (`planned: true`), not an event."""
+    return item.get("planned") == "true"
 
 
 def check_dates(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
@@ -112,7 +121,7 @@ def check_timeline(data: dict[str, Any], doc: Document, file: str, context: Cont
                 yield _problem(doc, file, Code.TIMELINE_NOT_IN_ORDER, ("timeline", i, "date"),
                                value=item["date"], previous=latest.text)
             latest = date if latest is None or date.start >= latest.start else latest
-        phase = _text(item, "phase", PHASES)
+        phase = _text(item, "phase", PHASES) if not planned(item) else None  # a plan moves no phase
         if phase is not None:
             index = PHASES.index(phase)
             if index < last_phase:
@@ -120,13 +129,14 @@ def check_timeline(data: dict[str, Any], doc: Document, file: str, context: Cont
                                value=phase, previous=PHASES[last_phase])
             last_phase = max(index, last_phase)
         activity = _text(item, "activity", ACTIVITIES)
+        phase = _text(item, "phase", PHASES)
         if activity is not None and phase is not None and ACTIVITIES[activity] != phase:
             yield _problem(doc, file, Code.ACTIVITY_WRONG_PHASE, ("timeline", i, "activity"),
                            value=activity, phase=phase, expected=ACTIVITIES[activity])
 
 
 def check_current_phase(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
-    timeline = _items(data, "timeline")
+    timeline = [(i, item) for i, item in _items(data, "timeline") if not planned(item)]
     phase = _text(data, "phase", PHASES)
     if not timeline or phase is None:
         return
@@ -187,6 +197,20 @@ def check_principles(data: dict[str, Any], doc: Document, file: str, context: Co
                            first=first[principle])
         else:
             first[principle] = i
+
+
+def check_dialogue(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
+    """An answer comes on or after the question (a day of a partial date may be either:
+    only one that is surely earlier is refused). Names and contact details are found by
+    the privacy check, which reads every text of the file."""
+    for i, item in _items(data, "dialogue"):
+        asked, answered = item.get("asked"), item.get("answered")
+        if not isinstance(asked, str) or not isinstance(answered, str):
+            continue
+        first, last = parse_date(asked), parse_date(answered)
+        if first is not None and last is not None and first.surely_after(last):
+            yield _problem(doc, file, Code.ANSWERED_BEFORE_ASKED, ("dialogue", i, "answered"), value=answered,
+                           asked=asked)
 
 
 def check_personal_data(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
@@ -262,6 +286,7 @@ RULES: tuple[Rule, ...] = (
     check_location,
     check_seeking,
     check_principles,
+    check_dialogue,
     check_personal_data,
     check_markup,
     check_translations,

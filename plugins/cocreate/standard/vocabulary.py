@@ -78,6 +78,12 @@ SOUGHT_CATEGORIES: tuple[str, ...] = _enum("properties", "seeking", "properties"
 PRINCIPLES: tuple[str, ...] = _enum("properties", "principles", "items", "properties", "principle")
 """The nine working principles every party brings to co-creation, in the order the
 co-creation text names them."""
+_DIALOGUE = ("properties", "dialogue", "items", "properties")
+CHANNELS: tuple[str, ...] = _enum(*_DIALOGUE, "channel")
+"""How residents' questions and expectations reach the city (email, WhatsApp, the office...)."""
+ANSWERS: tuple[str, ...] = _enum(*_DIALOGUE, "answer")
+"""The city's answers to what residents asked, the final ones first, then under consideration."""
+DECISIONS: tuple[str, ...] = tuple(a for a in ANSWERS if a != "under-consideration")
 
 CLOSED_STATUSES: frozenset[str] = frozenset({"completed", "archived"})
 """Statuses of a project that takes no new participants: it shows no way to join, and an
