@@ -54,7 +54,9 @@ def test_without_git_history_is_unavailable_and_feeds_use_the_timeline(demo_site
     page = BeautifulSoup((demo_site / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8"), "html.parser")
     assert "tidak tersedia" in page.select_one("#history").text
     feed = json.loads((demo_site / "projects" / "taman-kota-hijau" / "feed.json").read_text("utf-8"))
-    assert [i["date_modified"][:10] for i in feed["items"]] == ["2025-01-10", "2024-07-15", "2024-04-20", "2024-02-01"]
+    # the answers to residents with their day (2025-04: its first), the events; the planned step (2026-06) is none
+    assert [i["date_modified"][:10] for i in feed["items"]] == ["2026-11-10", "2025-04-01", "2025-01-10", "2024-07-15",
+                                                               "2024-04-20", "2024-02-01"]
 
 
 def test_shallow_clone_builds_and_says_so(tmp_path: Path) -> None:

@@ -114,6 +114,8 @@ def full_project() -> dict[str, Any]:
     data["seeking"] = {"categories": ["academia"], "skills": ["Menimbang"], "resources": ["Timbangan"],
                        "opened": "2025-05-01", "closes": "2025-07-31", "how_to_respond": "Datang ke pos RT."}
     data["principles"] = [{"principle": "sharing", "practice": "Catatan dibacakan setiap bulan."}]
+    data["dialogue"] = [{"asked": "2025-05-02", "channel": "whatsapp", "request": "Setor hari Sabtu?",
+                         "answer": "adopted", "answered": "2025-05-09", "changed": "https://sukamaju.example/jadwal"}]
     return data
 
 
@@ -155,6 +157,8 @@ TEXTS: dict[str, tuple[tuple, Callable[[int], str]]] = {
     "#/properties/data/items/properties/path/maxLength": (("data", 0, "path"), lambda n: "a" * (n - 4) + ".csv"),
     "#/properties/data/items/properties/schema/maxLength": (("data", 0, "schema"), lambda n: "a" * (n - 5) + ".json"),
     "#/properties/data/items/properties/license/maxLength": (("data", 0, "license"), lambda n: "A" * n),
+    "#/properties/dialogue/items/properties/changed/maxLength": (
+        ("dialogue", 0, "changed"), lambda n: "https://a.example/" + "x" * (n - 18)),
 }
 
 
@@ -188,6 +192,8 @@ ITEMS: dict[str, tuple[tuple, Callable[[int], Any]]] = {
     "#/properties/stakeholders/items/properties/motivations/maxItems": (
         ("stakeholders", 0, "motivations"), lambda i: ["knowledge", "relationships", "involvement", "other"][i % 4]),
     "#/properties/timeline/maxItems": (("timeline",), lambda i: {**MINIMAL["timeline"][0], "title": f"Rapat {i}"}),
+    "#/properties/dialogue/maxItems": (("dialogue",), lambda i: {"asked": "2025-01-05", "channel": "office",
+                                                                "request": f"Pertanyaan {i}"}),
     "#/properties/outputs/maxItems": (("outputs",), lambda i: {"title": f"Laporan {i}", "type": "report"}),
     "#/properties/links/maxItems": (("links",), lambda i: {"title": f"Situs {i}", "url": f"https://s{i}.example/"}),
     "#/properties/data/maxItems": (("data",), lambda i: {"name": f"t{i}", "title": "T", "path": f"t{i}.csv",

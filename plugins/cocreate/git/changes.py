@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,8 +139,9 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
     return changes
 
 
-def _question(entry: dict[str, Any]) -> tuple[Any, Any, Any]:
-    return entry.get("asked"), entry.get("channel"), entry.get("request")
+def _question(entry: dict[str, Any]) -> str:
+    """What identifies an entry: its date, channel and words (any shape a past version gave them)."""
+    return json.dumps([entry.get("asked"), entry.get("channel"), entry.get("request")], sort_keys=True, default=str)
 
 
 def _dialogue_changes(slug: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
