@@ -176,6 +176,11 @@ def test_dry_run_writes_nothing_and_existing_projects_stay(portal: Path) -> None
     ("slug: x\nproject: {title: '{Name|upside}'}\n", "unknown filter 'upside'"),
     ("slug: x\nproject: {}\nfoo: 1\n", "unknown key(s) in the mapping: foo"),
     ("slug: x\nproject: {}\non_personal_data: publish\n", "refuse` or `remove"),
+    ("slug: x\nproject: {timeline: [{date: '{Start}', title: x, planned: soon}]}\n",
+     "project.timeline[0].planned: 'soon': write `planned: true` for a planned step"),
+    ("slug: x\nproject: {title: x, planned: 'true'}\n", "project.planned: `planned` marks a step of the timeline"),
+    ("slug: x\nproject: {timeline: [{date: '{End|date:%m/%d/%Y|month|past}', title: x, planned: 'true'}]}\n",
+     "project.timeline[0].date: a planned step's date may lie ahead: remove `|past`"),
 ])
 def test_a_wrong_mapping_is_a_usage_error(portal: Path, mapping: str, error: str) -> None:
     (portal.parent / "bad.yml").write_text(mapping, "utf-8")
@@ -234,11 +239,16 @@ def test_the_open_government_partnership_mapping_decides_each_case(tmp_path: Pat
     assert record("xa0001-committee-agendas")["start_date"] == "2018-01"
     court = record("xd0007-court-rulings")["timeline"]
     assert not [e for e in court if str(e["date"]).startswith("2099") and not e.get("planned")]
+    # a commitment's start and end are its plan, never events: planned steps, an end far ahead kept
+    assert [(e["title"]["en"], e["date"], e["planned"]) for e in court] == [
+        ("Commitment starts", "2025-01", "true"), ("Commitment ends", "2099-12", "true")]
     # no short title: the summary is the commitment's title; no date at all: no timeline entry
     atlantis = record("xe0008")
     assert atlantis["summary"] == {"en": "Record every vote by name"} and not atlantis.get("timeline")
     site = build(config)  # strict
     assert len(list((site / "projects").glob("*/index.html"))) == len(written)
+    page = (site / "projects" / "xd0007-court-rulings" / "index.html").read_text("utf-8")
+    assert "Next planned step" in page and "not recorded as done" in page  # its start has passed, its end is ahead
 
 
 @pytest.mark.skipif(not OGP_TABLE.is_file(), reason=f"the real table is not here: {OGP_TABLE}")

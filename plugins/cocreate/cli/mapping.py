@@ -36,7 +36,9 @@ its ISO 3166-1 code), `shorten:N` (cut at a sentence or word, with `…`), `slug
 (`mapping-...`). A field whose template gives nothing is left out; `{value: TEMPLATE, default:
 VALUE}` gives VALUE instead (`not-recorded`, for a claim the record does not make). An item
 of a list whose first field gives nothing is left out (a second institution that a row does
-not name). Texts are cleaned: line breaks only where the standard allows them, no invisible
+not name). A timeline entry with `planned: true` is a planned step, not an event (a
+commitment's start and end as a list records them): its date may lie ahead, so `past`
+does not belong in it; `planned` is `true`, `false` or a template giving one of them, and only on timeline entries. Texts are cleaned: line breaks only where the standard allows them, no invisible
 or control characters. Personal data found in a text refuses the row, or, with
 `on_personal_data: remove`, is cut out of the text and replaced by `[…]`; in the cells the
 slug is made of, it is looked for before they are made into a slug (an email would
@@ -102,6 +104,7 @@ class MappingFile:
         maps = data.get("maps", {})
         if not isinstance(maps, dict) or not all(isinstance(m, dict) for m in maps.values()):
             raise MappingError("`maps` holds one map of values per name")
+        _check_planned(data["project"], ("project",))
         language = data.get("language")
         if language is not None:
             language = _language_setting(language)
@@ -123,6 +126,37 @@ def _language_setting(value: Any) -> str:
     except LanguageError as error:
         raise MappingError(f"`language`: {error}; or name a column (\"{{Language}}\") or write `detect`",
                            "mapping-language") from None
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+
+
+def _check_planned(node: Any, path: tuple[str | int, ...]) -> None:
+    """`planned` stands only on a timeline entry, as `true` or `false`, and a planned
+    step's date keeps what lies ahead (no `past`)."""
+    if isinstance(node, list):
+        for index, child in enumerate(node):
+            _check_planned(child, (*path, index))
+        return
+    if not isinstance(node, dict):
+        return
+    in_timeline = len(path) == 3 and path[:2] == ("project", "timeline") and isinstance(path[2], int)
+    if "planned" in node:
+        value = node["planned"]
+        if not in_timeline:
+            raise MappingError(f"{_where((*path, 'planned'))}: `planned` marks a step of the timeline; write it "
+                               "in an entry of project.timeline", "mapping-planned")
+        if value not in ("true", "false") and not (isinstance(value, str) and PLACEHOLDER.search(value)):
+            raise MappingError(f"{_where((*path, 'planned'))}: {str(value)[:40]!r}: write `planned: true` for a "
+                               "planned step (its date may lie ahead), or leave `planned` out for an event",
+                               "mapping-planned")
+        date = node.get("date")
+        if value == "true" and isinstance(date, str) and re.search(r"\|\s*past\s*[|}]", date):
+            raise MappingError(f"{_where((*path, 'date'))}: a planned step's date may lie ahead: remove `|past`",
+                               "mapping-planned")
+    for key, child in node.items():
+        _check_planned(child, (*path, str(key)))
 
 
 @dataclass
