@@ -111,3 +111,22 @@ def test_diff_masks_personal_data_in_every_format(repo: Path) -> None:
     for fmt in ("text", "markdown", "json"):
         output = CliRunner().invoke(cli, ["diff", "HEAD~1", "HEAD", "--format", fmt]).output
         assert "Pak Budi 08" in output and "3456 7890" not in output, fmt
+
+
+def test_a_planned_step_is_no_event_and_an_answer_to_residents_is_told() -> None:
+    t = Translator("en")
+    event = {"date": "2026-11-01", "phase": "involvement", "activity": "co-definition", "title": "Rapat"}
+    plan = {**event, "date": "2027-03", "title": "Uji coba", "planned": "true"}
+    question = {"asked": "2026-11-02", "channel": "whatsapp", "request": {"id": "Setor Sabtu?", "en": "Saturdays?"}}
+    old = {"x": {"timeline": [event], "dialogue": [question]}}
+    new = {"x": {"timeline": [event, plan], "dialogue": [{**question, "answer": "adopted"},
+                                                        {**question, "asked": "2026-11-03"}]}}
+    said = [(c.kind, sentence(c, t)) for c in all_changes(old, new)]
+    assert said == [("step-planned", "step planned: 2027-03 Uji coba"),
+                    ("dialogue-answered", "answer to residents: Adopted: Saturdays?"),
+                    ("dialogue-added", "residents' question recorded: Saturdays?")]
+    done = {"x": {"timeline": [event, {k: v for k, v in plan.items() if k != "planned"}],
+                  "dialogue": new["x"]["dialogue"]}}
+    assert [c.kind for c in all_changes(new, done)] == ["timeline-added"]  # the plan recorded as done: an event
+    broken = {"x": {"dialogue": [{"asked": ["x"], "request": {"a": [1]}}, "text"]}}  # a past version of any shape
+    assert [c.kind for c in all_changes(old, broken)] == ["dialogue-added"]

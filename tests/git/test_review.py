@@ -286,3 +286,22 @@ def test_a_loose_file_in_the_projects_folder_is_the_portal_maintainers(repo: Pat
     diff = json.loads(CliRunner().invoke(cli, ["diff", "base", "HEAD", "--format", "json"]).output)["changes"]
     assert [(c["project"], c["kind"]) for c in diff] == [("README.md", "no-project")]
     assert review("portal-admin")[0] == 0
+
+
+def test_a_planned_step_moves_no_phase_and_only_maintainers_record_what_residents_asked(repo: Path) -> None:
+    plan = ("\ntrust:", "\n  - date: 2027-08\n    phase: curation\n    activity: curation\n    title: Uji ulang\n"
+            "    planned: true\ntrust:")
+    edit(repo, SHARED, *plan)
+    edit(repo, SHARED, "\nphase: involvement", "\nphase: curation")
+    commit_all(repo, "plan")
+    code, decisions = review("a-resident")
+    assert code == 1 and decisions[0]["params"]["fields"] == ["phase"]
+    git(repo, "reset", "-q", "--hard", "base")
+    path = repo / "projects" / SHARED / "project.yml"
+    assert path.read_text("utf-8").count("\ndialogue:\n") == 1  # the demo's list, last in the file: one more entry
+    path.write_text(path.read_text("utf-8") + "  - asked: 2026-11-02\n    channel: office\n"
+                    "    request: Setor hari Sabtu?\n", "utf-8")
+    commit_all(repo, "question")
+    code, decisions = review("a-resident")
+    assert code == 1 and decisions[0]["params"]["fields"] == ["dialogue"]
+    assert review("bank-sampah-berseri-rw09")[0] == 0

@@ -103,7 +103,9 @@ def _contributor_change(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
                (k in ADDITIVE and not _only_added(old.get(k), new.get(k)))]
     if "phase" in touched:
         timeline = new.get("timeline")
-        latest = timeline[-1] if isinstance(timeline, list) and timeline else None
+        events = [e for e in timeline if not (isinstance(e, dict) and e.get("planned") == "true")] \
+            if isinstance(timeline, list) else []
+        latest = events[-1] if events else None  # a planned step moves no phase
         if not isinstance(latest, dict) or latest.get("phase") != new.get("phase") or \
                 not _only_added(old.get("timeline"), timeline):
             refused.append("phase")
