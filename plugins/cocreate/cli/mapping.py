@@ -38,11 +38,12 @@ VALUE}` gives VALUE instead (`not-recorded`, for a claim the record does not mak
 of a list whose first field gives nothing is left out (a second institution that a row does
 not name). A timeline entry with `planned: true` is a planned step, not an event (a
 commitment's start and end as a list records them): its date may lie ahead, so `past`
-does not belong in it; `planned` is `true`, `false` or a template giving one of them, and only on timeline entries. Texts are cleaned: line breaks only where the standard allows them, no invisible
-or control characters. Personal data found in a text refuses the row, or, with
-`on_personal_data: remove`, is cut out of the text and replaced by `[…]`; in the cells the
-slug is made of, it is looked for before they are made into a slug (an email would
-otherwise become a folder name), and never shown unmasked.
+does not belong in it; `planned` is `true`, `false` or a template giving one of them, and
+only on timeline entries. Texts are cleaned: line breaks only where the standard allows
+them, no invisible or control characters. Personal data found in a text refuses the row,
+or, with `on_personal_data: remove`, is cut out of the text and replaced by `[…]`; in the
+cells the slug is made of, it is looked for before they are made into a slug (an email
+would otherwise become a folder name), and never shown unmasked.
 """
 
 from __future__ import annotations
