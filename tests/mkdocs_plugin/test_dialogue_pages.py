@@ -192,3 +192,9 @@ def test_no_day_to_an_answer_recorded_says_unknown(tmp_path: Path) -> None:
 def test_no_entries_anywhere_no_statistics_section(tmp_path: Path) -> None:
     site = _portal(tmp_path, {"tanpa-dialog": _project()})
     assert page(site, "statistics/index.html").select_one("#dialogue") is None
+
+
+def test_the_data_package_counts_events_not_plans(site: Path) -> None:
+    with (site / "data" / "projects.csv").open(encoding="utf-8") as file:
+        counts = {r["slug"]: r["timeline_entries"] for r in csv.DictReader(file)}
+    assert counts["dijawab"] == "1" and counts["menunggu"] == "1"  # 1 event; its 2 planned steps are none

@@ -105,7 +105,8 @@ def _project_rows(slug: str, d: dict[str, Any], context: RowContext) -> list[lis
              d["ownership"]["level"], d["ownership"].get("license", ""), approach(d["stakeholders"]),
              location.get("city", ""), location.get("province", ""), location.get("district", ""),
              d.get("start_date", ""), ";".join(d.get("dimensions", [])), ";".join(d.get("tags", [])),
-             len(d["stakeholders"]), len(d["timeline"]), d.get("example", "false"), context.last_changed or "",
+             len(d["stakeholders"]), sum(e.get("planned") != "true" for e in d["timeline"]),  # events, not plans
+             d.get("example", "false"), context.last_changed or "",
              location.get("country", ""), location.get("scope", "" if location else NOT_RECORDED),
              str(holds_not_recorded(d)).lower(), source.get("url", ""), source.get("license", ""),
              source.get("record_id", ""), source.get("documented_by", ""), source.get("imported", "")]]
