@@ -136,8 +136,8 @@ def test_no_entries_no_section(site: Path) -> None:
 def test_next_planned_step_near_the_top_and_a_passed_one_not_done(site: Path) -> None:
     doc = page(site, "projects/dijawab/index.html")
     sections = [s["id"] for s in doc.select("article > section")]
-    assert sections.index("next") < sections.index("timeline")
-    assert sections.index("next") <= 1  # near the top
+    assert sections.index("now") == 0 and doc.select_one("section#now #next") is not None  # now and next, first
+    assert sections.index("dialogue") < sections.index("history")
     nxt = doc.select_one("#next").get_text(" ", strip=True)
     assert "Langkah terencana berikutnya: Februari 2027 · Uji coba timbangan digital" in nxt
     overdue = doc.select_one("#next .cc-plan--overdue").get_text(" ", strip=True)

@@ -30,7 +30,9 @@ def test_every_project_page_has_the_required_sections(demo_site: Path, slug: str
     page = soup(demo_site / "projects" / slug / "index.html")
     article = page.select_one("article.cc-project")
     assert article is not None and article["data-slug"] == slug
-    assert [s["id"] for s in article.select(":scope > section")] == SECTIONS, slug
+    dialogue = "dialogue:" in (PROJECTS / slug / "project.yml").read_text("utf-8")  # only where residents asked
+    assert [s["id"] for s in article.select(":scope > section")] == \
+        SECTIONS[:4] + ["dialogue"] * dialogue + SECTIONS[4:], slug
     for section in SECTIONS:
         assert article.select_one(f"section#{section} > details > summary > h2"), f"{slug}: no section {section}"
     for part in PARTS:
@@ -143,7 +145,7 @@ def test_statistics_are_inline_svg_with_text_alternatives(demo_site: Path) -> No
     charts = page.select("svg.cc-chart")
     assert [c["aria-labelledby"].split()[0].removesuffix("-title") for c in charts] == [
         f"chart-{name}" for name in ("phase", "kind", "status", "approach", "category", "dimension", "phase-quarters",
-                                     "joined", "principles", "calls")]
+                                     "joined", "principles", "calls", "dialogue")]
     for chart in charts:
         assert chart["role"] == "img" and chart.select_one("title").text and chart.select_one("desc").text
         figure = chart.find_parent("section", class_="cc-figure")
