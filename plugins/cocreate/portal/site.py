@@ -474,7 +474,7 @@ class Site:
         found = summary((p.dialogue for p in self.catalog.projects), ANSWERS)
         if not found.entries:
             return []
-        median = (t("statistics.dialogue_median", days=f"{found.median_days:g}", dated=found.dated)
+        median = (t("statistics.dialogue_median", days=f"{found.median_days:g}", count=found.dated)
                   if found.median_days is not None else t("statistics.dialogue_median_unknown"))
         chart = bar_chart("chart-dialogue", t("statistics.dialogue_title"),
                           [(t.label("answer", state), n) for state, n in found.states],
