@@ -140,9 +140,7 @@ def join(slug: str, name: str | None, category: str | None, contributes: str | N
     settings = current()
     language = lang or settings.language
     t = Translator(language)
-    target = settings.projects_dir / slug / PROJECT_FILE
-    if not target.is_file():
-        raise click.UsageError(f"no project file at {target}")
+    target = settings.project_file(slug)
     missing: list[str] = []
     stakeholder = Stakeholder(
         name=_ask(name, "--name", t("scaffold.ask_name"), missing),

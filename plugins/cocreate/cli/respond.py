@@ -189,9 +189,7 @@ def respond(project: str, list_: bool, entry: int | None, asked: str | None, cha
     settings = current()
     language = lang or settings.language
     t = Translator(language)
-    target = settings.projects_dir / project / PROJECT_FILE
-    if not target.is_file():
-        raise click.UsageError(f"no project file at {target}")
+    target = settings.project_file(project)
     try:
         text = target.read_text("utf-8")
     except UnicodeDecodeError as exc:

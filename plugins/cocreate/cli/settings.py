@@ -15,7 +15,7 @@ import yaml
 from cocreate.mkdocs_plugin.config import CocreateConfig, portal_language
 from cocreate.portal.options import validation_day
 from cocreate.portal.urls import site_url_problem
-from cocreate.standard.paths import folder_name
+from cocreate.standard.paths import PROJECT_FILE, folder_name
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -111,6 +111,13 @@ class Settings:
     def projects_dir(self) -> Path:
         """The projects folder, on disk."""
         return (self.root or Path.cwd()) / self.plugin.projects_dir
+
+    def project_file(self, slug: str) -> Path:
+        """The project file of `slug`; a usage error when the portal has none."""
+        target = self.projects_dir / slug / PROJECT_FILE
+        if not target.is_file():
+            raise click.UsageError(f"no project file at {target}")
+        return target
 
     @property
     def folder(self) -> str:
