@@ -231,12 +231,13 @@ def test_the_open_government_partnership_mapping_decides_each_case(tmp_path: Pat
     assert {record(s)["status"] for s in written if s not in ("xa0001-committee-agendas", "xc0005-resident-proposals")} \
         == {"not-recorded"}
     # places: a city from the mapping's table, a country CLDR names otherwise, one it does not know
-    assert record("xc0005-resident-proposals")["location"] == {"scope": "regional", "country": "ES", "city": "Madrid"}
+    assert record("xc0005-resident-proposals")["location"] == {"country": "ES", "city": "Madrid"}  # no reach claimed
     assert record("xd0006-open-budget")["location"]["country"] == "KR"
     assert "country" not in record("xb0003-online-requests")["location"]  # Ruritania: no country invented
-    # dates: both spellings of the table; an end after the day of the import is no event
-    assert record("xb0003-online-requests")["start_date"] == "2019-03"
-    assert record("xa0001-committee-agendas")["start_date"] == "2018-01"
+    # dates: both spellings of the table, as planned steps; never a start_date (a page would say it started)
+    assert [e["date"] for e in record("xb0003-online-requests")["timeline"]] == ["2019-03"]
+    assert [e["date"] for e in record("xa0001-committee-agendas")["timeline"]] == ["2018-01", "2019-12"]
+    assert not [slug for slug in written if "start_date" in record(slug)]
     court = record("xd0007-court-rulings")["timeline"]
     assert not [e for e in court if str(e["date"]).startswith("2099") and not e.get("planned")]
     # a commitment's start and end are its plan, never events: planned steps, an end far ahead kept
