@@ -230,6 +230,7 @@ def test_an_unknown_place_and_initiator_are_said_as_unknown_and_never_filled_in(
     doc = page(built, "projects/rencana-aksi/index.html")
     text = doc.select_one("article.cc-project").get_text(" ", strip=True)
     assert "Catatannya tidak menyebut tempatnya." in text and "Nama pihak ini tidak tercatat" in text
+    assert "Status: catatannya tidak menyebut di mana proyek ini berdiri sekarang." in text  # not "Status: Status ..."
     assert "not-recorded" not in text
     for listing in (built / "stakeholders").rglob("index.html"):
         assert "not-recorded" not in listing.read_text("utf-8"), listing
@@ -259,3 +260,8 @@ def test_the_parties_sentence_says_only_what_the_record_gives(tmp_path: Path) ->
     assert sentence("some") == "2 parties take part. 1 of them states what it gives and what it expects to get."
     assert sentence("none") == "2 parties take part. The record does not say what any of them gives or expects to get."
     assert "shared among all" not in (built / "projects" / "some" / "index.html").read_text("utf-8")
+    # said once: no "Gives: not recorded" under each party after the sentence said it
+    none = page(built, "projects/none/index.html").select_one("#stakeholders").get_text(" ", strip=True)
+    assert "not recorded" not in none.split("expects to get.", 1)[1].lower().replace("kind is not recorded", "")
+    some = page(built, "projects/some/index.html").select_one("#stakeholders").get_text(" ", strip=True)
+    assert "Its sessions" in some and some.count("Gives") == 1
