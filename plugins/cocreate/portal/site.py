@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, partial
 from html import escape
 from typing import Any
@@ -24,21 +24,13 @@ from cocreate.i18n.translator import Translator
 from cocreate.portal import channels, datapackage, urls
 from cocreate.portal.calls import Call
 from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
-from cocreate.portal.charts import Chart, bar_chart, stacked_chart
-from cocreate.portal.dialogue import summary
 from cocreate.portal.feeds import Item
+from cocreate.portal.figures import Section, sections
 from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
 from cocreate.portal.glossary import glossary
+from cocreate.portal.listing import paginate
 from cocreate.portal.options import Options
-from cocreate.portal.periods import Quarter, span
-from cocreate.portal.statistics import (
-    PHASE_SERIES,
-    calls_by_category,
-    joined_by_quarter,
-    last_quarter,
-    phases_by_quarter,
-    principle_counts,
-)
+from cocreate.portal.periods import span
 from cocreate.portal.templating import environment
 from cocreate.standard import markdown
 from cocreate.standard.dates import parse_date
@@ -46,7 +38,6 @@ from cocreate.standard.paths import project_file
 from cocreate.standard.validate import SLUG
 from cocreate.standard.vocabulary import (
     ACTIVITIES,
-    ANSWERS,
     CATEGORIES,
     CATEGORY_ORDER,
     NOT_RECORDED,
@@ -69,8 +60,6 @@ HOME_CALLS = 3
 """Open calls the home page shows; the rest are on the open calls' page."""
 TOP = 30
 """Values of one facet listed on the catalogue page; the rest are reached by search."""
-PAGER_SPAN = 2
-"""Pages on either side of the current one that the pager links to."""
 
 
 def shares_a_page(fv: FacetValue) -> bool:
@@ -86,16 +75,6 @@ def top_values(values: list[FacetValue]) -> list[FacetValue]:
     if len(values) <= TOP:
         return values
     return sorted(values, key=lambda fv: (-len(fv.projects), fv.label.casefold()))[:TOP]
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A part of the statistics page: a heading, a sentence, and its charts."""
-
-    section_id: str
-    title: str
-    intro: str
-    charts: list[Chart]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,38 +98,6 @@ class PageSpec:
     """The folder of the page's own feeds (a project's), besides the portal's."""
     searched: bool = False
     """The site search reads the page (a project's); it leaves the lists out."""
-
-
-@dataclass
-class Listing:
-    """One page of a paginated list."""
-
-    number: int
-    count: int
-    items: Sequence[Any] = field(default_factory=list)
-    uris: list[str] = field(default_factory=list)
-
-    def window(self) -> list[int | None]:
-        """The page numbers the pager shows: the first, the last and those within
-        `PAGER_SPAN` of this one; None stands for the pages left out between two of them.
-        (Listing every page would make each page of a long list grow with the list.)"""
-        near = range(max(1, self.number - PAGER_SPAN), min(self.count, self.number + PAGER_SPAN) + 1)
-        shown: list[int | None] = []
-        for number in sorted({1, self.count, *near}):
-            last = shown[-1] if shown else 0
-            if last is not None and number - last == 2:
-                shown.append(number - 1)  # a gap of one page: show the page, not "…"
-            elif last is not None and number - last > 2:
-                shown.append(None)
-            shown.append(number)
-        return shown
-
-
-def paginate(items: Sequence[Any], size: int, first_uri: str, more_uri: Callable[[int], str]) -> list[Listing]:
-    """Split `items` into pages of `size`; page 1 lives at `first_uri`, page n at `more_uri(n)`."""
-    count = max(1, -(-len(items) // size))
-    uris = [first_uri, *(more_uri(n) for n in range(2, count + 1))]
-    return [Listing(n + 1, count, items[n * size : (n + 1) * size], uris) for n in range(count)]
 
 
 class Site:
@@ -421,67 +368,9 @@ class Site:
                     yield self._page(listing.uris[listing.number - 1], title, "catalogue.html",
                                      listing=listing, facet_value=value)
 
-    def _quarter(self, quarter: Quarter) -> str:
-        return self.t.date(f"{quarter[0]}-Q{quarter[1]}")  # as a recorded quarter reads: "Kuartal I 2024"
-
     @cached_property
     def _statistics(self) -> list[Section]:
-        """The statistics page: the portal now, over time, its working principles and its calls."""
-        t, projects = self.t, self.catalog.projects
-        now = []
-        for facet in ("phase", "kind", "status", "approach", "category", "dimension"):
-            rows = [(label, count) for _, label, count in self.catalog.count_by(facet)]
-            now.append(bar_chart(f"chart-{facet}", t(f"statistics.by.{facet}"), rows,
-                                 (t(f"facets.{facet}"), t("statistics.projects")), empty=t("statistics.none")))
-        until = last_quarter(projects)  # every chart over time ends at the same quarter
-        phases = phases_by_quarter(projects, until)
-        series = list(PHASE_SERIES)
-        if not any(row.counts[-1] for row in phases):  # "not recorded" only where a timeline says it
-            series.pop()
-        joined, undated = joined_by_quarter(projects, until)
-        over_time = [
-            stacked_chart("chart-phase-quarters", t("statistics.phases_over_time"),
-                          [t.label("phase", p) for p in series],
-                          [(self._quarter(row.quarter), row.counts[:len(series)]) for row in phases],
-                          t("statistics.quarter"),
-                          empty=t("statistics.no_dates")),
-            bar_chart("chart-joined", t("statistics.joined_over_time"),
-                      [(self._quarter(quarter), count) for quarter, count in joined],
-                      (t("statistics.quarter"), t("statistics.parties")), empty=t("statistics.no_dates"),
-                      note=t("statistics.undated", count=undated) if undated else ""),
-        ]
-        counts = principle_counts(projects)
-        committing = sum(1 for p in projects if p.principles)
-        principles = [stacked_chart(
-            "chart-principles", t("statistics.principles_title"),
-            [t("statistics.with_evidence"), t("statistics.without_evidence")],
-            [(t.label("principle", c.principle), (c.evidenced, c.committed - c.evidenced)) for c in counts],
-            t("statistics.principle"), note=t("statistics.principles_note", count=committing, total=len(projects)))]
-        calls = [bar_chart("chart-calls", t("statistics.calls_title"),
-                           [(t.label("category", c), n) for c, n in calls_by_category(projects)],
-                           (t("facets.category"), t("statistics.calls")),
-                           note=t("statistics.calls_note", count=len(self.catalog.open_calls)))]
-        return [Section("now", t("statistics.now_h"), t("statistics.now_intro"), now),
-                Section("over-time", t("statistics.over_time_h"), t("statistics.over_time_intro"), over_time),
-                Section("principles", t("statistics.principles_h"), t("statistics.principles_intro"), principles),
-                Section("calls", t("statistics.calls_h"), t("statistics.calls_intro"), calls),
-                *self._dialogue_statistics()]
-
-    def _dialogue_statistics(self) -> list[Section]:
-        """How many of residents' entries were answered, and how soon: only when a project
-        records any (no entries, no section)."""
-        t = self.t
-        found = summary((p.dialogue for p in self.catalog.projects), ANSWERS)
-        if not found.entries:
-            return []
-        median = (t("statistics.dialogue_median", days=f"{found.median_days:g}", count=found.dated)
-                  if found.median_days is not None else t("statistics.dialogue_median_unknown"))
-        chart = bar_chart("chart-dialogue", t("statistics.dialogue_title"),
-                          [(t.label("answer", state), n) for state, n in found.states],
-                          (t("statistics.dialogue_answer"), t("statistics.dialogue_entries")),
-                          note=f"{t('statistics.dialogue_answered', answered=found.answered, count=found.entries)} "
-                               f"{median}")
-        return [Section("dialogue", t("statistics.dialogue_h"), t("statistics.dialogue_intro"), [chart])]
+        return sections(self.catalog, self.t)
 
     # ----- data files ------------------------------------------------------------------
     def index_json(self) -> str:
