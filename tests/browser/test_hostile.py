@@ -23,8 +23,8 @@ import pytest
 
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
-from cocreate.portal.catalog import Project
 from cocreate.portal.options import Options
+from cocreate.portal.project import Project
 from cocreate.portal.site import Site, safe_title
 from cocreate.standard.loader import load_text
 

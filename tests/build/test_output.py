@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from cocreate.build.output import Output, folder_size
 from cocreate.build.pipeline import Built, Files
 from cocreate.i18n.translator import Translator
-from cocreate.portal.catalog import Project
+from cocreate.portal.project import Project
 from cocreate.portal.site import RenderedPage
 from cocreate.portal.urls import DATA as FOLDER
 from cocreate.standard.loader import load_text

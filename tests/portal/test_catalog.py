@@ -11,8 +11,10 @@ from types import FrameType
 import pytest
 
 from cocreate.i18n.translator import Translator
-from cocreate.portal.catalog import Catalog, Entry, Party, Project, UniqueSlugs
-from cocreate.portal.urls import slugify
+from cocreate.portal.catalog import Catalog
+from cocreate.portal.entry import Entry, Party
+from cocreate.portal.project import Project
+from cocreate.portal.urls import UniqueSlugs, slugify
 from cocreate.standard.loader import load_text
 from cocreate.standard.validate import validate_paths
 from helpers import FIXTURES, PROJECTS
@@ -46,9 +48,9 @@ def test_organisations_are_merged_by_name_and_category() -> None:
         assert all(org.category == category for org in orgs)
     total_roles = sum(len(org.roles) for orgs in catalog.organisations.values() for org in orgs)
     assert total_roles == sum(len(p.stakeholders) for p in catalog.projects)
-    shared = Catalog([entry("a", stakeholders=(Party("Forum RW", "community", "initiator"),)),
-                      entry("b", stakeholders=(Party("forum rw ", "community", "partner"),
-                                               Party("Forum RW", "business", "funder")))], Translator("en"))
+    shared = Catalog([entry("a", stakeholders=(Party(name="Forum RW", category="community", role="initiator"),)),
+                      entry("b", stakeholders=(Party(name="forum rw ", category="community", role="partner"),
+                                               Party(name="Forum RW", category="business", role="funder")))], Translator("en"))
     assert [(o.name, [(p.slug, role) for p, role in o.roles]) for o in shared.organisations["community"]] == [
         ("Forum RW", [("a", "initiator"), ("b", "partner")])]
     assert [o.name for o in shared.organisations["business"]] == ["Forum RW"]
@@ -159,7 +161,7 @@ def test_organisations_that_slugify_alike_get_their_own_addresses() -> None:
     t = Translator("en")
     # names that differ only in characters slugify drops: one slug base for all of them
     names = ["Forum RW 05", "forum-rw-05-2", *(f"Forum RW 05 {chr(0x4E00 + i)}" for i in range(16_000))]
-    projects = [entry(f"p{i}", stakeholders=tuple(Party(name, "community", "partner")
+    projects = [entry(f"p{i}", stakeholders=tuple(Party(name=name, category="community", role="partner")
                                                   for name in names[i * 200:(i + 1) * 200]))
                 for i in range(len(names) // 200 + 1)]
     orgs = Catalog(projects, t).organisations["community"]

@@ -7,9 +7,9 @@ import posixpath
 import re
 
 from cocreate.i18n.translator import Translator
-from cocreate.portal.catalog import Project
 from cocreate.portal.listing import PAGER_SPAN, Listing, paginate
 from cocreate.portal.options import Options
+from cocreate.portal.project import Project
 from cocreate.portal.site import Site, safe_title
 from cocreate.portal.urls import Urls, relative_url
 from cocreate.standard.loader import load_text

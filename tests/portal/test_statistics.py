@@ -7,15 +7,17 @@ import datetime as dt
 
 import pytest
 
-from cocreate.portal.catalog import Entry, Party
+from cocreate.portal.entry import Entry, Party
 from cocreate.portal.periods import quarter_of, quarters, span
 from cocreate.portal.statistics import joined_by_quarter, last_quarter, phases_by_quarter, principle_counts
 from cocreate.standard.vocabulary import PRINCIPLES
 
 
 def entry(slug: str, phases: tuple = (), parties: tuple = (), principles: tuple = ()) -> Entry:
-    return Entry(slug, slug, "", "involvement", "active", "crowd", "open", "initiator", "bottom-up", (), (), (),
-                 "Kota", False, False, None, None, parties, (), None, principles=principles, phase_dates=phases)
+    return Entry(slug=slug, title=slug, summary="", phase="involvement", status="active", kind="crowd",
+                 openness="open", ownership="initiator", approach="bottom-up", categories=(), dimensions=(), tags=(),
+                 place="Kota", example=False, incomplete=False, title_lang=None, summary_lang=None,
+                 stakeholders=parties, tables=(), last_changed=None, principles=principles, phase_dates=phases)
 
 
 @pytest.mark.parametrize(("value", "first", "last", "quarter"), [
@@ -60,8 +62,10 @@ def test_a_timeline_entry_of_unrecorded_phase_is_counted_as_not_recorded_never_a
 
 
 def test_parties_per_quarter_come_from_their_joining_dates() -> None:
-    parties = (Party("A", "community", "initiator", "2024-02-01"), Party("B", "business", "partner", "2024-08-15"),
-               Party("C", "academia", "advisor"), Party("D", "investor", "funder", "2024"))
+    parties = (Party(name="A", category="community", role="initiator", since="2024-02-01"),
+               Party(name="B", category="business", role="partner", since="2024-08-15"),
+               Party(name="C", category="academia", role="advisor"),
+               Party(name="D", category="investor", role="funder", since="2024"))
     rows, undated = joined_by_quarter([entry("a", parties=parties)])
     assert rows == [((2024, 1), 1), ((2024, 2), 0), ((2024, 3), 1)]
     assert undated == 2  # one with no date, one whose date names no quarter: said, not placed
@@ -71,8 +75,8 @@ def test_every_chart_over_time_ends_at_the_same_quarter() -> None:
     """The phases' last change was in 2024 Q2, the last party joined in 2024 Q4: both charts
     end in 2024 Q4 (the phases as they stood then), each from its own first quarter."""
     projects = [entry("a", (("involvement", "2024-01-10"), ("curation", "2024-05-02")),
-                      parties=(Party("A", "community", "initiator", "2024-03-01"),
-                               Party("B", "business", "partner", "2024-11-15")))]
+                      parties=(Party(name="A", category="community", role="initiator", since="2024-03-01"),
+                               Party(name="B", category="business", role="partner", since="2024-11-15")))]
     until = last_quarter(projects)
     assert until == (2024, 4)
     phases = phases_by_quarter(projects, until)
@@ -95,7 +99,7 @@ def test_principles_are_counted_with_their_evidence() -> None:
 def _project(slug: str, status: str, timeline: list[tuple[str, str]]) -> Entry:
     """The entry of a project recorded with `status` and a timeline of (date, phase)."""
     from cocreate.i18n.translator import Translator
-    from cocreate.portal.catalog import Project
+    from cocreate.portal.project import Project
     from cocreate.standard.loader import load_text
     from helpers import FIXTURES
 

@@ -14,10 +14,12 @@ from typing import Any
 from cocreate.git.history import History
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
-from cocreate.portal.catalog import Catalog, Entry, Project
+from cocreate.portal.catalog import Catalog
 from cocreate.portal.datapackage import RowContext, project_json, project_rows
+from cocreate.portal.entry import Entry
 from cocreate.portal.feeds import Item, both, items_from_events, items_from_timeline
 from cocreate.portal.options import Options
+from cocreate.portal.project import Project
 from cocreate.portal.site import RenderedPage, Site
 from cocreate.standard.paths import project_file
 from cocreate.standard.validate import Result

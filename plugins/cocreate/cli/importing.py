@@ -18,7 +18,7 @@ from cocreate.cli.settings import current
 from cocreate.cli.tables import TableError, read_rows
 from cocreate.i18n.messages import LANGUAGES, message
 from cocreate.i18n.untrusted import one_line
-from cocreate.portal.catalog import UniqueSlugs
+from cocreate.portal.urls import UniqueSlugs
 from cocreate.standard.loader import load_text
 from cocreate.standard.paths import PROJECT_FILE
 from cocreate.standard.privacy import redact

@@ -51,8 +51,9 @@ from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrom
 from cocreate.mkdocs_plugin.theme import ASSETS, adapt_theme, page_scripts
 from cocreate.mkdocs_plugin.trees import LanguageTrees, drop_translations
 from cocreate.portal import datapackage, feeds, urls
-from cocreate.portal.catalog import Catalog, Entry
+from cocreate.portal.catalog import Catalog
 from cocreate.portal.channels import FooterFacts, missing_footer
+from cocreate.portal.entry import Entry
 from cocreate.portal.languages import PageLanguages, Trees, only_in
 from cocreate.portal.options import Options, build_day, validation_day
 from cocreate.portal.previews import Preview, alternate_tags, plain, preview_tags

@@ -18,8 +18,8 @@ from cocreate.git.changes import sentence
 from cocreate.git.history import Event
 from cocreate.i18n.translator import Translator
 from cocreate.portal import urls
-from cocreate.portal.catalog import Entry
 from cocreate.portal.dialogue import Exchange, is_planned
+from cocreate.portal.entry import Entry
 from cocreate.portal.periods import span
 from cocreate.portal.urls import Urls
 from cocreate.standard.dates import parse_date

@@ -23,7 +23,9 @@ from cocreate.git.changes import sentence
 from cocreate.i18n.translator import Translator
 from cocreate.portal import channels, datapackage, urls
 from cocreate.portal.calls import Call
-from cocreate.portal.catalog import FACETS, Catalog, Entry, Facet, FacetValue, Organisation, Project
+from cocreate.portal.catalog import Catalog, Organisation
+from cocreate.portal.entry import Entry
+from cocreate.portal.facets import FACETS, Facet, FacetValue
 from cocreate.portal.feeds import Item
 from cocreate.portal.figures import Section, sections
 from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
@@ -31,6 +33,7 @@ from cocreate.portal.glossary import glossary
 from cocreate.portal.listing import paginate
 from cocreate.portal.options import Options
 from cocreate.portal.periods import span
+from cocreate.portal.project import Project
 from cocreate.portal.templating import environment
 from cocreate.standard import markdown
 from cocreate.standard.dates import parse_date

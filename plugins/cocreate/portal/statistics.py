@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cocreate.portal.catalog import Entry
+from cocreate.portal.entry import Entry
 from cocreate.portal.periods import Quarter, quarter_end, quarter_of, quarter_start, quarters, span
 from cocreate.standard.vocabulary import CATEGORIES, NOT_RECORDED, PHASES, PRINCIPLES
 

@@ -80,6 +80,37 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+class UniqueSlugs:
+    """Hands out slugs unique within one list, in the order asked: the first `RW 05` gets
+    `rw-05`, the next name that slugifies alike `rw-05-2`, then `rw-05-3`.
+
+    Each slug is the smallest free `base`, `base-2`, `base-3`... (so addresses stay as
+    they always were), found in linear time: the next number to try is kept per base, and a
+    number that was found taken is never tried again. A generated `x-2` and a name that is
+    itself `x-2` never share a slug: whichever comes second moves on (`x-3`, or `x-2-2`).
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        """The longest slug handed out: a base is shortened to make room for its `-n`."""
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def __call__(self, base: str) -> str:
+        n = self._next.get(base, 1)
+        while True:
+            slug = base if n == 1 else f"{base}-{n}"
+            if self.limit is not None and len(slug) > self.limit:
+                suffix = "" if n == 1 else f"-{n}"
+                slug = base[: self.limit - len(suffix)].rstrip("-") + suffix
+            n += 1
+            if slug not in self._taken:
+                break
+        self._next[base] = n
+        self._taken.add(slug)
+        return slug
+
+
 def _numbered(base: str, number: int) -> str:
     """Page 1 of a list at `base`, page n below it: `base/index.md`, `base/n/index.md`."""
     return f"{base}index.md" if number == 1 else f"{base}{number}/index.md"
