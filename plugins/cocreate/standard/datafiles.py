@@ -23,23 +23,21 @@ Validation reads each file once, and checks it in the form it is published in:
 
 The CSV is read here, once, not by frictionless: `,`, `;`, tab or `|` separate the cells
 (the one the first line holds most of) and `"` quotes them. It is published with `,` and
-every cell quoted, and its Table Schema as JSON written again.
+every cell quoted, and its Table Schema as JSON written again. The Table Schema's text is
+read, searched and published by [cocreate.standard.table_schema][].
 """
 
 from __future__ import annotations
 
 import bisect
 import codecs
-import copy
 import csv
 import io
 import json
-import math
 import re
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from json import decoder
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +46,7 @@ from cocreate.standard.csvsafe import FORMULA_START, neutralise, write_rows
 from cocreate.standard.loader import Document
 from cocreate.standard.privacy import find_in_data
 from cocreate.standard.problems import Code, FieldPath, Position, Problem
-
-scanstring: Callable[[str, int], tuple[str, int]] = getattr(decoder, "scanstring")  # noqa: B009 - untyped in typeshed
+from cocreate.standard.table_schema import finite_number, json_texts, published_schema
 
 MAX_DATA_BYTES = 5 * 1024 * 1024
 """Largest data file (CSV or Table Schema) a project may publish."""
@@ -67,7 +64,7 @@ _PLAIN_NUMBER = re.compile(r"[+-][0-9., ]*(?:(?<=[0-9])[eE][+-]?[0-9]+)?")
 """A cell that begins with a sign and holds only digits, separators, spaces and an exponent
 (`-5`, `+2.5`, `-1.234,5`, `-1e5`): spreadsheets read it as a number, so a typed field keeps it."""
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-_JSON_TOKEN = re.compile(r'["{}\[\],:]|-?[0-9][0-9.eE+-]*')
+
 
 
 @dataclass(frozen=True)
@@ -158,7 +155,7 @@ class _Reading:
         rows, lines = parsed
         self.personal_data(rows, lines)
         published, quoted = self.neutralised(rows, lines, descriptor)
-        table = Table(published, _published_schema(descriptor, {c for _, c in quoted}))
+        table = Table(published, published_schema(descriptor, {c for _, c in quoted}))
         if validate:
             self.frictionless(table, lines, quoted)
         if not self.problems:
@@ -201,7 +198,7 @@ class _Reading:
         """The Table Schema, or None with a problem."""
         here = ("data", self.index, "schema")
         try:
-            descriptor = json.loads(text, parse_float=_finite, parse_constant=_finite)
+            descriptor = json.loads(text, parse_float=finite_number, parse_constant=finite_number)
         except json.JSONDecodeError as exc:
             self.problem(Code.DATA_SCHEMA_INVALID, self.name("schema"), Position(exc.lineno, exc.colno), here,
                          name=self.entry["schema"], detail=exc.msg)
@@ -232,7 +229,7 @@ class _Reading:
     def schema_texts(self, text: str) -> None:
         """Personal data, and control characters written as escapes (`\\u0000`), in any
         string of the schema: it is published in the data package as it is."""
-        strings = list(_json_texts(text))
+        strings = list(json_texts(text))
         lines = _Lines(text)
         name = self.name("schema")
         for path, value, offset in strings:
@@ -360,55 +357,6 @@ def _delimiter(text: str) -> str:
     return max(counts)[2] if max(counts)[0] else ","
 
 
-def _published_schema(descriptor: dict[str, Any], columns: set[int]) -> dict[str, Any]:
-    """The Table Schema as published: the fields (by column) whose cells got a `'` in front
-    allow it, and a missing value that begins like a formula counts with the `'` too."""
-    if not columns:
-        return descriptor
-    schema = copy.deepcopy(descriptor)
-    fields = schema.get("fields", [])
-    for column in sorted(columns):
-        if column >= len(fields) or not isinstance(fields[column], dict):
-            continue  # a cell beyond the schema's fields: frictionless refuses it anyway
-        spec = fields[column]
-        constraints = spec.get("constraints")
-        if isinstance(constraints, dict):
-            if isinstance(constraints.get("enum"), list):
-                constraints["enum"] = [neutralise(v) if isinstance(v, str) else v for v in constraints["enum"]]
-            if type(constraints.get("maxLength")) is int:
-                constraints["maxLength"] += 1
-            if isinstance(constraints.get("pattern"), str) and _compiles(f"^{constraints['pattern']}$"):
-                constraints["pattern"] = f"'?(?:{constraints['pattern']})"  # frictionless matches ^pattern$
-        if isinstance(spec.get("missingValues"), list):
-            spec["missingValues"] = _with_quoted(spec["missingValues"])
-    if isinstance(schema.get("missingValues"), list):
-        schema["missingValues"] = _with_quoted(schema["missingValues"])
-    return schema
-
-
-def _finite(text: str) -> float:
-    """A JSON number as Python reads it, refusing what JSON has no way to write (NaN,
-    Infinity, 1e999): the published package would not be JSON."""
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(f"{text} is not a JSON number")
-    return number
-
-
-def _compiles(pattern: str) -> bool:
-    """Whether a pattern compiles (one that does not is left for frictionless to refuse)."""
-    try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
-
-
-def _with_quoted(values: list[Any]) -> list[Any]:
-    extra = [neutralise(v) for v in values if isinstance(v, str) and neutralise(v) != v]
-    return values + [v for v in extra if v not in values]
-
-
 class _Lines:
     """Positions in a text, by offset: line breaks are `\\n`, `\\r\\n` or `\\r`, as in CSV."""
 
@@ -418,56 +366,3 @@ class _Lines:
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset)
         return Position(line, offset - self._starts[line - 1] + 1)
-
-
-@dataclass(slots=True)
-class _Frame:
-    path: FieldPath
-    is_object: bool
-    key: str = ""
-    index: int = 0
-    want_key: bool = True
-
-
-def _json_texts(text: str) -> Iterator[tuple[FieldPath, str, int]]:
-    """Every string of a JSON text that `json.loads` accepted, keys included, and every
-    number, as written and as it is written again (`3.2012345678901230e15` becomes
-    `3201234567890123.0`), with its path and offset. A key written twice (`json.loads`
-    keeps the last) is seen both times."""
-    stack: list[_Frame] = []
-
-    def here() -> FieldPath:
-        if not stack:
-            return ()
-        top = stack[-1]
-        return (*top.path, top.key if top.is_object else top.index)
-
-    offset = 0
-    while token := _JSON_TOKEN.search(text, offset):
-        offset, char = token.start(), token.group()
-        if char == '"':
-            value, end = scanstring(text, offset + 1)
-            top = stack[-1] if stack else None
-            if top is not None and top.is_object and top.want_key:
-                top.key = value
-            yield here(), value, offset
-            offset = end
-            continue
-        if char not in '{}[],:':  # a number
-            yield here(), char, offset
-            if (again := json.dumps(json.loads(char))) != char:
-                yield here(), again, offset
-            offset = token.end()
-            continue
-        if char in "{[":
-            stack.append(_Frame(here(), char == "{"))
-        elif char in "}]":
-            stack.pop()
-        elif char == ",":
-            if stack[-1].is_object:
-                stack[-1].want_key = True
-            else:
-                stack[-1].index += 1
-        else:  # ":"
-            stack[-1].want_key = False
-        offset += 1
