@@ -1,7 +1,7 @@
 """What each part of a portal's build costs, against plain Material pages, in one run.
 
 bench_build.py gives one ratio (the portal against plain Material pages of the same texts).
-This script says where that ratio comes from (bench/README.md, issue #14):
+This script says where that ratio comes from (CHANGELOG.md, "Measured"; issue #14):
 - the portal with its git history and the same portal without it (the same files, not a
   git repository: the build reads no history and every page says "history unavailable"),
   in turns with the plain pages, as bench_build.py runs them (medians of the turns' ratios);

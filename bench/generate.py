@@ -18,8 +18,8 @@ and gets texts, names and facet values of its own, as in a real portal:
   reading of `git log` cost what they cost in a real portal.
 
 The earlier benchmark cycled the nine demo projects with one sentence of their own: a few
-kinds of text, nine sets of tags, places and parties, and no git history. See bench/README.md
-for what that changed in the measurements.
+kinds of text, nine sets of tags, places and parties, and no git history. CHANGELOG.md
+("Measured") says what that changed in the measurements.
 """
 
 from __future__ import annotations
