@@ -2,6 +2,9 @@
 
 Their defaults are the portal's (`cocreate.portal.options.DEFAULTS`); the command line
 reads mkdocs.yml through this class too, so both see the same values.
+
+What each option means is written once, in the docstring under it: the documentation's
+table of options is made from these docstrings (`docs/hooks.py`).
 """
 
 from __future__ import annotations
@@ -81,7 +84,7 @@ class ChannelsConfig(base.Config):
     """The city's official channels (`channels:`), never a person's."""
 
     email = c.Optional(_Checked(str, channels.email_problem))
-    """The office's email address (portal@kota.go.id)."""
+    """The office's email address (`portal@kota.go.id`), never a person's."""
     whatsapp = c.Optional(_Checked(str, channels.whatsapp_problem))
     """The office's WhatsApp number in international form (`"+62 812 3456 7890"`)."""
     office_address = c.Optional(_Checked((str, dict), _text))
@@ -111,10 +114,10 @@ class CocreateConfig(base.Config):
     """Typed options of the `cocreate` plugin."""
 
     projects_dir = c.Type(str, default=DEFAULTS.projects_folder)
-    """The projects folder, relative to mkdocs.yml."""
+    """The projects folder, relative to mkdocs.yml (it may be nested: `data/projects`)."""
 
     language = c.Optional(c.Choice(LANGUAGES))
-    """Language of the portal's text; defaults to `theme.language`, else `id`."""
+    """The portal's language (`id` or `en`); by default the theme's `language`, else `id`."""
 
     languages = c.ListOfItems(c.Choice(LANGUAGES), default=[])
     """The portal's languages when it is published in more than one (`[id, en]`): the
@@ -131,15 +134,15 @@ class CocreateConfig(base.Config):
 
     country = c.Optional(c.Type(str))
     """The portal's country, an ISO 3166-1 alpha-2 code (`ID`): a project's country when it
-    names none."""
+    names none, and not repeated on the pages of projects in it."""
 
     required_languages = c.ListOfItems(c.Choice(LANGUAGES), default=[])
     """Languages every multilingual text must have (`[id, en]`); by default none: a text in
     one language is valid, shown in it and marked as such, and never fails a build."""
 
     maintainers = c.ListOfItems(c.Type(str), default=[])
-    """The portal's maintainers (GitHub users or teams): they own everything that is not a
-    project (CODEOWNERS) and may change any project."""
+    """The portal's maintainers (GitHub users, or teams as `@org/team`): they own everything
+    that is not a project (CODEOWNERS) and may change any project."""
 
     branch = c.Type(str, default=DEFAULTS.branch)
     """Branch that edit links open."""
@@ -151,23 +154,26 @@ class CocreateConfig(base.Config):
     """Projects per page of the catalogue."""
 
     facet_page_size = c.Type(int, default=DEFAULTS.facet_page_size)
-    """Projects per page of a facet list (one list per phase, kind, tag...)."""
+    """Projects per page of a facet list (one list per phase, kind, tag...; every project is
+    in a dozen of them)."""
 
     timezone = _TimeZone(default=DEFAULTS.timezone)
     """The portal's time zone, an IANA name (`Asia/Jakarta`, `Asia/Makassar`, `Asia/Jayapura`):
-    "today" is the day it is there, for `cocreate validate` (no date after today), the
-    proposal form (the first timeline entry, the day a call opens) and open calls."""
+    "today" is the day it is there, for `cocreate validate` (no date may be after today), the
+    proposal form (the first timeline entry, the day a call opens) and which open calls are
+    open."""
 
     site_size_limit = c.Type(int, default=DEFAULTS.site_size_limit)
     """Largest site the build publishes, in MB: a larger one fails the build and the site
     stays as it was (GitHub Pages publishes sites of at most 1 GB); 0 for no limit."""
 
     channels = _Section(ChannelsConfig)
-    """The city's official channels to take part without a GitHub account: every form that
-    opens GitHub offers each of them too (README, "Channels")."""
+    """The city's official channels to take part without a GitHub account, below: every form
+    that opens GitHub offers each of them too (the documentation's "Channels, the footer,
+    and taking part")."""
 
     footer = _Section(FooterConfig)
-    """What every page's footer says: who runs the portal, its privacy notice and
+    """What every page's footer says, below: who runs the portal, its privacy notice and
     accessibility statement; a build warns when one is left out."""
 
 

@@ -21,25 +21,24 @@ from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 
 @dataclass(frozen=True)
 class Options:
-    """What the portal needs to know from its configuration."""
+    """What the portal needs to know from its configuration.
+
+    A field named as an option of the plugin (`page_size`, `branch`, `timezone`...; the
+    option `projects_dir` is `projects_folder`) holds that option's value: what it means is
+    written once, under the option in `mkdocs_plugin/config.py`. Only the fields that are
+    not options, or mean something more here, are described below."""
 
     language: str = DEFAULT_LANGUAGE
-    """Language of the portal's text (of this tree of pages, in a portal of several languages)."""
+    """The language of this tree of pages: the portal's (main) language, or in a portal of
+    several languages, the further language whose pages these options make."""
     languages: tuple[str, ...] = ()
-    """The portal's languages, the main one first, when it is published in several (the main
-    language at the site's root, each further one in a folder of its own, `en/`); empty
-    for a portal in one language."""
     page_size: int = 24
-    """Projects per page of the catalogue."""
     facet_page_size: int = 96
-    """Projects per page of a facet list: every project is in a dozen of them."""
     repo_url: str | None = None
-    """Repository for "edit this project" links."""
     branch: str = "main"
-    """Branch that edit links open."""
     directory_urls: bool = True
+    """MkDocs' `use_directory_urls`: pages at `name/` rather than `name.html`."""
     projects_folder: str = "projects"
-    """The projects folder relative to the repository root (and to mkdocs.yml)."""
     site_url: str = ""
     """The portal's public address (ends with /), for feeds; empty when unknown."""
     site_name: str = ""
@@ -47,23 +46,12 @@ class Options:
     site_names: tuple[tuple[str, str], ...] = ()
     """The site's name in each of its languages that has one of its own: (language, name)."""
     country: str | None = None
-    """The portal's country (ISO 3166-1 alpha-2): a project's country when it names none,
-    and not repeated on the pages of projects in it."""
     required_languages: tuple[str, ...] = ()
-    """Languages every multilingual text must have; by default none (a text in one language
-    is shown in it, marked as such)."""
     data_license: str = "CC-BY-4.0"
-    """SPDX licence of the portal's open data (the data package)."""
     site_size_limit: int = 1024
-    """Largest site the build publishes, in MB (GitHub Pages publishes sites of at most
-    1 GB); 0 for no limit."""
     timezone: str = "Asia/Jakarta"
-    """The portal's time zone (IANA): "today" is the day it is there, for the validator
-    (no date after today), the proposal form and which open calls are still open."""
     channels: Channels = Channels()
-    """The city's official channels to take part without GitHub (none by default)."""
     footer: Footer = Footer()
-    """What the footer says of who runs the portal (nothing by default: the build warns)."""
     template_dirs: tuple[str, ...] = field(default=())
     """Folders whose templates replace cocreate's own of the same name (a theme's
     `custom_dir/cocreate/`), first found wins."""
