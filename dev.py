@@ -6,6 +6,7 @@
     python3 dev.py test           # the whole test suite (extra arguments go to pytest)
     python3 dev.py test --latest  # the same with the newest dependencies pyproject.toml allows
     python3 dev.py bench          # the benchmarks, with their ratios
+    python3 dev.py docs           # the documentation site (mkdocs.docs.yml) at http://127.0.0.1:8000
 
 Needs only Python 3.11+ with pip: the first run makes a virtual environment in .venv and
 installs the lock `requirements/dev.txt` (every dependency pinned and checked against its
@@ -14,7 +15,7 @@ runs install again only when the lock, pyproject.toml or the version changes. `-
 uses its own environment, .venv-latest, and asks pip for the newest releases every time,
 with no lock: it shows a dependency's new release breaking cocreate before a user meets it.
 
-`serve` and `build` become MkDocs (the process is replaced, not wrapped): stopping dev.py
+`serve`, `build` and `docs` become MkDocs (the process is replaced, not wrapped): stopping dev.py
 stops the server. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to
 validate HTML, Java (`default-jre-headless`) and the Nu Html Checker (npm package `vnu-jar`,
 kept in ~/.cache/cocreate/vnu). With CI=true, `test` installs what is missing: through apt
@@ -117,7 +118,7 @@ def ensure_browser_tools() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"serve", "build", "test", "bench"}:
+    if not argv or argv[0] not in {"serve", "build", "test", "bench", "docs"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -125,11 +126,13 @@ def main(argv: list[str]) -> int:
     rest = [arg for arg in rest if arg != "--latest"] if latest else rest
     environment = Environment(latest)
     environment.ensure()
-    # Material's and ProperDocs' notices about MkDocs 2 (see README, "Engines") are known.
+    # Material's and ProperDocs' notices about MkDocs 2 (docs/maintainers/upgrade.md, "Engines") are known.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
            "PATH": f"{environment.bin}{os.pathsep}{os.environ.get('PATH', '')}"}
     if command == "serve":
         return become(environment.python, "-m", "mkdocs", "serve", *rest, env=env)
+    if command == "docs":
+        return become(environment.python, "-m", "mkdocs", "serve", "-f", "mkdocs.docs.yml", *rest, env=env)
     if command == "build":
         return become(environment.python, "-m", "mkdocs", "build", "--strict", *rest, env=env)
     if command == "bench":

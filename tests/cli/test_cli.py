@@ -160,10 +160,11 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(monkeypatch, capsys) 
     assert err.startswith("cocreate: internal error: PermissionError") and "Traceback" not in err
 
 
-def test_readme_example_is_a_valid_project(tmp_path: Path) -> None:
+def test_the_standard_s_example_is_a_valid_project(tmp_path: Path) -> None:
+    """The project file the documentation's page on the standard shows."""
     import re
 
-    example = re.search(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S).group(1)
+    example = re.search(r"```yaml\n(.*?)```", (ROOT / "docs" / "standard" / "index.md").read_text("utf-8"), re.S).group(1)
     (tmp_path / "bank-sampah").mkdir()
     (tmp_path / "bank-sampah" / "project.yml").write_text(example, "utf-8")
     assert run(["validate", str(tmp_path / "bank-sampah")]).exit_code == 0

@@ -140,7 +140,8 @@ def test_init_says_what_to_do_when_no_wheel_can_be_found(tmp_path: Path) -> None
     assert not (tmp_path / "portal").exists()
 
 
-@pytest.mark.parametrize("readme", [ROOT / "README.md", SCAFFOLD / "README.md"], ids=["repository", "scaffold"])
+@pytest.mark.parametrize("readme", [ROOT / "docs" / "maintainers" / "upgrade.md", SCAFFOLD / "README.md"],
+                         ids=["documentation", "scaffold"])
 def test_both_ways_of_pinning_and_the_upgrade_are_documented(readme: Path) -> None:
     text = readme.read_text("utf-8")
     for words in ("--cocreate-wheel", "--cocreate-git", "40-character", "cocreate upgrade", "--check", "cocreate:begin"):

@@ -122,7 +122,7 @@ class PortalContact:
             return f"        {key}: {shown}\n" if shown else f"        # {key}: {example}\n"
 
         return ("      # the city's official channels, never a person's: every form offers them\n"
-                "      # (cocreate's README, \"Footer and channels\")\n"
+                "      # (cocreate's documentation: docs/maintainers/channels.md)\n"
                 "      channels:\n" + line("email", self.email, "portal@kota.go.id")
                 + line("whatsapp", self.whatsapp, '"+62 812 3456 7890"')
                 + line("office_address", self.office_address, '"Jl. ..."')
