@@ -188,6 +188,43 @@ def test_a_wrong_mapping_is_a_usage_error(portal: Path, mapping: str, error: str
     assert code == 2 and error in out + err and "Traceback" not in out + err
 
 
+def test_dates_no_format_reads_are_listed_and_a_bare_year_stays_a_year(portal: Path) -> None:
+    """A date cell the mapping cannot read is left out of the written project and listed with
+    its row and column; a date before `earliest_date` too (a year a spreadsheet read as a day
+    count); a bare year read by `%Y` is a year, never 1 January."""
+    mapping = (MAPPING.replace("date:%m/%d/%Y,%B %Y|", "date:%m/%d/%Y,%m/%d/%y,%B %Y,%Y|")
+               .replace("on_personal_data: remove\n", "on_personal_data: remove\nearliest_date: '2011-01-01'\n"))
+    (portal.parent / "dates.yml").write_text(mapping, "utf-8")
+    rows = [{**ROWS[0], "Start": "2016", "End": "Ongoing"},
+                  {**ROWS[1], "Start": "10/1/18", "End": "7/19/1905", "Text": "Data."}]
+    import csv
+
+    path = portal.parent / "dates.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(ROWS[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    code, out, err = run(portal, str(path), "--mapping", str(portal.parent / "dates.yml"))
+    assert code == 0, out + err  # the rows are written: only the cells are left out
+    assert "row 2 (uy01-open-budget): date-not-read: End: 'Ongoing' is not a date" in err
+    assert "row 3 (kr02-open-data): date-too-early: End: '7/19/1905' lies before" in err
+    assert "2 cell(s) left out, listed above" in out and "Traceback" not in out + err
+
+    def record(slug: str) -> dict:
+        return load_text((portal / "projects" / slug / "project.yml").read_bytes(), "p.yml").data
+
+    budget, data = record("uy01-open-budget"), record("kr02-open-data")
+    assert budget["start_date"] == "2016" and [e["date"] for e in budget["timeline"]] == ["2016"]
+    assert data["start_date"] == "2018-10" and [e["date"] for e in data["timeline"]] == ["2018-10"]
+
+
+@pytest.mark.parametrize("earliest", ["1/1/2011", "soon"])
+def test_an_earliest_date_that_is_no_day_is_a_mapping_error(portal: Path, earliest: str) -> None:
+    (portal.parent / "bad.yml").write_text(f"earliest_date: '{earliest}'\n" + MAPPING, "utf-8")
+    code, out, err = run(portal, str(table(portal.parent, "csv")), "--mapping", str(portal.parent / "bad.yml"))
+    assert code == 2 and "mapping-earliest-date" in out + err and "YYYY-MM-DD" in out + err
+
+
 def test_shorten_cuts_at_a_sentence_else_a_word() -> None:
     assert shorten("Short.", 10) == "Short."
     assert shorten("A first sentence here. Then more words follow.", 30) == "A first sentence here.…"

@@ -83,9 +83,13 @@ def import_(table: Path, mapping_path: Path, dry_run: bool, overwrite: bool, sho
     unique = UniqueSlugs(limit=SLUG_MAX)
     root = settings.root or Path.cwd()
     target = settings.projects_dir
-    written = skipped = failed = removed = 0
+    written = skipped = failed = removed = left_out = 0
     for project in converted:
         project.slug = unique(project.slug)
+        for notice in project.notices:  # the row is still written: what it lost is said
+            left_out += 1
+            click.echo(one_line(f"{table}: row {project.row} ({redact(project.slug)}): {notice.code}: "
+                                f"{notice.column}: {redact(notice.text())}"), err=True)
         text = project_yaml(project.data, settings.config.get("site_url"))
         path = target / project.slug / PROJECT_FILE
         if project.personal:  # in the cells of its slug: never a folder name, nor shown
@@ -121,7 +125,8 @@ def import_(table: Path, mapping_path: Path, dry_run: bool, overwrite: bool, sho
     verb = "would write" if dry_run else "wrote"
     click.echo(f"{len(converted)} rows: {verb} {written} project(s), left {skipped} that exist, "
                f"{failed} row(s) could not become a valid project"
-               + (f"; {removed} piece(s) of personal data cut out of texts" if removed else ""))
+               + (f"; {removed} piece(s) of personal data cut out of texts" if removed else "")
+               + (f"; {left_out} cell(s) left out, listed above" if left_out else ""))
     sys.exit(1 if failed else 0)
 
 

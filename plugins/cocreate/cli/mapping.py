@@ -7,6 +7,7 @@ language: en                        # the texts' language: a code, "{Column}", o
 empty: ["NA", "N/A"]                # cells that mean "nothing here"
 slug: "{ID|lower}-{Short Title|slug}"
 on_personal_data: remove            # or refuse (the default): see below
+earliest_date: "2011-01-01"         # dates before it are left out (default 1950-01-01)
 maps:                               # values of the table and what the standard says instead
   status: {Complete: completed, "*": not-recorded}
 countries: {"Republic of Korea": KR}  # country names CLDR does not know as written
@@ -29,10 +30,13 @@ project:                            # the project file, with {Column|filter} tem
 ```
 
 A template is text with `{Column}` placeholders, each followed by filters: `map:NAME`,
-`date:FORMAT,FORMAT` then `day`, `month`, `quarter` or `year` (how precise the record is),
-`past` (nothing when the date is after the import), `country` (a country's English name as
-its ISO 3166-1 code), `shorten:N` (cut at a sentence or word, with `…`), `slug`, `lower`,
-`upper`. Every mistake in a mapping is a `MappingError` with a stable code
+`date:FORMAT,FORMAT` then `day`, `month`, `quarter` or `year` (how precise the record is;
+never more precise than the format that read the cell: `%Y` alone gives a year), `past`
+(nothing when the date is after the import), `country` (a country's English name as its
+ISO 3166-1 code), `shorten:N` (cut at a sentence or word, with `…`), `slug`, `lower`,
+`upper`. A date cell no format reads, or one before `earliest_date`, is left out of the
+project and listed by the import with its row and column (`date-not-read`,
+`date-too-early`); the row is written. Every mistake in a mapping is a `MappingError` with a stable code
 (`mapping-...`). A field whose template gives nothing is left out; `{value: TEMPLATE, default:
 VALUE}` gives VALUE instead (`not-recorded`, for a claim the record does not make). An item
 of a list whose first field gives nothing is left out (a second institution that a row does
@@ -88,13 +92,16 @@ class MappingFile:
     countries: dict[str, str] = field(default_factory=dict)
     source: dict[str, str] = field(default_factory=dict)
     remove_personal_data: bool = False
+    earliest: dt.date = dt.date(1950, 1, 1)
+    """Dates before it are not taken (`earliest_date`): a spreadsheet that read a year as a
+    day count writes 2023 as 15 July 1905."""
 
     @classmethod
     def from_data(cls, data: Any) -> MappingFile:
         if not isinstance(data, dict):
             raise MappingError("the mapping must be a map with at least `slug` and `project`")
         unknown = set(data) - {"project", "slug", "language", "empty", "maps", "countries", "source",
-                               "on_personal_data"}
+                               "on_personal_data", "earliest_date"}
         if unknown:
             raise MappingError(f"unknown key(s) in the mapping: {', '.join(sorted(unknown))}", "mapping-unknown-key")
         if not isinstance(data.get("project"), dict) or not isinstance(data.get("slug"), str):
@@ -106,6 +113,12 @@ class MappingFile:
         if not isinstance(maps, dict) or not all(isinstance(m, dict) for m in maps.values()):
             raise MappingError("`maps` holds one map of values per name")
         _check_planned(data["project"], ("project",))
+        earliest = data.get("earliest_date", "1950-01-01")
+        try:
+            earliest = dt.date.fromisoformat(str(earliest))
+        except ValueError:
+            raise MappingError(f"`earliest_date` is a day written YYYY-MM-DD, not {str(earliest)[:40]!r}",
+                               "mapping-earliest-date") from None
         language = data.get("language")
         if language is not None:
             language = _language_setting(language)
@@ -114,7 +127,7 @@ class MappingFile:
                    maps={str(k): {str(a): str(b) for a, b in v.items()} for k, v in maps.items()},
                    countries={str(k): str(v) for k, v in (data.get("countries") or {}).items()},
                    source={str(k): str(v) for k, v in (data.get("source") or {}).items()},
-                   remove_personal_data=policy == "remove")
+                   remove_personal_data=policy == "remove", earliest=earliest)
 
 
 def _language_setting(value: Any) -> str:
@@ -172,6 +185,45 @@ class Converted:
     personal: tuple[Finding, ...] = ()
     """Personal data in the cells its slug is made of (masked; the slug is made of the masked
     text): the row is refused."""
+    notices: tuple[Notice, ...] = ()
+    """Cells the mapping could not take (a date no format reads): left out, and reported."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A cell left out of a row's project, and why: the import reports it (the row is written)."""
+
+    code: str
+    """Stable: `date-not-read` (no format of `date:` reads the cell), `date-too-early` (before
+    the mapping's `earliest_date`)."""
+    column: str
+    value: str
+    formats: str = ""
+
+    def text(self) -> str:
+        """What happened, and what to do about it."""
+        if self.code == "date-too-early":
+            return (f"{self.value!r} lies before the mapping's earliest_date: left out (a spreadsheet that "
+                    "read a year as a number of days writes 2023 as 1905); fix the cell, or set earliest_date")
+        return (f"{self.value!r} is not a date any of the mapping's formats ({self.formats}) reads: left out; "
+                "fix the cell, or add its format to `date:`")
+
+
+@dataclass(frozen=True)
+class ReadDate:
+    """A date a cell gives, and how precise the format that read it is."""
+
+    day: dt.date
+    precision: str
+    """`day`, `month` or `year`: a format without %d cannot give a day, nor one without a month a month."""
+
+    def at(self, wanted: str) -> str:
+        """The date at the precision asked for, never more precise than the cell."""
+        order = ("year", "quarter", "month", "day")
+        precision = min(wanted, self.precision, key=order.index)
+        value = self.day
+        return {"day": value.isoformat(), "month": f"{value.year}-{value.month:02d}",
+                "quarter": f"{value.year}-Q{(value.month - 1) // 3 + 1}", "year": str(value.year)}[precision]
 
 
 @dataclass
@@ -181,6 +233,7 @@ class Row:
     cells: Mapping[str, Any]
     imported: dt.date
     mapping: MappingFile
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def language(self) -> str | None:
@@ -218,14 +271,29 @@ class Row:
                 return ""
             try:
                 value = self._filter(name, arg, value)
+                if name == "date":
+                    value = self._taken(column, arg, value)
             except (ValueError, IndexError) as exc:
                 if isinstance(exc, MappingError):
                     raise
                 raise MappingError(f"the filter `{spec}` in {{{column}...}} cannot be used: it needs "
                                    f"{_NEEDS.get(name, 'other arguments')}", "mapping-filter-argument") from None
-        if isinstance(value, dt.date):
-            return value.isoformat()
+        if isinstance(value, ReadDate):
+            return value.at("day")
         return "" if value is None else str(value)
+
+    def _taken(self, column: str, formats: str, value: Any) -> ReadDate | str:
+        """A date read from `column`, or nothing, with a notice for the import's report."""
+        notice = None
+        if not isinstance(value, ReadDate):
+            notice = Notice("date-not-read", column, self.cell(column)[:60], formats)
+        elif value.day < self.mapping.earliest:
+            notice = Notice("date-too-early", column, self.cell(column)[:60], formats)
+        if notice is None:
+            return value
+        if notice not in self.notices:
+            self.notices.append(notice)
+        return ""
 
     def _filter(self, name: str, arg: str, value: Any) -> Any:
         if name == "map":
@@ -236,15 +304,15 @@ class Row:
         if name == "date":
             for form in arg.split(","):
                 try:
-                    return dt.datetime.strptime(str(value), form.strip()).date()
+                    day = dt.datetime.strptime(str(value), form.strip()).date()
                 except ValueError:
                     continue
-            return ""  # a cell no format reads: nothing recorded
+                return ReadDate(day, _precision(form))
+            return None  # a cell no format reads: nothing recorded (reported)
         if name in ("day", "month", "quarter", "year"):
-            if not isinstance(value, dt.date):
+            if not isinstance(value, ReadDate):
                 raise MappingError(f"`{name}` follows `date:FORMAT`", "mapping-filter-order")
-            return {"day": value.isoformat(), "month": f"{value.year}-{value.month:02d}",
-                    "quarter": f"{value.year}-Q{(value.month - 1) // 3 + 1}", "year": str(value.year)}[name]
+            return value.at(name)
         if name == "past":
             if not re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?", str(value)):
                 raise MappingError("`past` follows `day`, `month`, `quarter` or `year`", "mapping-filter-order")
@@ -262,6 +330,13 @@ class Row:
 
 _NEEDS = {"shorten": "a whole number of characters, above 1: `shorten:150`",
           "date": "one or more formats: `date:%m/%d/%Y,%B %Y`"}
+
+
+def _precision(form: str) -> str:
+    """How precise a date read by a strptime format is: `%Y` alone is a year, not 1 January."""
+    if re.search(r"%[dj]", form):
+        return "day"
+    return "month" if re.search(r"%[mbB]", form) else "year"
 
 
 def _first_day(value: str) -> dt.date:
@@ -323,7 +398,7 @@ def convert(row: Row, number: int) -> Converted:
     if mapping.remove_personal_data:
         data, removed = _without_personal_data(data)
     slug, personal = _slug(row)
-    return Converted(number, slug, data, removed, personal)
+    return Converted(number, slug, data, removed, personal, tuple(row.notices))
 
 
 def _slug(row: Row) -> tuple[str, tuple[Finding, ...]]:
