@@ -205,14 +205,23 @@ def test_no_cell_claims_a_category_missing_where_a_party_s_kind_is_not_recorded(
 def test_a_project_that_ended_says_who_could_join_in_the_past(tmp_path: Path) -> None:
     """A completed project never says "Anyone can join" above "takes no new participants"."""
     record = UNRECORDED.replace("status: active\n", "status: completed\n") \
-        .replace("openness:\n  level: not-recorded", "openness:\n  level: open")
+        .replace("openness:\n  level: not-recorded", "openness:\n  level: open") \
+        .replace("trust:", "  - {date: 2021-05, phase: not-recorded, activity: not-recorded, title: {en: Evaluation}, "
+                 "planned: true}\ntrust:")
     projects = tmp_path / "src"
     (projects / "parlamento-abierto").mkdir(parents=True)
     (projects / "parlamento-abierto" / "project.yml").write_text(record, "utf-8")
     config = make_portal(tmp_path / "portal", projects, language="en")
-    joining = page(build(config), "projects/parlamento-abierto/index.html").select_one("#join").get_text(" ", strip=True)
-    assert "While it ran, anyone could join." in joining and "This project takes no new participants." in joining
+    doc = page(build(config), "projects/parlamento-abierto/index.html")
+    joining = doc.select_one("#join").get_text(" ", strip=True)
+    assert "While it ran, anyone could join." in joining
+    assert "The record says this project is completed, so it takes no new participants." in joining
     assert "Anyone can join" not in joining
+    # its plan, passed: a step it planned, never "not recorded as done" beside "Status: Completed"
+    plans = doc.select_one("#next").get_text(" ", strip=True)
+    assert plans.startswith("Planned steps") and "What happens next" not in plans
+    assert "May 2021 · Evaluation · planned" in plans and "not recorded as done" not in plans
+    assert "The record says this project is completed; it does not say whether or when this step happened." in plans
 
 
 def test_an_unknown_place_and_initiator_are_said_as_unknown_and_never_filled_in(tmp_path: Path) -> None:
