@@ -266,11 +266,21 @@ def test_the_parties_sentence_says_only_what_the_record_gives(tmp_path: Path) ->
     def sentence(slug: str) -> str:
         return page(built, f"projects/{slug}/index.html").select_one("#stakeholders .cc-explain").get_text(" ", strip=True)
 
-    assert sentence("some") == "2 parties take part. 1 of them states what it gives and what it expects to get."
-    assert sentence("none") == "2 parties take part. The record does not say what any of them gives or expects to get."
+    assert sentence("some") == "The record names 2 parties. 1 of them states what it gives and what it expects to get."
+    assert sentence("none") == "The record names 2 parties. The record does not say what any of them gives or expects to get."
     assert "shared among all" not in (built / "projects" / "some" / "index.html").read_text("utf-8")
     # said once: no "Gives: not recorded" under each party after the sentence said it
     none = page(built, "projects/none/index.html").select_one("#stakeholders").get_text(" ", strip=True)
     assert "not recorded" not in none.split("expects to get.", 1)[1].lower().replace("kind is not recorded", "")
     some = page(built, "projects/some/index.html").select_one("#stakeholders").get_text(" ", strip=True)
     assert "Its sessions" in some and some.count("Gives") == 1
+
+
+def test_an_unrecorded_answer_is_said_once_a_section(site: Path) -> None:
+    """"Who can join" and "Who owns the results" say the record is silent in one sentence, with
+    no "Openness not recorded." label before it."""
+    doc = page(site, "projects/parlamento-abierto/index.html")
+    for section, sentence in (("openness", "Catatan ini tidak menyebut siapa yang dapat bergabung."),
+                              ("ownership", "Catatan ini tidak menyebut siapa pemilik hasilnya.")):
+        text = doc.select_one(f"#{section}").get_text(" ", strip=True)
+        assert sentence in text and "tidak tercatat" not in text, text
