@@ -377,3 +377,23 @@ def test_the_language_of_a_row_comes_from_a_column_or_from_its_texts(portal: Pat
 def test_a_language_setting_that_names_no_language_is_a_mapping_error(portal: Path, language: str) -> None:
     code, out, err = run(portal, str(_language_table(portal)), "--mapping", str(_language_mapping(portal, language)))
     assert code == 2 and "mapping-language" in out + err and "Traceback" not in out + err
+
+
+def test_a_value_may_name_its_language_and_the_mapping_s_own_words_are_in_its_fallback(portal: Path) -> None:
+    """`{value: ..., language: en}`: a column the source writes in one language whatever the
+    row's (OGP's English short titles on Spanish rows); texts the mapping writes itself
+    ("Commitment starts") are in detect's fallback, not in the language read from the row."""
+    mapping = _language_mapping(portal, "detect:en")
+    text = mapping.read_text("utf-8").replace('  summary: "{Name}"\n', '  summary: {value: "{Name}", language: en}\n')
+    text = text.replace("  timeline: []\n", "  timeline:\n    - {date: 2020-01, phase: not-recorded, activity: "
+                        "not-recorded, title: Commitment starts}\n")
+    mapping.write_text(text, "utf-8")
+    code, out, err = run(portal, str(_language_table(portal)), "--mapping", str(mapping))
+    assert code == 0, out + err
+    data = load_text((portal / "projects" / "l1" / "project.yml").read_bytes(), "p.yml").data
+    assert data["title"] == {"es": "Presupuesto abierto"} and set(data["description"]) == {"es"}
+    assert data["summary"] == {"en": "Presupuesto abierto"}  # as the mapping says, though the row is Spanish
+    assert data["timeline"][0]["title"] == {"en": "Commitment starts"}
+    mapping.write_text(text.replace("language: en}", "language: english}"), "utf-8")
+    code, out, err = run(portal, str(_language_table(portal)), "--mapping", str(mapping), "--overwrite")
+    assert code == 2 and "project.summary.language" in out + err and "mapping-language" in out + err

@@ -38,7 +38,10 @@ ISO 3166-1 code), `shorten:N` (cut at a sentence or word, with `…`), `slug`, `
 project and listed by the import with its row and column (`date-not-read`,
 `date-too-early`); the row is written. Every mistake in a mapping is a `MappingError` with a stable code
 (`mapping-...`). A field whose template gives nothing is left out; `{value: TEMPLATE, default:
-VALUE}` gives VALUE instead (`not-recorded`, for a claim the record does not make). An item
+VALUE}` gives VALUE instead (`not-recorded`, for a claim the record does not make), and
+`language: CODE` beside `value:` says the language of the value's texts, whatever the row's
+(a column the source always writes in English). Texts the mapping writes itself, with no
+placeholder, are in `detect:CODE`'s CODE, not in the language detected for the row. An item
 of a list whose first field gives nothing is left out (a second institution that a row does
 not name). A timeline entry with `planned: true` is a planned step, not an event (a
 commitment's start and end as a list records them): its date may lie ahead, so `past`
@@ -415,30 +418,53 @@ def _slug(row: Row) -> tuple[str, tuple[Finding, ...]]:
     return slugify(row.render(row.mapping.slug))[:SLUG_MAX].strip("-") or "x", found
 
 
-def _render(node: Any, row: Row, path: tuple[str | int, ...]) -> Any:
-    if isinstance(node, dict) and set(node) == {"value", "default"}:
-        value = _render(node["value"], row, path)
-        return value if value not in ("", None, {}, []) else _render(node["default"], row, path)
+def _render(node: Any, row: Row, path: tuple[str | int, ...], language: str | None = None) -> Any:
+    """The project file's part at `path`; `language`: the one its value names (`language:`
+    beside `value:`), which its texts are in whatever the row's language."""
+    if isinstance(node, dict) and "value" in node and set(node) <= {"value", "default", "language"} \
+            and len(node) > 1:
+        own = _node_language(node, path) if "language" in node else None
+        value = _render(node["value"], row, path, own)
+        if value in ("", None, {}, []) and "default" in node:
+            return _render(node["default"], row, path)
+        return value
     if isinstance(node, dict):
         out = {}
         for key, child in node.items():
-            value = _render(child, row, (*path, str(key)))
+            value = _render(child, row, (*path, str(key)), language)
             if value not in ("", None, {}):  # an empty list stays: `timeline: []`, no event recorded
                 out[str(key)] = value
         return out
     if isinstance(node, list):
         items = []
         for index, child in enumerate(node):
-            value = _render(child, row, (*path, index))
+            value = _render(child, row, (*path, index), language)
             first = next(iter(child.keys()), None) if isinstance(child, dict) else None
             if value in ("", None, {}) or (first is not None and isinstance(value, dict) and first not in value):
                 continue  # an item whose first field the row does not give
             items.append(value)
         return items
     text = clean(row.render(str(node)), multiline=allows_line_breaks(path))
-    if text and text != NOT_RECORDED and row.language and is_multilingual(path):
-        return {row.language: text}
-    return text
+    if not (text and text != NOT_RECORDED and is_multilingual(path)):
+        return text
+    if language is None and not PLACEHOLDER.search(str(node)):
+        language = _mapping_language(row.mapping)  # the mapping's own words, not the row's
+    language = language or row.language
+    return {language: text} if language else text
+
+
+def _node_language(node: dict[str, Any], path: tuple[str | int, ...]) -> str:
+    try:
+        return checked(str(node["language"]))
+    except LanguageError as error:
+        raise MappingError(f"{_where(('project', *path, 'language'))}: {error}", "mapping-language") from None
+
+
+def _mapping_language(mapping: MappingFile) -> str | None:
+    """The language of the texts a mapping writes itself ("Commitment starts"): with `detect:CODE`,
+    CODE, since the row's texts say nothing of them; else the row's."""
+    detector = Detector.of(mapping.language or "")
+    return detector.fallback if detector is not None else None
 
 
 def _without_personal_data(value: Any) -> tuple[Any, int]:

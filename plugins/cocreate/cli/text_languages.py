@@ -9,7 +9,9 @@ that names each row's, or `detect`, which reads the texts themselves.
   `import` extra). All of a row's texts read together decide the row's language; a long text
   that is clearly in another language keeps its own. Where the texts are too short or too
   mixed to tell, the row gets CODE, or, with plain `detect`, its texts stay without a
-  language (as with no `language:` at all: taken to be in the portal's language).
+  language (as with no `language:` at all: taken to be in the portal's language). Texts the
+  mapping writes itself are in CODE, and a value with its own `language:` keeps it
+  (`cli/mapping.py`): neither counts towards the row's language.
 """
 
 from __future__ import annotations
