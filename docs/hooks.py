@@ -105,8 +105,8 @@ def _command(command: click.Command, ctx: click.Context, title: str) -> list[str
         lines += [f"| `{p.make_metavar(ctx)}` | {'required' if p.required else 'optional'}"
                   f"{', any number' if p.nargs == -1 else ''} |" for p in arguments]
         lines.append("")
-    records = [record for p in command.get_params(ctx)
-               if isinstance(p, click.Option) and p.name != "help" and (record := p.get_help_record(ctx)) is not None]
+    shown = [p for p in command.get_params(ctx) if isinstance(p, click.Option) and "--help" not in p.opts]
+    records = [record for p in shown if (record := p.get_help_record(ctx)) is not None]
     if records:
         lines += ["| option | what |", "| --- | --- |"]
         lines += [f"| `{names}` | {_cell(_prose(what))} |" for names, what in records]
