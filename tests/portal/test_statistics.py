@@ -9,7 +9,13 @@ import pytest
 
 from cocreate.portal.entry import Entry, Party
 from cocreate.portal.periods import quarter_of, quarters, span
-from cocreate.portal.statistics import joined_by_quarter, last_quarter, phases_by_quarter, principle_counts
+from cocreate.portal.statistics import (
+    joined_by_quarter,
+    last_quarter,
+    phases_by_quarter,
+    principle_counts,
+    without_dated_phase,
+)
 from cocreate.standard.vocabulary import PRINCIPLES
 
 
@@ -51,6 +57,14 @@ def test_projects_by_phase_per_quarter_come_from_the_timelines() -> None:
                     ((2024, 2), (1, 1, 0, 0)),   # a moved to curation in May, b started in April
                     ((2024, 3), (1, 1, 0, 0)),   # a quarter in which nothing changed is still there
                     ((2024, 4), (1, 0, 1, 0))]   # the last column: phase not recorded
+
+
+def test_projects_no_quarter_can_count_are_counted_to_be_said() -> None:
+    """The chart's note: projects with no dated event (an imported plan's steps are none) are
+    said, so that the chart's totals and the portal's add up."""
+    projects = [entry("a", (("involvement", "2024-01-10"),)), entry("b", (("not-recorded", "2024"),)),
+                entry("c"), entry("d", (("curation", "soon"),))]
+    assert without_dated_phase(projects) == 2  # c has no event, d's date names no day
 
 
 def test_a_timeline_entry_of_unrecorded_phase_is_counted_as_not_recorded_never_as_a_phase() -> None:

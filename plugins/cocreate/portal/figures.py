@@ -16,6 +16,7 @@ from cocreate.portal.statistics import (
     joined_by_quarter,
     last_quarter,
     phases_by_quarter,
+    without_dated_phase,
     principle_counts,
 )
 from cocreate.standard.vocabulary import ANSWERS
@@ -50,12 +51,14 @@ def sections(catalog: Catalog, t: Translator) -> list[Section]:
     if not any(row.counts[-1] for row in phases):  # "not recorded" only where a timeline says it
         series.pop()
     joined, undated = joined_by_quarter(projects, until)
+    undated_phases = without_dated_phase(projects)
     over_time = [
         stacked_chart("chart-phase-quarters", t("statistics.phases_over_time"),
                       [t.label("phase", p) for p in series],
                       [(quarter(row.quarter), row.counts[:len(series)]) for row in phases],
                       t("statistics.quarter"),
-                      empty=t("statistics.no_dates")),
+                      empty=t("statistics.no_dates"),
+                      note=t("statistics.phases_undated", count=undated_phases) if undated_phases else ""),
         bar_chart("chart-joined", t("statistics.joined_over_time"),
                   [(quarter(found), count) for found, count in joined],
                   (t("statistics.quarter"), t("statistics.parties")), empty=t("statistics.no_dates"),

@@ -68,6 +68,12 @@ def phases_by_quarter(entries: Sequence[Entry], until: Quarter | None = None) ->
     return rows
 
 
+def without_dated_phase(entries: Sequence[Entry]) -> int:
+    """How many projects no quarter of `phases_by_quarter` can count: no event of their
+    timeline has a date (a plan's steps are no events)."""
+    return sum(1 for entry in entries if not any(span(value) for _, value in entry.phase_dates))
+
+
 def joined_by_quarter(entries: Sequence[Entry], until: Quarter | None = None) -> tuple[list[tuple[Quarter, int]], int]:
     """How many parties joined projects in each quarter (from the first to the last quarter
     any joined in, or to `until` when it is later), and how many parties have no joining
