@@ -16,8 +16,8 @@ from cocreate.portal.statistics import (
     joined_by_quarter,
     last_quarter,
     phases_by_quarter,
-    without_dated_phase,
     principle_counts,
+    without_dated_phase,
 )
 from cocreate.standard.vocabulary import ANSWERS
 
