@@ -130,3 +130,12 @@ def test_a_planned_step_is_no_event_and_an_answer_to_residents_is_told() -> None
     assert [c.kind for c in all_changes(new, done)] == ["timeline-added"]  # the plan recorded as done: an event
     broken = {"x": {"dialogue": [{"asked": ["x"], "request": {"a": [1]}}, "text"]}}  # a past version of any shape
     assert [c.kind for c in all_changes(old, broken)] == ["dialogue-added"]
+
+
+def test_a_party_whose_name_is_not_recorded_is_said_so_never_as_the_code() -> None:
+    old = {"stakeholders": [{"name": "Kelompok Tani", "contributes": "Lahan"}]}
+    new = {"stakeholders": [{"name": "Kelompok Tani", "contributes": "Lahan dan bibit"}, {"name": "not-recorded"}]}
+    changes = all_changes({"p": old}, {"p": new})
+    assert [sentence(c, Translator("en")) for c in changes] == [
+        "a party whose name is not recorded joined", "what these parties give or get changed: Kelompok Tani"]
+    assert sentence(changes[0], Translator("id")) == "pihak yang namanya tidak tercatat bergabung"

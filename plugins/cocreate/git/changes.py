@@ -10,6 +10,7 @@ from cocreate.git.comparison import Comparison
 from cocreate.git.repo import Snapshot
 from cocreate.i18n.translator import Translator
 from cocreate.standard.privacy import redact
+from cocreate.standard.vocabulary import NOT_RECORDED
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,17 @@ class Fields:
 
 
 @dataclass(frozen=True)
+class Names:
+    """Parties a change names, as their records write them: a name the record does not give
+    (`not-recorded`, standard 1.2) is said as such, never as the code."""
+
+    names: tuple[str, ...]
+
+    def said(self, t: Translator) -> str:
+        return ", ".join(t("changes.unnamed_party") if name == NOT_RECORDED else name for name in self.names)
+
+
+@dataclass(frozen=True)
 class Change:
     """One change to one project. `kind` keys the sentence in `portal.changes.<kind>`; its
     params hold what the project files record (labels and texts as `Label` and `Text`), so
@@ -58,7 +70,7 @@ class Change:
 
     def words(self, t: Translator) -> dict[str, Any]:
         """The change's params as its sentence says them, in `t`'s language."""
-        return {key: value.said(t) if isinstance(value, Label | Text | Fields) else value
+        return {key: value.said(t) if isinstance(value, Label | Text | Fields | Names) else value
                 for key, value in self.params.items()}
 
 
@@ -114,8 +126,8 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
             changes.append(Change(slug, f"{key}-changed", {"old": Label(key, _level(old, key)),
                                                            "new": Label(key, _level(new, key))}))
     old_names, new_names = _names(old), _names(new)
-    changes += [Change(slug, "stakeholder-joined", {"name": n}) for n in new_names if n not in old_names]
-    changes += [Change(slug, "stakeholder-left", {"name": n}) for n in old_names if n not in new_names]
+    changes += [Change(slug, "stakeholder-joined", {"name": Names((n,))}) for n in new_names if n not in old_names]
+    changes += [Change(slug, "stakeholder-left", {"name": Names((n,))}) for n in old_names if n not in new_names]
     old_entries = _dicts(old.get("timeline"))
     for e in _dicts(new.get("timeline")):  # a planned step is no event: it is told apart, and no feed carries it
         if e not in old_entries:
@@ -135,7 +147,7 @@ def project_changes(slug: str, old: dict[str, Any] | None, new: dict[str, Any] |
     edited = [s["name"] for s in _dicts(old.get("stakeholders"))
               if s not in new_stakeholders and isinstance(s.get("name"), str) and s["name"] in new_names]
     if edited:
-        changes.append(Change(slug, "stakeholders-edited", {"names": edited}))
+        changes.append(Change(slug, "stakeholders-edited", {"names": Names(tuple(edited))}))
     return changes
 
 
