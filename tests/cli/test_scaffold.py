@@ -134,6 +134,36 @@ def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeyp
 GIT_PIN = ["--cocreate-git", f"git+https://github.com/example/cocreate@{'a' * 40}"]
 
 
+def test_an_english_portal_publishes_its_own_pages_in_english(tmp_path: Path, monkeypatch) -> None:
+    """`init --lang en`: the pages at /privacy/, /accessibility/ and /take-part/ are English
+    (the scaffold's Indonesian pages become their translations, page.id.md), never an
+    Indonesian page under an English page's frame beside a stray /privacy.en/."""
+    target = tmp_path / "example-city"
+    result = CliRunner().invoke(cli, ["init", str(target), "--lang", "en", "--city", "Example City", *GIT_PIN])
+    assert result.exit_code == 0, result.output
+    assert not list((target / "content").glob("*.en.md")) and (target / "content" / "privacy.id.md").is_file()
+    site = build(target / "mkdocs.yml")
+
+    def heading(path: Path) -> tuple[str, str]:
+        doc = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        return doc.html["lang"], doc.select_one("article h1").get_text(" ", strip=True)
+
+    assert [heading(site / page / "index.html") for page in ("privacy", "accessibility", "take-part")] == [
+        ("en", "Privacy notice"), ("en", "Accessibility statement"), ("en", "How to take part")]
+    assert not [p.name for p in site.iterdir() if p.name.endswith(".en") or p.name.endswith(".id")]
+    config = target / "mkdocs.yml"  # made bilingual as its comment says: Indonesian at /id/
+    config.write_text(config.read_text("utf-8").replace("# languages: [en, id]", "languages: [en, id]"), "utf-8")
+    site = build(config)
+    assert heading(site / "id" / "privacy" / "index.html") == ("id", "Pemberitahuan privasi")
+    assert heading(site / "privacy" / "index.html") == ("en", "Privacy notice")
+    # a page marked with the portal's own language would be published beside it: the build says what to rename
+    shutil.copy(target / "content" / "privacy.md", target / "content" / "privacy.en.md")
+    failed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=target, capture_output=True, text=True)
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert "privacy.en.md: marked .en.md, the portal's own language (en)" in failed.stderr
+    assert "Rename: privacy.en.md → privacy.md" in failed.stderr
+
+
 def plugin_options(target: Path) -> dict:
     import yaml
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from cocreate.cli.pinning import NAME, CocreatePin, PinError, WheelPin, parse_git
 from cocreate.cli.settings import Settings
+from cocreate.standard.vocabulary import LANGUAGES
 
 BEGIN = ("<!-- cocreate:begin · `cocreate upgrade` rewrites the text from here to the end mark; "
          "write the portal's own text above or below it -->")
@@ -64,9 +65,15 @@ class PortalValues:
     contact: str = ""
     """The plugin's `channels:` and `footer:` options, for mkdocs.yml (only `init` writes it)."""
 
+    @property
+    def other_language(self) -> str:
+        """The portal's second language, when it is made bilingual (`languages:`)."""
+        return next(language for language in LANGUAGES if language != self.language)
+
     def substitutions(self, pin: CocreatePin) -> dict[str, str]:
         return {"site_name": self.site_name, "site_url": self.site_url, "repo_url": self.repo_url,
-                "city": self.city, "language": self.language, "maintainer": self.maintainer,
+                "city": self.city, "language": self.language, "other_language": self.other_language,
+                "maintainer": self.maintainer,
                 "cocreate_requirement": pin.requirement(), "contact": self.contact}
 
     @classmethod

@@ -136,6 +136,22 @@ class PortalContact:
                 + line("accessibility", self.accessibility, "accessibility.md"))
 
 
+SCAFFOLD_LANGUAGE = "id"
+"""The language of the scaffold's pages without a suffix (`privacy.md`); `privacy.en.md`
+beside each is its English."""
+
+
+def _main_pages_in(content: Path, language: str) -> None:
+    """A portal in another language than the scaffold's: its pages without a suffix are in
+    it (`privacy.md` is the English page), and the scaffold's own become the translations
+    (`privacy.id.md`), ready for `languages:`; else `/privacy/` would be in Indonesian and
+    `/privacy.en/` a page of its own."""
+    for translated in sorted(content.rglob(f"*.{language}.md")):
+        page = translated.with_name(translated.name.removesuffix(f".{language}.md") + ".md")
+        page.rename(page.with_name(page.name.removesuffix(".md") + f".{SCAFFOLD_LANGUAGE}.md"))
+        translated.rename(page)
+
+
 class ScaffoldError(Exception):
     """The file cannot be changed as asked; the message says why."""
 
@@ -185,6 +201,8 @@ def init_portal(target: Path, *, site_name: str, site_url: str, repo_url: str, c
     left_out += [page.removesuffix(".md") + ".en.md" for page in left_out]
     shutil.copytree(scaffold_files(), target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__", *left_out))
+    if language != SCAFFOLD_LANGUAGE:
+        _main_pages_in(target / "content", language)
     values = PortalValues(site_name=site_name, site_url=site_url.rstrip("/") + "/", repo_url=repo_url.rstrip("/"),
                           city=city, language=language,
                           maintainer=maintainer if maintainer.startswith("@") else f"@{maintainer}",

@@ -29,9 +29,23 @@ def drop_translations(files: Files, main: str) -> None:
     """A portal in one language publishes no translations: the `page.en.md` beside its
     pages (which `cocreate init` writes, ready for `languages: [id, en]`) are left out."""
     trees = Trees((main, *(language for language in LANGUAGES if language != main)))
+    refuse_main_marked(files, trees)
     for file in list(files.documentation_pages()):
         if not file.generated_by and trees.translation_of(file.src_uri) is not None:
             files.remove(file)
+
+
+def refuse_main_marked(files: Files, trees: Trees) -> None:
+    """A page marked with the portal's main language (`privacy.en.md` when the portal is in
+    English) would be published beside the page it belongs with, as `/privacy.en/`, while
+    the page at `/privacy/` is in another language: the build stops and says what to rename."""
+    marked = sorted(file.src_uri for file in files.documentation_pages()
+                    if not file.generated_by and trees.marked_main(file.src_uri))
+    if marked:
+        pairs = ", ".join(f"{uri} → {trees.marked_main(uri)}" for uri in marked)
+        raise PluginError(f"cocreate: {', '.join(marked)}: marked .{trees.main}.md, the portal's own language "
+                          f"({trees.main}); a page in it has no suffix. Rename: {pairs} (and the page now there "
+                          f"to its own language's suffix, e.g. page.{trees.further[0] if trees.further else 'id'}.md)")
 
 
 class LanguageTrees:
@@ -46,6 +60,7 @@ class LanguageTrees:
     def content_files(self, files: Files, config: MkDocsConfig) -> list[File]:
         """The further trees' hand-written pages, to be added to `files`; the translations
         (`<page>.en.md`) are taken out of the main tree."""
+        refuse_main_marked(files, self.trees)
         translations: dict[tuple[str, str], File] = {}
         pages: list[File] = []
         for file in files.documentation_pages():

@@ -47,6 +47,14 @@ class Trees:
         """A page of the main tree (`take-part.md`) in `language`'s (`en/take-part.md`)."""
         return urls.in_tree(language, self.main, uri)
 
+    def marked_main(self, src_uri: str) -> str | None:
+        """The page a file marked with the main language translates (`privacy.en.md` in a
+        portal whose language is English: `privacy.md`); None for any other file. Such a
+        file would be published as a page of its own (`/privacy.en/`)."""
+        suffix = f".{self.main}.md"
+        return src_uri.removesuffix(suffix) + ".md" if src_uri.endswith(suffix) and len(src_uri) > len(suffix) \
+            else None
+
     def translation_of(self, src_uri: str) -> tuple[str, str] | None:
         """A hand-written translation (`take-part.en.md`): its language and the page it
         translates (`take-part.md`); None for any other file."""
