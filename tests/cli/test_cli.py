@@ -34,7 +34,7 @@ def run(args: list[str], cwd: Path | None = None):
 def test_valid_file_exits_0() -> None:
     result = run(["validate", "--lang", "en", str(FIXTURES / "valid" / "minimal.yml")])
     assert result.exit_code == 0
-    assert result.output == "1 file(s) checked: all valid\n"
+    assert result.output == "1 file checked: all valid\n"
 
 
 def test_invalid_file_exits_1_with_positions() -> None:

@@ -27,7 +27,7 @@ def test_text_lines_follow_the_publiccode_format(minimal_text: str) -> None:
         "msg": "'residents' is not one of the allowed values",
     }
     assert lines[1].startswith("    hint: Use one of: local-government, central-government, community")
-    assert lines[-1] == "1 file(s) checked: 1 error(s), 0 warning(s) in 1 file(s)"
+    assert lines[-1] == "1 file checked: 1 error, 0 warnings in 1 file"
 
 
 def test_text_in_bahasa_indonesia(minimal_text: str) -> None:
@@ -67,7 +67,7 @@ def test_contributor_text_cannot_forge_a_workflow_command(minimal_text: str) -> 
 def test_valid_report_summary(minimal_text: str) -> None:
     report = make_report([check_bytes(minimal_text.encode(), "p.yml")])
     assert render_text(report, "id") == "1 berkas diperiksa: semuanya sah\n"
-    assert render_github(report, "en") == "::notice::1 file(s) checked: all valid\n"
+    assert render_github(report, "en") == "::notice::1 file checked: all valid\n"
 
 
 def test_text_lines_never_break_on_contributor_text(minimal_text: str) -> None:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from cocreate.i18n.messages import catalog
-from cocreate.i18n.translator import Translator, name_in_itself, plural_categories
+from cocreate.i18n.messages import catalog, plural_categories
+from cocreate.i18n.translator import Translator, name_in_itself
 from cocreate.standard.vocabulary import ACTIVITIES, CATEGORIES, LANGUAGES, PHASES, ROLES
 from helpers import ROOT
 

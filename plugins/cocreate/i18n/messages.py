@@ -61,3 +61,33 @@ def hint(problem: Problem, language: str) -> str:
 def ui(key: str, language: str, **params: Any) -> str:
     """A user-interface string, in `language`."""
     return fill(catalog(language)["ui"][key], params)
+
+
+OTHER = "other"
+"""The plural category every language has: the form a string must have if it has several."""
+
+
+@cache
+def plural_categories(language: str) -> frozenset[str]:
+    """The plural categories of a language's rules (CLDR, through Babel): `{one, other}`
+    in English, `{other}` in Bahasa Indonesia."""
+    from babel import Locale
+
+    return Locale.parse(language).plural_form.tags | {OTHER}
+
+
+def plural_category(language: str, count: Any) -> str:
+    """The plural category of `count` in `language` (`1` is `one` in English)."""
+    from babel import Locale
+
+    try:
+        return str(Locale.parse(language).plural_form(count))
+    except (TypeError, ValueError):
+        return OTHER
+
+
+def counted(key: str, language: str, count: int) -> str:
+    """`count` with its noun (`ui.counts.<key>`), in the form the language's plural rules
+    give it: "1 file", "2 files"; "2 berkas"."""
+    forms = catalog(language)["ui"]["counts"][key]
+    return fill(forms.get(plural_category(language, count)) or forms[OTHER], {"count": count})

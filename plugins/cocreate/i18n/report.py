@@ -9,7 +9,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from cocreate.i18n.messages import hint, message, ui
+from cocreate.i18n.messages import counted, hint, message, ui
 from cocreate.i18n.untrusted import annotation_message, annotation_property, escape_data, one_line, to_json
 from cocreate.standard.privacy import redact
 from cocreate.standard.problems import Problem
@@ -42,12 +42,13 @@ def problem_line(problem: Problem, language: str) -> str:
 
 
 def summary(report: Report, language: str) -> str:
-    files = len(report.results)
+    files = counted("files", language, len(report.results))
+    warnings = counted("warnings", language, report.warnings)
     if report.errors:
-        return ui("summary_errors", language, files=files, errors=report.errors,
-                  warnings=report.warnings, failed=report.failed_files)
+        return ui("summary_errors", language, files=files, errors=counted("errors", language, report.errors),
+                  warnings=warnings, failed=counted("files", language, report.failed_files))
     if report.warnings:
-        return ui("summary_warnings", language, files=files, warnings=report.warnings)
+        return ui("summary_warnings", language, files=files, warnings=warnings)
     return ui("summary_ok", language, files=files)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from cocreate.i18n.messages import LANGUAGES, catalog, fill
+from cocreate.i18n.messages import LANGUAGES, OTHER, catalog, fill, plural_category
 from cocreate.standard.dates import parse_date
 
 
@@ -114,29 +114,6 @@ class Translator:
         """An ISO 3166-1 code as the country's name in this language (from CLDR, through
         Babel); the code itself when there is none."""
         return _territories(self.language).get(code, code)
-
-
-OTHER = "other"
-"""The plural category every language has: the form a string must have if it has several."""
-
-
-@cache
-def plural_categories(language: str) -> frozenset[str]:
-    """The plural categories of a language's rules (CLDR, through Babel): `{one, other}`
-    in English, `{other}` in Bahasa Indonesia."""
-    from babel import Locale
-
-    return Locale.parse(language).plural_form.tags | {OTHER}
-
-
-def plural_category(language: str, count: Any) -> str:
-    """The plural category of `count` in `language` (`1` is `one` in English)."""
-    from babel import Locale
-
-    try:
-        return str(Locale.parse(language).plural_form(count))
-    except (TypeError, ValueError):
-        return OTHER
 
 
 def name_in_itself(language: str) -> str:
