@@ -349,12 +349,12 @@ def test_a_theme_s_custom_dir_overrides_cocreate_s_templates(tmp_path: Path, min
                                                                   "  name: material\n  custom_dir: overrides\n"), "utf-8")
     overrides = tmp_path / "portal" / "overrides" / "cocreate"
     overrides.mkdir(parents=True)
-    (overrides / "data.html").write_text('<div class="cc">Data kota {{ catalog.projects|length }}</div>\n', "utf-8")
+    (overrides / "data.html").write_text('<div class="cc">Data kota {{ portal.catalog.projects|length }} {{ page.uri }}</div>\n', "utf-8")
     (overrides / "_macros.html").write_text(
         (ROOT / "plugins" / "cocreate" / "portal" / "templates" / "_macros.html").read_text("utf-8")
         .replace('<li class="cc-card{%', '<li class="cc-card cc-card--kota{%'), "utf-8")
     site = build(config_file)
-    assert "Data kota 1" in (site / "data" / "index.html").read_text("utf-8")
+    assert "Data kota 1 data/index.md" in (site / "data" / "index.html").read_text("utf-8")
     assert 'class="cc-card cc-card--kota"' in (site / "projects" / "index.html").read_text("utf-8")
     assert 'class="cc cc-project"' in (site / "projects" / "bank-sampah" / "index.html").read_text("utf-8")
 

@@ -14,10 +14,11 @@ from functools import cached_property
 from typing import Any
 
 from cocreate.i18n.translator import Translator
-from cocreate.portal import urls
+from cocreate.portal import parts, urls
 from cocreate.portal.calls import Call, call_of
 from cocreate.portal.dialogue import Exchange, PlannedStep, counts, events, exchanges, planned_steps
 from cocreate.portal.entry import Entry, Party
+from cocreate.portal.parts import Text
 from cocreate.portal.periods import span
 from cocreate.standard.schema import is_multilingual
 from cocreate.standard.vocabulary import (
@@ -139,11 +140,11 @@ class Project:
         return [c for c in CATEGORY_ORDER if c in present]
 
     @property
-    def stakeholders_by_category(self) -> list[tuple[str, list[dict[str, Any]]]]:
+    def stakeholders_by_category(self) -> list[tuple[str, list[parts.Stakeholder]]]:
         """The stakeholders grouped by category, in the order of `categories`."""
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for stakeholder in self.data["stakeholders"]:
-            groups.setdefault(stakeholder["category"], []).append(stakeholder)
+        groups: dict[str, list[parts.Stakeholder]] = {}
+        for stakeholder in parts.stakeholders(self.data):
+            groups.setdefault(stakeholder.category, []).append(stakeholder)
         return [(category, groups[category]) for category in CATEGORY_ORDER if category in groups]
 
     @property
@@ -184,12 +185,11 @@ class Project:
         return sum(1 for s in self.data["stakeholders"]
                    if NOT_RECORDED not in (s.get("contributes"), s.get("benefit")))
 
-    @property
-    def location(self) -> dict[str, str]:
+    @cached_property
+    def location(self) -> parts.Location:
         """The parts of the place the record gives (scope, country, province, city,
-        district); empty when the record does not say where (`location: not-recorded`)."""
-        value = self.data["location"]
-        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+        district); none when the record does not say where (`location: not-recorded`)."""
+        return parts.location(self.data)
 
     @property
     def location_recorded(self) -> bool:
@@ -197,23 +197,23 @@ class Project:
 
     @property
     def city(self) -> str:
-        return self.location.get("city", "")
+        return self.location.city or ""
 
     @property
     def country(self) -> str | None:
         """The project's country as recorded (ISO 3166-1), else None: never the portal's."""
-        return self.location.get("country") or None
+        return self.location.country or None
 
     @property
     def place(self) -> str:
         """The most precise place recorded: the city, else the region or province, else the
         country's name (a national programme has no city)."""
         location = self.location
-        if location.get("city"):
-            return str(location["city"])
-        if location.get("province"):
-            return str(location["province"])
-        return self.t.country(str(location["country"])) if location.get("country") else ""
+        if location.city:
+            return location.city
+        if location.province:
+            return location.province
+        return self.t.country(location.country) if location.country else ""
 
     @property
     def example(self) -> bool:
@@ -250,10 +250,10 @@ class Project:
             return None
         return call if call.open_on(self.today) else None
 
-    @property
-    def principles(self) -> list[dict[str, Any]]:
+    @cached_property
+    def principles(self) -> list[parts.Principle]:
         """The working principles the parties commit to, in the order the co-creation text names them."""
-        return sorted(self.data.get("principles", []), key=lambda p: PRINCIPLES.index(p["principle"]))
+        return sorted(parts.principles(self.data), key=lambda p: PRINCIPLES.index(p.principle))
 
     def entry(self) -> Entry:
         """What lists, overviews and indexes show of the project."""
@@ -273,7 +273,7 @@ class Project:
                                         for s in self.data["stakeholders"]),
                      tables=tuple(self.data.get("data", ())), last_changed=self.last_changed,
                      call=self.open_call,
-                     principles=tuple((p["principle"], "evidence" in p) for p in self.principles),
+                     principles=tuple((p.principle, p.evidence is not None) for p in self.principles),
                      phase_dates=tuple(phases.items()), runs_until=runs_until, began=self.began,
                      dialogue=counts(self.exchanges, ANSWERS))
 
@@ -287,6 +287,77 @@ class Project:
         first = happened[0] if happened else self.data.get("start_date")
         found = span(first) if isinstance(first, str) else None
         return found[0].isoformat() if found else None
+
+    # ----- what its page shows besides (portal/parts.py): the record's own parts, typed ----
+    @property
+    def title_text(self) -> Text:
+        """The title as recorded, in each language it is written in (`title` is the one shown)."""
+        return self.data["title"]
+
+    @property
+    def summary_text(self) -> Text:
+        return self.data["summary"]
+
+    @property
+    def description(self) -> Text:
+        """What the project is about, in Markdown."""
+        return self.data["description"]
+
+    @property
+    def criteria(self) -> list[Text]:
+        """What someone must meet to join, when the record says."""
+        return list(self.data["openness"].get("criteria", ()))
+
+    @property
+    def how_to_join(self) -> Text | None:
+        """How to join, in Markdown, when the record says."""
+        return self.data["openness"].get("how_to_join")
+
+    @property
+    def license(self) -> str | None:
+        """The licence of the results (SPDX), when the record gives one."""
+        return self.data["ownership"].get("license")
+
+    @property
+    def ownership_note(self) -> Text | None:
+        return self.data["ownership"].get("note")
+
+    @property
+    def start_date(self) -> str | None:
+        """When the project started or will start, as recorded."""
+        return self.data.get("start_date")
+
+    @property
+    def party_count(self) -> int:
+        """How many parties the record names."""
+        return len(self.data["stakeholders"])
+
+    @property
+    def maintainers(self) -> list[str]:
+        """Who looks after the project's file (none: the portal's maintainers)."""
+        return list(self.data.get("maintainers", ()))
+
+    @cached_property
+    def outputs(self) -> list[parts.Output]:
+        return parts.outputs(self.data)
+
+    @cached_property
+    def links(self) -> list[parts.Link]:
+        return parts.links(self.data)
+
+    @cached_property
+    def tables(self) -> list[parts.Table]:
+        """The project's own tables (`data`)."""
+        return parts.tables(self.data)
+
+    @cached_property
+    def trust(self) -> parts.Trust | None:
+        return parts.trust(self.data)
+
+    @cached_property
+    def provenance(self) -> parts.Provenance | None:
+        """Where the record comes from (`source`; `Project.source` is its file)."""
+        return parts.provenance(self.data)
 
 
 def _multilingual(value: Any, path: tuple[str | int, ...]) -> Iterable[Any]:
