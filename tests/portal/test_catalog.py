@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import sys
 from collections.abc import Callable
@@ -13,6 +14,7 @@ import pytest
 from cocreate.i18n.translator import Translator
 from cocreate.portal.catalog import Catalog
 from cocreate.portal.entry import Entry, Party
+from cocreate.portal.facets import FACETS, index_json
 from cocreate.portal.project import Project
 from cocreate.portal.urls import UniqueSlugs, slugify
 from cocreate.standard.loader import load_text
@@ -54,6 +56,24 @@ def test_organisations_are_merged_by_name_and_category() -> None:
     assert [(o.name, [(p.slug, role) for p, role in o.roles]) for o in shared.organisations["community"]] == [
         ("Forum RW", [("a", "initiator"), ("b", "partner")])]
     assert [o.name for o in shared.organisations["business"]] == ["Forum RW"]
+
+
+def test_the_index_filters_as_the_facets_list() -> None:
+    """The catalogue page's script finds each facet's values in the column the index names
+    for it (`facets`, from `FACETS`): filtering the index by a value gives the very projects
+    of that value's static list."""
+    catalog = _catalog("en")
+    index = json.loads(index_json(catalog.projects))
+    rows = [dict(zip(index["fields"], row, strict=True)) for row in index["projects"]]
+    assert set(index["facets"]) == {facet.name for facet in FACETS}
+    assert {"categories", "dimensions", "tags", "location"} <= set(index["facets"].values()) <= set(index["fields"])
+    for facet, values in catalog.facets.items():
+        column = index["facets"][facet]
+        for fv in values:
+            shown = [row["slug"] for row in rows
+                     if (fv.value in row[column] if isinstance(row[column], list) else row[column] == fv.value)]
+            assert shown == [p.slug for p in fv.projects], (facet, fv.value)
+    assert all(catalog.facets[name] for name in ("category", "dimension", "tag", "location"))  # lists and texts
 
 
 def test_coverage_counts_projects_per_category_and_phase() -> None:

@@ -50,3 +50,10 @@ def call_of(data: dict[str, Any], t: Translator, categories: Iterable[str]) -> C
                 tuple(t.text(s) for s in seeking.get("skills", ())),
                 tuple(t.text(r) for r in seeking.get("resources", ())),
                 markdown.render(t.text(seeking["how_to_respond"])))
+
+
+def closes_on(call: Call | None) -> str:
+    """The last day one can respond to an open call (the catalogue's "closing soonest"), or
+    an empty string when there is none."""
+    found = span(call.closes) if call is not None else None
+    return found[1].isoformat() if found else ""

@@ -10,7 +10,6 @@ own typed object (`portal/context.py`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -20,7 +19,6 @@ from markupsafe import Markup
 
 from cocreate.i18n.translator import Translator
 from cocreate.portal import datapackage, urls
-from cocreate.portal.calls import Call
 from cocreate.portal.catalog import Catalog
 from cocreate.portal.context import (
     CallsPage,
@@ -39,21 +37,20 @@ from cocreate.portal.context import (
     StatisticsPage,
 )
 from cocreate.portal.entry import Entry
-from cocreate.portal.facets import FACETS, Facet, FacetValue
+from cocreate.portal.facets import FACETS, Facet, FacetValue, index_json
 from cocreate.portal.feeds import Item
 from cocreate.portal.figures import Section, sections
 from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
 from cocreate.portal.glossary import glossary
 from cocreate.portal.listing import paginate
 from cocreate.portal.options import Options
-from cocreate.portal.periods import span
 from cocreate.portal.project import Project
 from cocreate.portal.templating import PREVIEW, Portal, shares_a_page
 from cocreate.standard.paths import project_file
 from cocreate.standard.validate import SLUG
 from cocreate.standard.vocabulary import CATEGORIES, CATEGORY_ORDER
 
-ORGANISATION = Facet("organisation", lambda p: [], static=False)
+ORGANISATION = Facet("organisation", None, static=False)
 """Organisations are not a facet of the catalogue; one in many projects gets its own list."""
 HOME_CHANGES = 5
 """The newest changes the home page shows; the rest are in the feeds."""
@@ -256,22 +253,7 @@ class Site:
     # ----- data files ------------------------------------------------------------------
     def index_json(self) -> str:
         """The compact catalogue index that the catalogue page filters with JavaScript."""
-        fields = ["slug", "title", "summary", "phase", "kind", "openness", "ownership", "status",
-                  "categories", "dimensions", "approach", "location", "tags", "call", "began", "closes"]
-        rows = [
-            [p.slug, p.title, p.summary, p.phase, p.kind, p.openness, p.ownership, p.status,
-             p.categories, p.dimensions, p.approach, p.place, p.tags, "open" if p.call else "",
-             p.began or "", closes_on(p.call)]
-            for p in self.catalog.projects
-        ]
-        return json.dumps({"fields": fields, "projects": rows}, ensure_ascii=False, separators=(",", ":"))
-
-
-def closes_on(call: Call | None) -> str:
-    """The last day one can respond to an open call (the catalogue's "closing soonest"), or
-    an empty string when there is none."""
-    found = span(call.closes) if call is not None else None
-    return found[1].isoformat() if found else ""
+        return index_json(self.catalog.projects)
 
 
 def _constant(html: str) -> Callable[[], str]:

@@ -43,11 +43,9 @@
         toggle.setAttribute("aria-expanded", String(!form.hidden));
       });
       count.textContent = counted(projects.length);
+      var columns = index.facets;  // each facet's column in the index, as the portal says
       function has(project, facet, value) {
-        var key = { phase: "phase", kind: "kind", openness: "openness", ownership: "ownership", status: "status",
-          approach: "approach", location: "location", category: "categories", dimension: "dimensions", tag: "tags",
-          call: "call" }[facet];
-        var field = project[key];
+        var field = project[columns[facet]];
         return Array.isArray(field) ? field.indexOf(value) >= 0 : field === value;
       }
       function badge(group, value) {
