@@ -66,12 +66,12 @@ from cocreate.standard.paths import folder_name
 from cocreate.standard.problems import Severity
 from cocreate.standard.schema import project_schema
 from cocreate.standard.validate import validate_paths
-from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
+from cocreate.standard.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 log = get_plugin_logger(__name__)
 
 MARKER = "<!-- cocreate:"
-INCOMPLETE = re.compile(r"<!-- cocreate:incomplete:(id|en) -->")
+INCOMPLETE = re.compile(rf"<!-- cocreate:incomplete:({'|'.join(map(re.escape, LANGUAGES))}) -->")
 HOME_MARKER = "<!-- cocreate:home -->"
 """Where the home page (the docs' own index.md) shows what is happening on the portal;
 without it, that comes after the page's own words."""
