@@ -59,6 +59,9 @@ class SearchBox:
     filters: tuple[SearchFilter, ...]
     texts: str
     """The file of `search_texts` in the site (`urls.search_texts`)."""
+    bundle: str = f"{urls.SEARCH_BUNDLE}/"
+    """The folder of the search's index and code in the site, which the box's script loads
+    Pagefind from (the box's `data-bundle`)."""
 
 
 def search_box(t: Translator) -> SearchBox:

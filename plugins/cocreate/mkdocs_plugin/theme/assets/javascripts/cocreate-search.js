@@ -1,5 +1,6 @@
 /* cocreate's site search, in the header (partials/search.html). The index is Pagefind's,
-   in the site's own pagefind/ folder, split into chunks: nothing is loaded until a reader
+   in the site's own folder that the box names (data-bundle: urls.SEARCH_BUNDLE, relative
+   to the page), split into chunks: nothing is loaded until a reader
    opens the search, and a query then loads only the chunks of its words and the results it
    shows. No request leaves the site. Text from the index is only ever set through
    textContent (the <mark>s of an excerpt are made here as elements), never parsed as HTML.
@@ -22,6 +23,7 @@
   var config = document.getElementById("__config");
   if (!box || !config || !window.Promise || !window.URL || !window.fetch) return;
   var base = new URL((JSON.parse(config.textContent).base || ".").replace(/\/?$/, "/"), location.href);
+  var bundle = new URL((box.getAttribute("data-bundle") || "").replace(/\/?$/, "/"), location.href);
   var toggle = document.getElementById("__search");
   var opener = document.querySelector("[data-cc-search-open]");
   var form = box.querySelector("form");
@@ -100,7 +102,7 @@
   function load() {
     if (!engine) {
       var words = loadTexts();
-      engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
+      engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
         return Promise.resolve(pagefind.options({ baseUrl: base.pathname, excerptLength: 24 })).then(function () {
           return Promise.resolve(pagefind.init()).then(function () { return pagefind; });
         });
