@@ -66,6 +66,7 @@ from typing import Any
 from cocreate.cli.text_languages import PENDING, Detector, LanguageError, checked
 from cocreate.portal.urls import slugify
 from cocreate.standard.characters import scan
+from cocreate.standard.fieldpaths import walk
 from cocreate.standard.privacy import Finding, find_in_text, redact, redact_with
 from cocreate.standard.schema import allows_line_breaks, is_multilingual
 from cocreate.standard.validate import SLUG_MAX
@@ -115,7 +116,7 @@ class MappingFile:
         maps = data.get("maps", {})
         if not isinstance(maps, dict) or not all(isinstance(m, dict) for m in maps.values()):
             raise MappingError("`maps` holds one map of values per name")
-        _check_planned(data["project"], ("project",))
+        _check_planned(data["project"])
         earliest = data.get("earliest_date", "1950-01-01")
         try:
             earliest = dt.date.fromisoformat(str(earliest))
@@ -149,31 +150,28 @@ def _where(path: tuple[str | int, ...]) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
 
 
-def _check_planned(node: Any, path: tuple[str | int, ...]) -> None:
+def _check_planned(project: Any) -> None:
     """`planned` stands only on a timeline entry, as `true` or `false`, and a planned
     step's date keeps what lies ahead (no `past`)."""
-    if isinstance(node, list):
-        for index, child in enumerate(node):
-            _check_planned(child, (*path, index))
-        return
-    if not isinstance(node, dict):
-        return
+    for path, node in walk(project, ("project",)):
+        if isinstance(node, dict) and "planned" in node:
+            _check_planned_step(node, path)
+
+
+def _check_planned_step(node: dict[str, Any], path: tuple[str | int, ...]) -> None:
     in_timeline = len(path) == 3 and path[:2] == ("project", "timeline") and isinstance(path[2], int)
-    if "planned" in node:
-        value = node["planned"]
-        if not in_timeline:
-            raise MappingError(f"{_where((*path, 'planned'))}: `planned` marks a step of the timeline; write it "
-                               "in an entry of project.timeline", "mapping-planned")
-        if value not in ("true", "false") and not (isinstance(value, str) and PLACEHOLDER.search(value)):
-            raise MappingError(f"{_where((*path, 'planned'))}: {str(value)[:40]!r}: write `planned: true` for a "
-                               "planned step (its date may lie ahead), or leave `planned` out for an event",
-                               "mapping-planned")
-        date = node.get("date")
-        if value == "true" and isinstance(date, str) and re.search(r"\|\s*past\s*[|}]", date):
-            raise MappingError(f"{_where((*path, 'date'))}: a planned step's date may lie ahead: remove `|past`",
-                               "mapping-planned")
-    for key, child in node.items():
-        _check_planned(child, (*path, str(key)))
+    value = node["planned"]
+    if not in_timeline:
+        raise MappingError(f"{_where((*path, 'planned'))}: `planned` marks a step of the timeline; write it "
+                           "in an entry of project.timeline", "mapping-planned")
+    if value not in ("true", "false") and not (isinstance(value, str) and PLACEHOLDER.search(value)):
+        raise MappingError(f"{_where((*path, 'planned'))}: {str(value)[:40]!r}: write `planned: true` for a "
+                           "planned step (its date may lie ahead), or leave `planned` out for an event",
+                           "mapping-planned")
+    date = node.get("date")
+    if value == "true" and isinstance(date, str) and re.search(r"\|\s*past\s*[|}]", date):
+        raise MappingError(f"{_where((*path, 'date'))}: a planned step's date may lie ahead: remove `|past`",
+                           "mapping-planned")
 
 
 @dataclass

@@ -8,7 +8,6 @@ travels back.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -20,6 +19,7 @@ from cocreate.portal.dialogue import Exchange, PlannedStep, counts, events, exch
 from cocreate.portal.entry import Entry, Party
 from cocreate.portal.parts import Text
 from cocreate.portal.periods import span
+from cocreate.standard.fieldpaths import walk
 from cocreate.standard.schema import is_multilingual
 from cocreate.standard.vocabulary import (
     ANSWERS,
@@ -165,7 +165,9 @@ class Project:
         """The other languages some of the project's texts are shown in, for want of one in
         the portal's language."""
         found: set[str] = set()
-        for value in _multilingual(self.data, ()):
+        for path, value in walk(self.data, stop=is_multilingual):
+            if not (isinstance(value, dict) and is_multilingual(path)):
+                continue  # a plain text is taken to be in the portal's language
             text, language = self.t.text_in(value)
             if language is not None and language != self.t.language:
                 found.add(language)
@@ -358,18 +360,6 @@ class Project:
     def provenance(self) -> parts.Provenance | None:
         """Where the record comes from (`source`; `Project.source` is its file)."""
         return parts.provenance(self.data)
-
-
-def _multilingual(value: Any, path: tuple[str | int, ...]) -> Iterable[Any]:
-    """Every text of a project that may be written in several languages."""
-    if is_multilingual(path):
-        yield value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _multilingual(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _multilingual(child, (*path, index))
 
 
 def _other(t: Translator, value: Any) -> str | None:

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from cocreate.standard.fieldpaths import walk
 from cocreate.standard.problems import FieldPath
 
 _LOCAL = r"[A-Za-z0-9._%+-]{1,64}+"  # at most 64 characters, taken whole: linear time on long runs
@@ -232,12 +233,8 @@ def find_in_data(data: Any, path: FieldPath = ()) -> Iterator[Finding]:
     """Every piece of personal data in every string (keys included) of loaded data."""
     if not path and not any(next(_matches(text), None) for text in _candidates(list(_texts(data)))):
         return  # most projects hold nothing: only one that does is searched field by field
-    if isinstance(data, str):
-        yield from find_in_text(data, path)
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from find_in_text(key, (*path, key))
-            yield from find_in_data(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from find_in_data(value, (*path, index))
+    for here, node in walk(data, path):
+        if len(here) > len(path) and isinstance(here[-1], str):  # a map's key, before what it holds
+            yield from find_in_text(here[-1], here)
+        if isinstance(node, str):
+            yield from find_in_text(node, here)

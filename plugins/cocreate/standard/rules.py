@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cocreate.standard.dates import FORM, PartialDate, parse_date
+from cocreate.standard.fieldpaths import walk
 from cocreate.standard.loader import Document
 from cocreate.standard.markdown import unsafe_changes
 from cocreate.standard.privacy import find_in_data
@@ -227,46 +228,29 @@ _LANGUAGE = re.compile(project_schema()["$defs"]["language"]["pattern"])
 
 def check_translations(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     """Warn when a text written in several languages lacks one of the portal's languages."""
-    def walk(value: Any, path: FieldPath) -> Iterator[Problem]:
-        if isinstance(value, dict):
-            if is_multilingual(path):
-                if not value or not all(isinstance(text, str) and _LANGUAGE.match(key) for key, text in value.items()):
-                    return  # the schema reports the map itself: one problem for one cause
-                for language in (*LANGUAGES, *(x for x in context.required_languages if x not in LANGUAGES)):
-                    if language not in value and language in context.required_languages:
-                        yield Problem(Code.MISSING_REQUIRED_TRANSLATION, file, doc.position(path), path,
-                                      {"language": language})
-                    elif language not in value:
-                        yield Problem(Code.MISSING_TRANSLATION, file, doc.position(path), path,
-                                      {"language": language}, Severity.WARNING)
-                return
-            for key, child in value.items():
-                yield from walk(child, (*path, key))
-        elif isinstance(value, list):
-            for index, child in enumerate(value):
-                yield from walk(child, (*path, index))
-
-    yield from walk(data, ())
+    for path, value in walk(data, stop=is_multilingual):
+        if not (isinstance(value, dict) and is_multilingual(path)):
+            continue
+        if not value or not all(isinstance(text, str) and _LANGUAGE.match(key) for key, text in value.items()):
+            continue  # the schema reports the map itself: one problem for one cause
+        for language in (*LANGUAGES, *(x for x in context.required_languages if x not in LANGUAGES)):
+            if language not in value and language in context.required_languages:
+                yield Problem(Code.MISSING_REQUIRED_TRANSLATION, file, doc.position(path), path,
+                              {"language": language})
+            elif language not in value:
+                yield Problem(Code.MISSING_TRANSLATION, file, doc.position(path), path,
+                              {"language": language}, Severity.WARNING)
 
 
 TAG_LIKE = _TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
 """What makes a plain text hold markup (also in the proposal form: `portal/forms.py`)."""
 
 
-def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _strings(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _strings(child, (*path, index))
-
-
 def check_markup(data: dict[str, Any], doc: Document, file: str, context: Context) -> Iterator[Problem]:
     """Markdown must survive sanitizing unchanged; plain text must hold no HTML at all."""
-    for path, text in _strings(data, ()):
+    for path, text in walk(data):
+        if not isinstance(text, str):
+            continue
         if is_markdown(path):
             # only raw HTML (<), entities (&) and links (`](`, `]:`) can be changed by sanitizing
             risky = "<" in text or "&" in text or "](" in text or "]:" in text
