@@ -11,7 +11,8 @@ from typing import Any, NoReturn
 import click
 import yaml
 
-from cocreate.cli.mapping import Converted, MappingError, MappingFile, Row, convert
+from cocreate.cli.mapping import Converted, Row, convert
+from cocreate.cli.mapping_file import MappingError, MappingFile
 from cocreate.cli.nofollow import FileState, LinkRefused, ProjectFolder
 from cocreate.cli.scaffolding import schema_line
 from cocreate.cli.settings import current
