@@ -4,6 +4,7 @@ record."""
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,7 +28,7 @@ from cocreate.portal.options import Options
 from cocreate.portal.project import Project
 from cocreate.portal.templating import Portal
 from cocreate.standard.loader import load_text
-from helpers import DEMO_DAY, PROJECTS, ROOT
+from helpers import DEMO_DAY, FIXTURES, PROJECTS, ROOT
 
 TEMPLATES = ROOT / "plugins" / "cocreate" / "portal" / "templates"
 PARTS = {"_macros.html", "_dialogue.html", "join.html"}
@@ -66,8 +67,8 @@ def test_templates_never_read_a_project_s_raw_record() -> None:
 
 class StrictOnTyped(Undefined):
     """Strict where a template reads a name or a typed object (the page, the portal, a
-    `Project`, its parts): one it does not have fails; lenient on a mapping, a timeline
-    event's, whose optional keys a template tests."""
+    `Project`, its parts): one it does not have fails; lenient on a mapping (a field of a
+    Table Schema on the data page), whose optional keys a template tests."""
 
     __slots__ = ()
 
@@ -79,16 +80,21 @@ class StrictOnTyped(Undefined):
 
 
 def _projects(t: Translator) -> list[Project]:
-    """The demo's projects, each with a history longer than a page shows."""
+    """The demo's projects, one that records little (`not-recorded`), and one that publishes
+    tables and was imported from a list, each with a history longer than a page shows."""
     history = [Event(f"p{n}", f"{n:040x}", 1_700_000_000 + n * 86_400, n or None,
                      (Change("p", "status-changed", {"old": "planned", "new": "active"}),), n)
                for n in range(context.HISTORY_SHOWN + 2)][::-1]
-    projects = []
-    for file in sorted(PROJECTS.glob("*/project.yml")):
-        data = load_text(file.read_bytes(), str(file)).data
-        projects.append(Project(file.parent.name, data, f"projects/{file.parent.name}/project.yml", t,
-                                last_changed="2026-11-30", history=history, today=DEMO_DAY))
-    return projects
+    files = [*sorted(PROJECTS.glob("*/project.yml")), FIXTURES / "unrecorded" / "project.yml"]
+    records = [load_text(file.read_bytes(), str(file)).data for file in files]
+    published = copy.deepcopy(records[0])  # a project that publishes tables, imported from a list
+    published["data"] = [{"name": "pickups", "title": {"id": "Penjemputan", "en": "Pickups"}, "path": "pickups.csv",
+                          "schema": "pickups.schema.json", "description": "Satu baris per penjemputan."}]
+    published["source"] = {"url": "https://data.example/list", "license": "CC-BY-4.0", "record_id": "R-7",
+                           "documented_by": "Dinas LH", "imported": "2026-10-01"}
+    return [Project(f"p{n}", data, f"projects/p{n}/project.yml", t, last_changed="2026-11-30", history=history,
+                    today=DEMO_DAY)
+            for n, data in enumerate([*records, published])]
 
 
 def _pages(portal: Portal, projects: list[Project]) -> list[Page]:
@@ -100,9 +106,9 @@ def _pages(portal: Portal, projects: list[Project]) -> list[Page]:
     calls = paginate(catalog.open_calls, 4, urls.calls(), urls.calls)[0]
     organisations = paginate(catalog.organisations["community"], 4, urls.category("community"),
                              lambda n: urls.category("community", n))[0]
-    project = projects[-1]
     return [
-        context.ProjectPage(uri=project.uri, title=project.title, portal=portal, project=project),
+        *(context.ProjectPage(uri=project.uri, title=project.title, portal=portal, project=project)
+          for project in projects),
         context.CataloguePage(uri=listing.uri, title="Katalog 2", portal=portal, listing=listing),
         context.CataloguePage(uri=urls.facet("kind", tag.slug), title="Jenis", portal=portal,
                               listing=paginate(tag.projects, 4, urls.facet("kind", tag.slug), urls.catalogue)[0],
@@ -150,9 +156,11 @@ def test_each_kind_of_page_renders_its_template_with_its_typed_page(language: st
         assert html.strip(), page.template
         if page.title:
             assert f"<h1>{page.title}</h1>" in html or page.template == "project.html", page.template
-    project = pages[0]
+    project = pages[len(projects) - 1]  # the one that publishes tables
     assert isinstance(project, context.ProjectPage)
     html = portal.render(project)
+    assert f'href="{project.link(urls.project_table(project.project.slug, "pickups.csv"))}"' in html
+    assert '<code>R-7</code>' in html and 'datetime="2026-10-01"' in html
     assert len(re.findall(r'<ol class="cc-history">.*?</ol>', html, re.DOTALL)[0].split("<li>")) == \
         context.HISTORY_SHOWN + 1
     assert f'href="{project.history_all}"' in html and project.history_all is not None

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cocreate.portal.parts import TimelineEntry, timeline_entry
 from cocreate.standard.dates import parse_date
 
 UNANSWERED = "unanswered"
@@ -141,7 +142,7 @@ def summary(all_counts: Iterable[DialogueCounts], answers: Sequence[str]) -> Dia
 class PlannedStep:
     """A timeline entry marked planned, and whether its date has passed."""
 
-    event: dict[str, Any]
+    event: TimelineEntry
     overdue: bool
     """Its whole span of days lies before the day of the build, and it is still planned:
     not recorded as done."""
@@ -155,7 +156,8 @@ def planned_steps(timeline: Iterable[dict[str, Any]], today: dt.date | None) -> 
             continue
         date = parse_date(event["date"])
         overdue = date is not None and today is not None and date.end < today
-        steps.append((date.sort_key if date else (dt.date.max, dt.date.max), PlannedStep(event, overdue)))
+        step = PlannedStep(timeline_entry(event), overdue)
+        steps.append((date.sort_key if date else (dt.date.max, dt.date.max), step))
     return [step for _, step in sorted(steps, key=lambda s: s[0])]
 
 

@@ -1,6 +1,6 @@
-"""Parts of a project's record as its page shows them, typed: its place, its parties, its
-principles, its outputs, its links, its own tables, its promise to participants (`trust`) and where the record comes
-from (`source`).
+"""Parts of a project's record as its page shows them, typed: its timeline, its place, its
+parties, its principles, its outputs, its links, its own tables, its promise to
+participants (`trust`) and where the record comes from (`source`).
 
 `Project` (`portal/project.py`) makes them from the validated record; the templates read
 these, never the record itself. A text is as the record gives it (`Text`: one string, or one
@@ -29,6 +29,20 @@ class Location:
     province: str | None = None
     city: str | None = None
     district: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """An entry of the project's timeline (`timeline[]`): what happened, or a step planned."""
+
+    date: str
+    phase: str
+    activity: str
+    title: Text
+    description: Text | None = None
+    evidence: str | None = None
+    """Where one can see that it happened (a URL), when the record gives one."""
+    planned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +134,11 @@ def location(data: Mapping[str, Any]) -> Location:
         return Location()
     return Location(*(str(value[key]) if value.get(key) is not None else None
                       for key in ("scope", "country", "province", "city", "district")))
+
+
+def timeline_entry(entry: Mapping[str, Any]) -> TimelineEntry:
+    return TimelineEntry(entry["date"], entry["phase"], entry["activity"], entry["title"], entry.get("description"),
+                         entry.get("evidence"), entry.get("planned") == "true")
 
 
 def stakeholders(data: Mapping[str, Any]) -> list[Stakeholder]:

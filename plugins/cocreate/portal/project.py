@@ -73,9 +73,9 @@ class Project:
         return self.data["phase"]
 
     @cached_property
-    def events(self) -> list[dict[str, Any]]:
+    def events(self) -> list[parts.TimelineEntry]:
         """The timeline's events, oldest first: what happened, not the steps planned."""
-        return events(self.data["timeline"])
+        return [parts.timeline_entry(event) for event in events(self.data["timeline"])]
 
     @cached_property
     def plans(self) -> list[PlannedStep]:
@@ -90,7 +90,7 @@ class Project:
     @cached_property
     def phases_in_timeline(self) -> frozenset[str]:
         """The phases that the timeline shows an event in (a planned step is not one)."""
-        return frozenset(e["phase"] for e in self.events if e["phase"] in PHASES)
+        return frozenset(e.phase for e in self.events if e.phase in PHASES)
 
     @property
     def steps(self) -> list[tuple[str, str]]:
@@ -261,8 +261,8 @@ class Project:
         """What lists, overviews and indexes show of the project."""
         phases: dict[str, str] = {}
         for event in self.events:
-            phases.setdefault(event["phase"], event["date"])
-        ends = [found[1] for event in self.events if (found := span(event["date"])) is not None]
+            phases.setdefault(event.phase, event.date)
+        ends = [found[1] for event in self.events if (found := span(event.date)) is not None]
         runs_until = max(ends).isoformat() if ends and (self.status in CLOSED_STATUSES
                                                         or self.status == NOT_RECORDED) else None
         return Entry(slug=self.slug, title=self.title, summary=self.summary, phase=self.phase, status=self.status,
@@ -285,7 +285,7 @@ class Project:
         date of its timeline's first event that happened (not a planned step), else its
         `start_date`; a month, quarter or year counts from its first day. None when neither
         is recorded."""
-        happened = [event["date"] for event in self.events]
+        happened = [event.date for event in self.events]
         first = happened[0] if happened else self.data.get("start_date")
         found = span(first) if isinstance(first, str) else None
         return found[0].isoformat() if found else None
