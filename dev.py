@@ -3,7 +3,7 @@
 
     python3 dev.py serve          # the demo portal at http://127.0.0.1:8000, rebuilt on change
     python3 dev.py build          # the demo portal into site/
-    python3 dev.py test           # the whole test suite (extra arguments go to pytest)
+    python3 dev.py test           # the whole test suite, on every core (extra arguments go to pytest)
     python3 dev.py test --latest  # the same with the newest dependencies pyproject.toml allows
     python3 dev.py bench          # the benchmarks, with their ratios
     python3 dev.py docs           # the documentation site (mkdocs.docs.yml) at http://127.0.0.1:8000
@@ -14,6 +14,10 @@ hash: the versions CI and the portals run), then cocreate itself without depende
 runs install again only when the lock, pyproject.toml or the version changes. `--latest`
 uses its own environment, .venv-latest, and asks pip for the newest releases every time,
 with no lock: it shows a dependency's new release breaking cocreate before a user meets it.
+
+`test` runs pytest with pytest-xdist on every core (`-n auto`); tests that share what they
+build run on one worker (`--dist loadgroup` and their `xdist_group` mark). `-n 0` after
+`test` runs the suite in one process, as `python -m pytest` does.
 
 `serve`, `build` and `docs` become MkDocs (the process is replaced, not wrapped): stopping dev.py
 stops the server. Browser tests need Debian's Chromium (`apt-get install chromium`) and, to
@@ -142,7 +146,8 @@ def main(argv: list[str]) -> int:
         return code
     ensure_browser_tools()
     env.setdefault("COCREATE_VNU_JAR", str(VNU_JAR))
-    return run(environment.python, "-m", "pytest", *rest, env=env)
+    parallel = [] if "no:xdist" in rest else ["-n", "auto", "--dist", "loadgroup"]  # later arguments win
+    return run(environment.python, "-m", "pytest", *parallel, *rest, env=env)
 
 
 if __name__ == "__main__":

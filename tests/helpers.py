@@ -4,10 +4,15 @@ MkDocs itself, and a check that HTML can run no code. Fixtures live in conftest.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shlex
+import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -35,6 +40,29 @@ def locked(path: Path) -> dict[str, tuple[Version, list[str]]]:
     return entries
 
 
+def shared(factory: pytest.TempPathFactory, name: str, fill: Callable[[Path], object]) -> Path:
+    """A folder that `fill` fills once for the whole run, for what tests only read (a built
+    portal, a wheel): a test must never change it. Under pytest-xdist the first worker to ask
+    fills it while the others wait on a lock, then all read the same folder (in the run's own
+    temporary folder, above each worker's); run alone, it is a new temporary folder."""
+    if "PYTEST_XDIST_WORKER" not in os.environ or sys.platform == "win32":
+        folder = factory.mktemp(name)
+        fill(folder)
+        return folder
+    import fcntl
+
+    run = factory.getbasetemp().parent
+    folder, done = run / name, run / f"{name}.done"
+    with (run / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # left half-filled by a worker whose `fill` failed
+            folder.mkdir()
+            fill(folder)
+            done.touch()
+    return folder
+
+
 BILINGUAL = "      languages: [id, en]\n      site_name:\n        en: Sukamaju City Co-creation Portal (example)\n"
 """The lines of the demo's mkdocs.yml that publish it in both languages (and name it in English)."""
 
@@ -46,8 +74,6 @@ def make_portal(tmp_path: Path, projects: Path | None = PROJECTS, *, language: s
     A portal in one language (`language`) unless `bilingual`: then the demo as it is, in
     Bahasa Indonesia at the root and in English under `en/` (one language has no use for
     the content's translations, `*.en.md`: they are left out)."""
-    import shutil
-
     shutil.copytree(ROOT / "content", tmp_path / "content",
                     ignore=None if bilingual else shutil.ignore_patterns("*.en.md"))
     if projects is not None:
@@ -74,8 +100,6 @@ def epoch(day: dt.date) -> str:
 def build(config_file: Path, day: dt.date | None = None, **overrides):
     """Build a portal with MkDocs itself, strict, into `site/` beside mkdocs.yml; on `day`
     (as `SOURCE_DATE_EPOCH`) when one is given."""
-    import os
-
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 

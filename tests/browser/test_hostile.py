@@ -30,7 +30,8 @@ from cocreate.standard.loader import load_text
 
 from .support import DESKTOP, LANGUAGES, ROOT, serve
 
-pytestmark = pytest.mark.browser
+# one worker of pytest-xdist runs this file's tests: its hostile portal is built once, not once a worker
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile")]
 
 RUN = "window.__pwned=1;alert(1)"
 PAYLOADS = [

@@ -30,7 +30,8 @@ from helpers import DEMO_DAY, FIXTURES, build, make_portal
 from .support import screenshot, serve
 from .test_accessibility import blocking, describe, run_axe
 
-pytestmark = pytest.mark.browser
+# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("phone")]
 
 PHONES = {"360": {"width": 360, "height": 740}, "390": {"width": 390, "height": 844}}
 SCALE = 3

@@ -85,6 +85,9 @@ def _portal(folder: Path, projects: dict[str, str]) -> Path:
     return build(make_portal(folder / "portal", source), day=DAY)
 
 
+# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
+pytestmark = pytest.mark.xdist_group("dialogue-pages")
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _portal(tmp_path_factory.mktemp("dialogue"), {

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import make_portal
+from helpers import make_portal, shared
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -37,11 +37,14 @@ def contents(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def two_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    config_file = make_portal(tmp_path_factory.mktemp("engines"))
-    for engine, site in (("mkdocs", "site-mkdocs"), ("properdocs", "site-properdocs")):
-        proc = engine_build(engine, config_file, site)
-        assert proc.returncode == 0, f"{engine}: {proc.stdout}{proc.stderr}"
-    return config_file.parent / "site-mkdocs", config_file.parent / "site-properdocs"
+    def fill(folder: Path) -> None:
+        config_file = make_portal(folder)
+        for engine, site in (("mkdocs", "site-mkdocs"), ("properdocs", "site-properdocs")):
+            proc = engine_build(engine, config_file, site)
+            assert proc.returncode == 0, f"{engine}: {proc.stdout}{proc.stderr}"
+
+    folder = shared(tmp_path_factory, "engines", fill)
+    return folder / "site-mkdocs", folder / "site-properdocs"
 
 
 def test_the_plugin_is_registered_for_both_engines() -> None:

@@ -20,6 +20,9 @@ UNRECORDED = (FIXTURES / "unrecorded" / "project.yml").read_text("utf-8")
 """A project whose source records little: texts in English only, answers not recorded."""
 
 
+# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
+pytestmark = pytest.mark.xdist_group("not-recorded-pages")
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("unrecorded")

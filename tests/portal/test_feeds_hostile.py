@@ -18,6 +18,9 @@ ARABIC = "تصميم المواقع"
 HEBREW = "עיצוב אתרים"
 
 
+# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
+pytestmark = pytest.mark.xdist_group("feeds-hostile")
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = make_portal(tmp_path_factory.mktemp("feeds") / "portal")
