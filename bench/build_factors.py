@@ -9,7 +9,7 @@ This script says where that ratio comes from (CHANGELOG.md, "Measured"; issue #1
   rendering the projects in the workers (with each project's history), rendering the
   pages, and the time the build waits for Pagefind at its end (Pagefind starts once the
   project pages are written and indexes while the list pages are: the part of its time
-  the build does not wait for is in "the rest"); each timed where the plugin calls it, in
+  the build does not wait for is in "the rest"); each timed where the build calls it, in
   the build's own process.
 
     python bench/build_factors.py [--projects 1000] [--repeat 3]
@@ -34,7 +34,7 @@ PHASES = """
 import sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-import cocreate.mkdocs_plugin.plugin as plugin
+import cocreate.build.sites as sites
 start = time.perf_counter()
 spent = {}
 def timed(name, function):
@@ -45,8 +45,8 @@ def timed(name, function):
         finally:
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - begun
     return run
-plugin.read_history = timed("history", plugin.read_history)
-plugin.validate_paths = timed("validation and project pages (workers)", plugin.validate_paths)
+sites.read_history = timed("history", sites.read_history)
+sites.validate_paths = timed("validation and project pages (workers)", sites.validate_paths)
 import cocreate.build.search as search
 search.Indexing.finish = timed("Pagefind, waited for at the end", search.Indexing.finish)
 build(load_config(sys.argv[1]))

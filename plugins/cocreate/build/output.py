@@ -10,12 +10,16 @@ failed build takes them away with everything else.
 
 Every path written here is noted, with what it is, in `generated`: the plugin refuses a
 file of the docs folder at any of them (MkDocs would copy it over the generated file).
+
+The folder itself is a `SiteFolder`: fresh, beside the site, and swapped in for the site in
+one rename only when the build succeeds, so that a failed build publishes nothing.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import IO
@@ -26,6 +30,40 @@ from cocreate.portal.datapackage import TABLES
 from cocreate.portal.feeds import Item
 from cocreate.standard.csvsafe import csv_text
 from cocreate.standard.validate import Result
+
+
+class SiteError(Exception):
+    """The site cannot be made as asked: the message says why, and what to do."""
+
+
+class SiteFolder:
+    """The folder a build writes into, beside the site (`.site.building-<pid>`), made
+    anew; `publish` puts it in the site's place, `discard` throws it away."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.building = site.with_name(f".{site.name}.building-{os.getpid()}")
+        shutil.rmtree(self.building, ignore_errors=True)
+
+    def publish(self, limit: int) -> int:
+        """Replace the site with the folder built, in one rename, and say its size in bytes;
+        raise `SiteError`, leaving the site as it was, when it is larger than `limit` MB (0:
+        no limit)."""
+        size = folder_size(self.building)
+        if limit > 0 and size > limit * 2**20:
+            raise SiteError(f"the site is {size / 2**20:,.0f} MB, more than site_size_limit ({limit:,} MB; GitHub "
+                            "Pages publishes sites of at most 1 GB): the site is left as it was. Larger page_size "
+                            "and facet_page_size make fewer list pages; a portal hosted elsewhere may set a larger "
+                            "site_size_limit, or 0 for none")
+        old = self.site.with_name(f".{self.site.name}.old-{os.getpid()}")
+        if self.site.exists():
+            os.replace(self.site, old)
+        os.replace(self.building, self.site)
+        shutil.rmtree(old, ignore_errors=True)
+        return size
+
+    def discard(self) -> None:
+        shutil.rmtree(self.building, ignore_errors=True)
 
 
 def _write_all(root: Path, files: list[tuple[str, str]]) -> None:

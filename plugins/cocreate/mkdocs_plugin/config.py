@@ -1,4 +1,5 @@
-"""Options of the MkDocs plugin, as given under `plugins: - cocreate:` in mkdocs.yml.
+"""Options of the MkDocs plugin, as given under `plugins: - cocreate:` in mkdocs.yml, and
+the portal's `Options` made of them and of MkDocs' own (`portal_options`).
 
 Their defaults are the portal's (`cocreate.portal.options.DEFAULTS`); the command line
 reads mkdocs.yml through this class too, so both see the same values.
@@ -10,15 +11,20 @@ table of options is made from these docstrings (`docs/hooks.py`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from cocreate.portal import channels
-from cocreate.portal.channels import Channels, Footer, text_of
-from cocreate.portal.options import DEFAULTS
+from cocreate.portal.channels import Channels, Footer, FooterFacts, text_of
+from cocreate.portal.options import DEFAULTS, Options, build_day
+from cocreate.portal.templating import OVERRIDES
 from cocreate.standard.vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -186,6 +192,42 @@ def portal_language(config: CocreateConfig, theme_language: Any) -> str:
     return DEFAULT_LANGUAGE
 
 
+def portal_languages(config: CocreateConfig, theme_language: Any) -> tuple[str, ...]:
+    """The portal's languages, the main one (`portal_language`) first; one unless `languages`
+    names more. Raises PluginError when `language` or `site_name` disagrees with them."""
+    languages = tuple(dict.fromkeys(config.languages))
+    if len(languages) > 1 and config.language is not None and config.language != languages[0]:
+        raise PluginError(f"cocreate: `language: {config.language}` and `languages: {list(languages)}` "
+                          "disagree: the first of `languages` is the portal's main language")
+    languages = languages if len(languages) > 1 else (portal_language(config, theme_language),)
+    unknown = sorted(set(config.site_name) - set(languages))
+    if unknown:
+        raise PluginError(f"cocreate: `site_name` names the site in {', '.join(unknown)}, which is not one of "
+                          f"the portal's languages ({', '.join(languages)}): remove it, or add the "
+                          "language to `languages`")
+    return languages
+
+
+def portal_options(config: CocreateConfig, mkdocs: MkDocsConfig, languages: tuple[str, ...],
+                   projects_folder: str) -> Options:
+    """The portal's options in its main language (the first of `languages`), from the
+    plugin's options and MkDocs' (`projects_folder`: as the repository names it). The site's
+    name in each language (`site_names`) is the plugin's `site_name` for it, else MkDocs'."""
+    overrides = Path(mkdocs.theme.custom_dir or "") / OVERRIDES
+    return Options(language=languages[0], page_size=max(1, config.page_size),
+                   facet_page_size=max(1, config.facet_page_size),
+                   repo_url=config.repo_url or mkdocs.repo_url, branch=config.branch,
+                   directory_urls=mkdocs.use_directory_urls, projects_folder=projects_folder,
+                   site_url=mkdocs.site_url or "", site_name=mkdocs.site_name,
+                   site_names=tuple((language, str(config.site_name.get(language) or mkdocs.site_name))
+                                    for language in languages),
+                   data_license=config.data_license, country=config.country,
+                   required_languages=tuple(config.required_languages),
+                   languages=languages if len(languages) > 1 else (),
+                   channels=channels_of(config), footer=footer_of(config),
+                   template_dirs=(str(overrides),) if mkdocs.theme.custom_dir and overrides.is_dir() else (),
+                   timezone=config.timezone, today=build_day(config.timezone))
+
 
 def channels_of(config: CocreateConfig) -> Channels:
     """The portal's channels, as the portal takes them."""
@@ -203,3 +245,23 @@ def footer_of(config: CocreateConfig) -> Footer:
     if given is None:
         return Footer()
     return Footer(operator=text_of(given.operator), privacy=given.privacy, accessibility=given.accessibility)
+
+
+def footer_facts(config: CocreateConfig, data_date: str | None, files: Files, in_tree: Callable[[str], str],
+                 docs: str) -> FooterFacts:
+    """What the footer says in one language: its pages (privacy notice, accessibility
+    statement) in that language's tree (`in_tree`: a page of the main tree's path there),
+    else an https address as configured; `data_date`: the projects' last change."""
+    footer = footer_of(config)
+
+    def href(option: str, value: str | None) -> str | None:
+        if not value or value.startswith("https://"):
+            return value
+        file = files.get_file_from_path(in_tree(value))
+        if file is None or file.page is None:
+            raise PluginError(f"cocreate: footer: {option}: {value} is not a page of the docs folder "
+                              f"({docs}/{value}): write the page, or give an https address")
+        return file.url
+
+    return FooterFacts(footer, channels_of(config), config.data_license, data_date,
+                       href("privacy", footer.privacy), href("accessibility", footer.accessibility))

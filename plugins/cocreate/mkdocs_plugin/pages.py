@@ -5,24 +5,34 @@ instance that loads all the site's extensions (a large share of a page's cost). 
 page has no Markdown: `PortalPage` (like Material's blog `Post` and `View`) reads nothing
 and renders by asking its `PageSpec` for the HTML. `SharedBlocks` renders Material's
 navigation, header, footer and script configuration once for all the portal pages that
-would get the same ones.
+would get the same ones. `portal_files` makes the files of MkDocs' build that the portal
+adds: its pages, each language's catalogue index, its styles and scripts, and its search
+box's words; `add_files` adds them, none where a file of the docs folder is.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from cocreate.build.search import SiteSearch
+from cocreate.build.site_files import DocsFile, refuse_clashes
+from cocreate.mkdocs_plugin.theme import ASSETS
+from cocreate.portal import urls
 from cocreate.portal.languages import HREF, PageLanguages, fill
+from cocreate.portal.previews import Preview, plain
+from cocreate.portal.search import search_box, search_texts
 from cocreate.portal.site import PageSpec, Site, safe_title
 
 
@@ -47,6 +57,19 @@ class PortalPage(Page):
         self.present_anchor_ids = None  # not known without Markdown: links to them are not checked
 
 
+def page_preview(page: Page, config: MkDocsConfig, language: str, main: str) -> Preview:
+    """What a page's link preview says: a portal page's title and description; a hand-written
+    page's title and its front matter's description, else the site's (which is in the main
+    language: not a preview of a page in another)."""
+    if isinstance(page, PortalPage):
+        title, description = page.spec.title, page.spec.description
+    else:
+        title = plain(page.title or "") or config.site_name
+        description = str(page.meta.get("description") or (config.site_description if language == main else "") or "")
+    site_url = config.site_url or ""
+    return Preview(title, description, config.site_name, language, f"{site_url}{page.url}" if site_url else "")
+
+
 def writing_order(sites: Sequence[Site]) -> list[tuple[Site, list[PageSpec]]]:
     """The portal's pages in the order MkDocs is to write them: every language's pages up to
     its project pages first, then the rest (the lists), so that the site search, which reads
@@ -60,6 +83,48 @@ def writing_order(sites: Sequence[Site]) -> list[tuple[Site, list[PageSpec]]]:
         first.append((site, every[:split]))
         then.append((site, every[split:]))
     return first + then
+
+
+def portal_files(sites: Sequence[Site], config: MkDocsConfig, search: SiteSearch) -> list[tuple[File, str]]:
+    """The files the portal adds to MkDocs' build, each with what it is: its pages in every
+    language (`sites`, the main one first), in the order MkDocs is to write them, each
+    told to the site `search`; each language's `projects/index.json`; cocreate's styles and
+    scripts; the search box's words in each language."""
+    made: list[tuple[File, str]] = []
+    for each, specs in writing_order(sites):  # MkDocs writes the pages in this order
+        main = each is sites[0]
+        titles = nav_titles(config.nav) if main else {}  # the site's nav names pages in its main language
+        for spec in specs:
+            file = File.generated(config, each.urls.path(spec.uri), content="",
+                                  inclusion=InclusionLevel.INCLUDED if spec.in_nav and main
+                                  else InclusionLevel.NOT_IN_NAV)
+            PortalPage(spec, file, config, titles.get(spec.uri))
+            search.expect(spec.searched)
+            made.append((file, "a page of the portal"))
+    made.extend((File.generated(config, each.urls.path(urls.INDEX_JSON), content=each.index_json()),
+                 "the catalogue's index") for each in sites)
+    for name in ASSETS:
+        content = resources.files("cocreate.portal").joinpath(f"assets/{name}").read_bytes()
+        made.append((File.generated(config, urls.asset(name), content=content), "cocreate's styles and scripts"))
+    for each in sites:  # the search box's words, in each language
+        box = search_box(each.t)
+        made.append((File.generated(config, box.texts, content=search_texts(box)), "the search box's words"))
+    return made
+
+
+def add_files(files: Files, config: MkDocsConfig, made: list[tuple[File, str]], written: Mapping[str, str]) -> None:
+    """Add the files the portal makes (`made`, each with what it is) to MkDocs' `files`; a
+    file that another plugin generated at the same path gives way. Raises `SiteError` for a
+    file of the docs folder at a path of theirs, of a file the build writes itself
+    (`written`) or of the site search's index (`build/site_files.py`)."""
+    refuse_clashes([DocsFile(file.src_uri, file.dest_uri) for file in files if not file.generated_by],
+                   {**written, **{file.dest_uri: what for file, what in made},
+                    urls.SEARCH_BUNDLE: "the site search's index"}, Path(config.docs_dir).name)
+    for file, _ in made:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(file)
 
 
 def nav_titles(nav: Any) -> dict[str, str]:

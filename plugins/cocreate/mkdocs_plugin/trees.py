@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from cocreate.portal.languages import PageLanguages, Trees, page_languages
+from cocreate.portal.languages import PageLanguages, Trees, only_in, page_languages
 from cocreate.standard.vocabulary import LANGUAGES
 
 
@@ -46,6 +47,17 @@ def refuse_main_marked(files: Files, trees: Trees) -> None:
         raise PluginError(f"cocreate: {', '.join(marked)}: marked .{trees.main}.md, the portal's own language "
                           f"({trees.main}); a page in it has no suffix. Rename: {pairs} (and the page now there "
                           f"to its own language's suffix, e.g. page.{trees.further[0] if trees.further else 'id'}.md)")
+
+
+def further_pages(trees: LanguageTrees | None, files: Files, config: MkDocsConfig,
+                  main: str) -> list[tuple[File, str]]:
+    """The hand-written pages of the further languages' trees, to be added to `files`
+    (`LanguageTrees.content_files`), each with what it is; in a portal of one language
+    (`trees` None), none, and the translations beside its pages left out (`drop_translations`)."""
+    if trees is None:
+        drop_translations(files, main)
+        return []
+    return [(file, "a page in another language") for file in trees.content_files(files, config)]
 
 
 class LanguageTrees:
@@ -138,3 +150,18 @@ class LanguageTrees:
             return file.page.url if file is not None and file.page is not None else None
 
         return page_languages(self.trees, language, page.url, found, self.untranslated.__contains__, neutral)
+
+    def as_written(self, page: Page, html: str) -> str:
+        """A hand-written page of a further tree that has no translation: shown as written,
+        marked with its language (its title in the navigation too), saying it is available
+        in the main language only (unless its front matter says it is written in both:
+        `languages: [id, en]`). Any other page as it is."""
+        path, main = page.file.src_uri, self.trees.main
+        language = self.trees.of(path)[0]
+        if path in self.untranslated and language in (page.meta.get("languages") or ()):
+            self.untranslated.discard(path)  # written in both: its front matter says so
+        if path not in self.untranslated:
+            return html
+        # its title in the tree's navigation too (Material shows a page's `typeset` title there)
+        page.typeset = {"title": Markup('<span lang="{}">{}</span>').format(main, page.title or "")}  # type: ignore[attr-defined]
+        return f'<p class="cc-only-in">{only_in(language, main)}</p><div lang="{main}">{html}</div>'

@@ -1,5 +1,5 @@
-"""What a page's `<head>` says to other sites: its language versions (`<link rel="alternate"
-hreflang>`) and its link preview (Open Graph and Twitter tags: title, description, language,
+"""What a page's `<head>` says to other sites (`head_tags`): its feeds, its language versions
+(`<link rel="alternate" hreflang>`) and its link preview (Open Graph and Twitter tags: title, description, language,
 address, the site's name), for a link shared in a chat or a post. No image is made and
 nothing is fetched: the preview is text.
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape, unescape
 
+from cocreate.portal import urls
 from cocreate.portal.languages import PageLanguages
 
 LOCALES = {"id": "id_ID", "en": "en_US"}
@@ -34,6 +35,38 @@ class Preview:
     language: str
     url: str
     """The page's public address; empty when the portal's address is unknown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A page, as its head's links and preview need it."""
+
+    preview: Preview
+    languages: PageLanguages | None
+    """The page's versions in the portal's languages; None in a portal of one language."""
+    main: str
+    """The portal's main language."""
+    url: str
+    """The page's address below the site (`projects/x/`)."""
+    site_url: str
+    """The portal's public address; empty when unknown."""
+    feeds: str | None = None
+    """The folder whose feeds the page offers besides the portal's (a project's page: its own)."""
+
+
+def head_tags(head: Head) -> str:
+    """The feeds (the portal's, and the page's own, in the page's language), the page's
+    versions in the portal's other languages, and its link preview."""
+    up, tree = "../" * head.url.count("/"), urls.tree(head.preview.language, head.main)
+    folders = ["", *([head.feeds] if head.feeds is not None else [])]
+    links = [(kind, f"{up}{tree}{path}") for folder in folders
+             for kind, path in zip(("application/atom+xml", "application/feed+json"), urls.feeds(folder), strict=True)]
+    # rel="alternate feed": Material reads every rel="alternate" link as a language
+    # version of the page and fetches a sitemap beside it; "alternate feed" it leaves alone.
+    tags = "".join(f'<link rel="alternate feed" type="{kind}" href="{href}">' for kind, href in links)
+    if head.languages is not None:
+        tags += alternate_tags(head.languages, head.site_url)
+    return tags + preview_tags(head.preview, head.languages)
 
 
 def _attr(text: str) -> str:
