@@ -77,6 +77,9 @@ def test_search_finds_the_project(open_page, sites, lang: str, word: str, slug: 
     result = page.locator(f'{RESULTS}[href*="/projects/{slug}/"]')
     assert result.locator("h2").inner_text().strip()
     assert result.locator("mark").count(), "the words found are marked in the excerpt"
+    # how many, in the language's plural form (CLDR rules, the browser's Intl.PluralRules)
+    said = page.locator("#cc-search-status").inner_text().strip()
+    assert re.fullmatch({"id": r"\d+ hasil", "en": r"1 result|(?!1 )\d+ results"}[lang], said), said
 
 
 def test_results_come_five_at_a_time_each_fragment_when_shown(open_page, sites) -> None:

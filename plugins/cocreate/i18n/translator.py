@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from cocreate.i18n.messages import LANGUAGES, OTHER, catalog, fill, plural_category
+from cocreate.i18n.messages import LANGUAGES, OTHER, catalog, fill, plural_categories, plural_category
 from cocreate.standard.dates import parse_date
 
 
@@ -47,6 +47,12 @@ class Translator:
         if value is None:
             raise KeyError(f"no portal string {key!r}")
         return fill(value, params) if params else value
+
+    def forms(self, key: str) -> dict[str, str]:
+        """A counted string's forms, one per plural category of the language (CLDR: `other` in
+        Bahasa Indonesia, `one` and `other` in English), `{count}` left to fill: for a script
+        that counts in the browser and picks the form with `Intl.PluralRules`."""
+        return {category: self(f"{key}.{category}") for category in sorted(plural_categories(self.language))}
 
     def label(self, group: str, value: str) -> str:
         """The reader's word for a vocabulary value, e.g. `label("phase", "curation")`."""

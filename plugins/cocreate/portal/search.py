@@ -25,7 +25,7 @@ FILTERS: dict[str, tuple[str, ...]] = {"phase": PHASES, "kind": KIND_ORDER, "cat
 """The search's filters (Pagefind's filter names, also vocabulary groups) and their values."""
 
 
-LATER = ("filters_label", "prompt", "loading", "none", "one", "many", "more", "unavailable", "any", "filters")
+LATER = ("filters_label", "prompt", "loading", "none", "found", "more", "unavailable", "any", "filters")
 """What `search_texts` holds of the `SearchBox`: what it says once it is open."""
 
 
@@ -49,9 +49,9 @@ class SearchBox:
     prompt: str
     loading: str
     none: str
-    one: str
-    many: str
-    """With `{count}`."""
+    found: dict[str, str]
+    """How many results, one form per plural category of the language, with `{count}`
+    (`Translator.forms`): the script picks one with the browser's `Intl.PluralRules`."""
     more: str
     unavailable: str
     results: str
@@ -69,8 +69,8 @@ def search_box(t: Translator) -> SearchBox:
                     for name, values in FILTERS.items())
     return SearchBox(label=t("search.label"), placeholder=t("search.placeholder"), open=t("search.open"),
                      reset=t("search.reset"), filters_label=t("search.filters"), prompt=t("search.prompt"),
-                     loading=t("search.loading"), none=t("search.none"), one=t("search.one"),
-                     many=t("search.many"), more=t("search.more"),
+                     loading=t("search.loading"), none=t("search.none"), found=t.forms("search.found"),
+                     more=t("search.more"),
                      unavailable=t("search.unavailable"), results=t("search.results"), any=t("catalogue.any"),
                      filters=filters, texts=urls.search_texts(t.language))
 

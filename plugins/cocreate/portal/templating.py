@@ -173,14 +173,8 @@ class Portal:
         return date.machine if date is not None else value
 
     def count_forms(self, key: str) -> dict[str, str]:
-        """A counted string's forms for a script that counts in the browser: one per plural
-        category of the page's language (CLDR, through Babel: `other` in Bahasa Indonesia,
-        `one` and `other` in English), `{count}` left to fill. The script picks the form
-        with the browser's own CLDR rules (`Intl.PluralRules`)."""
-        from babel import Locale
-
-        categories = sorted(Locale.parse(self.translate.language).plural_form.tags | {"other"})
-        return {category: self.translate(f"{key}.{category}") for category in categories}
+        """A counted string's forms for a script that counts in the browser (`Translator.forms`)."""
+        return self.translate.forms(key)
 
     @staticmethod
     def mailto(address: str, subject: str, body: str) -> str:

@@ -58,7 +58,17 @@
     status.textContent = text.replace("{count}", String(count));
   }
 
-  /* The box's words and filters, from the site's file (see the note at the top). */
+  /* How many results, in the form the language's plural rules give the number (CLDR, as
+     the browser has them; the site's file gives one form per category of the language). */
+  function sayCount(count) {
+    var forms = (texts && texts.found) || {};
+    var lang = document.documentElement.lang || "en";
+    var category = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang).select(count) : "other";
+    result.hidden = false;
+    status.textContent = (forms[category] || forms.other || "").replace("{count}", count.toLocaleString(lang));
+  }
+
+    /* The box's words and filters, from the site's file (see the note at the top). */
   function loadTexts() {
     return fetch(box.getAttribute("data-texts")).then(function (response) {
       if (!response.ok) throw new Error(response.statusText);
@@ -183,8 +193,7 @@
           return show(number).then(function () {  // the count is said once the results are there
             if (number !== asked) return;
             if (!found.length) say("none");
-            else if (found.length === 1) say("one");
-            else say("many", found.length);
+            else sayCount(found.length);
           });
         });
       }).catch(function () { if (number === asked) say("unavailable"); });
