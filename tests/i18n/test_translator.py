@@ -61,7 +61,7 @@ def test_language_names_come_from_cldr() -> None:
 def test_every_string_used_by_a_template_exists() -> None:
     used = set()
     for template in (ROOT / "plugins" / "cocreate" / "portal" / "templates").glob("*.html"):
-        used |= set(re.findall(r"""\bt\(["']([a-z_.]+)["']""", template.read_text("utf-8")))
+        used |= set(re.findall(r"""\bportal\.translate\(["']([a-z_.]+)["']""", template.read_text("utf-8")))
     used = {key for key in used if not key.endswith((".", "_"))}  # built with ~ in the template
     available = keys(catalog("en")["portal"]) | set(plural_maps(catalog("en")["portal"]))
     assert used and used <= available, used - available
