@@ -24,62 +24,17 @@ more (validation, history, its own pages, lists, data package, feeds), so:
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from bench_build import Timing, make_baseline, timed_build
-from cocreate.build.search import binary
+from bench_build import make_baseline, pagefind, timed_build, without_search
 from generate import generate
-
-
-def without_search(config_file: Path) -> Path:
-    """A copy of the plain site's configuration with Material's search turned off."""
-    target = config_file.parent.with_name(config_file.parent.name + "-nosearch")
-    shutil.copytree(config_file.parent, target, ignore=shutil.ignore_patterns("site"))
-    config = yaml.safe_load((target / "mkdocs.yml").read_text("utf-8"))
-    config["plugins"] = []
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
-    return target / "mkdocs.yml"
-
-
-def run_pagefind(site: Path, *options: str) -> Timing:
-    """The Pagefind binary cocreate runs, on `site` with `options`: seconds, its peak resident
-    memory, processor time."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([str(binary()), "--site", str(site), "--silent", *options],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    assert proc.stderr is not None
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"Pagefind failed on {site}:\n{proc.stderr.read().decode()[-2000:]}")
-    return Timing(elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
-
-
-def pagefind(site: Path) -> Timing:
-    """Pagefind alone on the built pages of `site` (not its home page), their `<article>`
-    only, as cocreate indexes a page's article; checked to have indexed every page."""
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
-    os.sync()
-    timing = run_pagefind(site, "--root-selector", "article", "--glob", "{pages,*/pages}/*/index.html")
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    indexed = sum(int(about["page_count"]) for about in entry["languages"].values())
-    written = sum(1 for _ in site.glob("*pages/*/index.html")) + sum(1 for _ in site.glob("*/pages/*/index.html"))
-    if indexed != written:
-        raise SystemExit(f"Pagefind indexed {indexed} pages of the {written} in {site}")
-    return timing
 
 
 def main() -> int:

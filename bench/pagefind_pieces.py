@@ -25,10 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from bench_build import make_portal
+from bench_build import make_portal, run_pagefind
 from bench_site import build, serve
 from cocreate.build.search import EXCLUDED
-from pagefind_floor import run_pagefind
 
 QUERIES = ("warga", "sungai hujan")
 SEARCH = """async ([base, bundles, query]) => {
