@@ -285,7 +285,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=2000)
     parser.add_argument("--memory-projects", type=int, default=10_000, help="0: no memory build")
-    parser.add_argument("--repeat", type=int, default=3, help="turns of the three builds at N")
+    parser.add_argument("--repeat", type=int, default=3, help="turns of the three builds at N (0: none)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget is exceeded")
     parser.add_argument("--languages", choices=("one", "two", "both"), default="both",
                         help="time the portal in one language, in two (against 2 x N plain pages), or both")
@@ -374,6 +374,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         for languages in {"one": [("id",)], "two": [("id", "en")], "both": [("id",), ("id", "en")]}[args.languages]:
+            if not args.repeat:
+                break
             over |= time_portal(base, args.projects, languages, args.repeat, args.growth) > 1.25
         if args.memory_projects:
             peak = measure_memory(base, args.memory_projects, ("id",) if args.memory_one_language else ("id", "en"))
