@@ -34,11 +34,12 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from cocreate.build.search_files import make_reproducible
 from cocreate.portal import urls
@@ -123,61 +124,150 @@ def index_site(site: Path, language: str, *, directory_urls: bool = True, glob: 
     """Index the built site in `site` into `site/pagefind/`: the pages that `glob` names
     (see `pages_glob`), or every page; raise `SearchError` when Pagefind cannot, or indexes
     no page in the portal's `language`."""
-    return start_indexing(site, directory_urls=directory_urls, glob=glob).finish(language)
+    return start_indexing(site, directory_urls=directory_urls, globs=(glob,)).finish(language)
 
 
-def start_indexing(site: Path, *, directory_urls: bool = True, glob: str | None = None) -> Indexing:
-    """Start Pagefind on the pages of `site` that `glob` names (or every page), in the
-    background: the build goes on writing other pages meanwhile, and `finish` waits for it.
-    Raise `SearchError` when Pagefind cannot start."""
+def start_indexing(site: Path, *, directory_urls: bool = True, globs: Sequence[str | None] = (None,)) -> Indexing:
+    """Start Pagefind in the background, once for each of `globs` (the pages one run reads,
+    or every page for None), one run after another into the same bundle: the build goes on
+    writing other pages meanwhile, and `finish` waits for the last. Raise `SearchError`
+    when Pagefind cannot start.
+
+    Pagefind holds the whole index of the pages it reads in memory until it has written it
+    (2.5 GB at 10,000 pages, with no setting that bounds it): a portal in several languages
+    gives it each language's pages in turn, so that it holds one language's index at a time.
+    Each run writes its language's files (named by their content) and its own
+    `pagefind-entry.json`; the entries are put together at the end."""
     bundle = site / urls.SEARCH_BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    command = [str(binary()), "--site", str(site), "--output-subdir", urls.SEARCH_BUNDLE, "--silent",
-               "--exclude-selectors", ", ".join(EXCLUDED)]
-    if glob is not None:
-        command += ["--glob", glob]
+    base = [str(binary()), "--site", str(site), "--output-subdir", urls.SEARCH_BUNDLE, "--silent",
+            "--exclude-selectors", ", ".join(EXCLUDED)]
     if not directory_urls:
-        command.append("--keep-index-url")  # pages are files (`x/index.html`), opened without a server
-    # what it says, read once it is done (a pipe could fill up and stall it); closed by finish or cancel
-    said = tempfile.TemporaryFile()  # noqa: SIM115
-    started = time.time_ns()
+        base.append("--keep-index-url")  # pages are files (`x/index.html`), opened without a server
+    commands = [base + (["--glob", glob] if glob is not None else []) for glob in globs or (None,)]
+    indexing = Indexing(site, commands[1:], time.time_ns(), whole=base if len(commands) > 1 else None)
+    indexing.process, indexing.said = _run(commands[0])
+    indexing.watch()
+    return indexing
+
+
+def _run(command: list[str]) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
+    """Start one Pagefind run; what it says goes to a file, read once it is done (a pipe
+    could fill up and stall it)."""
+    said = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the Indexing that reads it
     try:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=said, stderr=subprocess.STDOUT,
                                    env={**os.environ, "NO_COLOR": "1"})
     except OSError as exc:  # missing, not executable, or built for another platform
         said.close()
         raise SearchError(f"Pagefind could not run ({command[0]}: {exc.strerror or exc}); {HELP}") from None
-    return Indexing(site, process, said, started)
+    return process, said
 
 
 @dataclass
 class Indexing:
-    """Pagefind at work on a site (`start_indexing`)."""
+    """Pagefind at work on a site (`start_indexing`): its runs, one after another."""
 
     site: Path
-    process: subprocess.Popen[bytes]
-    said: IO[bytes]
+    pending: list[list[str]]
+    """The runs still to start, after the one at work."""
     started: int
     """When it started (nanoseconds since the epoch, as file times are)."""
+    whole: list[str] | None = None
+    """One run over all the pages, should the runs' languages overlap (a page of one
+    language's tree with another `<html lang>`); None when there is one run."""
+    process: subprocess.Popen[bytes] | None = None
+    said: IO[bytes] | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    """The entry point each run wrote (when there are several)."""
+    failure: str | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _cancelled: bool = False
+    _watcher: threading.Thread | None = None
 
-    def cancel(self) -> None:
-        """Stop it: the build failed, or the pages it reads changed since it started."""
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        self.said.close()
+    def watch(self) -> None:
+        """Start the next run as each ends (in a thread of the build's process, which only waits)."""
+        if self.pending:
+            self._watcher = threading.Thread(target=self._chain, name="cocreate-search", daemon=True)
+            self._watcher.start()
 
-    def finish(self, language: str) -> SearchIndex:
-        """Wait for Pagefind, then check and tidy its index; raise `SearchError` when it
-        failed, or indexed no page in the portal's `language`."""
+    def _chain(self) -> None:
+        while True:
+            failure = self._wait_one()
+            with self._lock:
+                if failure is not None or self._cancelled:
+                    self.failure = failure
+                    return
+                if not self.pending:
+                    return
+                try:
+                    self.process, self.said = _run(self.pending.pop(0))
+                except SearchError as exc:
+                    self.failure = str(exc)
+                    return
+
+    def _wait_one(self) -> str | None:
+        """Wait for the run at work; what went wrong, or None."""
+        assert self.process is not None and self.said is not None
         code = self.process.wait()
         self.said.seek(0)
         said = self.said.read().decode("utf-8", "replace")
         self.said.close()
         if code != 0:
             said = " ".join(said.split())[-600:] or "no message"
-            raise SearchError(f"Pagefind failed to index the site (exit status {code}): {said}")
+            return f"Pagefind failed to index the site (exit status {code}): {said}"
+        if self.whole is not None:
+            try:
+                self.entries.append(json.loads((self.site / urls.SEARCH_BUNDLE / "pagefind-entry.json")
+                                               .read_text("utf-8")))
+            except (OSError, ValueError) as exc:
+                return f"Pagefind wrote no usable index in {self.site / urls.SEARCH_BUNDLE} ({exc})"
+        return None
+
+    def cancel(self) -> None:
+        """Stop it: the build failed, or the pages it reads changed since it started."""
+        with self._lock:
+            self._cancelled = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
+        if self._watcher is not None:
+            self._watcher.join()
+        elif self.process is not None:
+            self.process.wait()
+        if self.said is not None:
+            self.said.close()
+
+    def finish(self, language: str) -> SearchIndex:
+        """Wait for Pagefind, then check and tidy its index; raise `SearchError` when it
+        failed, or indexed no page in the portal's `language`."""
+        if self._watcher is not None:
+            self._watcher.join()
+        else:
+            self.failure = self._wait_one()
+        if self.failure is not None:
+            raise SearchError(self.failure)
+        if self.whole is not None:
+            self._merge_entries()
         return _tidy(self.site, language)
+
+    def _merge_entries(self) -> None:
+        """One `pagefind-entry.json` naming every run's languages; where two runs wrote one
+        language (each run's index of it would hold part of its pages), Pagefind runs once
+        more over all the pages."""
+        assert self.whole is not None
+        languages: dict[str, Any] = {}
+        for entry in self.entries:
+            if set(entry.get("languages", {})) & set(languages):
+                self.entries, self.pending, whole, self.whole = [], [], self.whole, None
+                self.process, self.said = _run(whole)
+                self.failure = self._wait_one()
+                if self.failure is not None:
+                    raise SearchError(self.failure)
+                return
+            languages.update(entry.get("languages", {}))
+        merged = {**self.entries[-1], "languages": languages}
+        (self.site / urls.SEARCH_BUNDLE / "pagefind-entry.json").write_text(
+            json.dumps(merged, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def _tidy(site: Path, language: str) -> SearchIndex:
@@ -222,6 +312,10 @@ class SiteSearch:
     project_pages: tuple[str, ...]
     """The project pages of each language, as globs (`urls.project_pages`)."""
     directory_urls: bool = True
+    trees: tuple[str, ...] = ()
+    """The folder of each language's pages (`urls.tree`: `` for the main language, `en/`),
+    in the order of `project_pages`: Pagefind reads one language's pages at a time. Empty:
+    all in one run."""
     unwritten: int = 0
     """Project pages still to be written."""
     written: list[str] = field(default_factory=list)
@@ -251,7 +345,7 @@ class SiteSearch:
         if self._indexing is not None or self.unwritten or self._unstartable:
             return False
         try:
-            self._indexing = start_indexing(self.site, directory_urls=self.directory_urls, glob=self._glob())
+            self._indexing = start_indexing(self.site, directory_urls=self.directory_urls, globs=self._globs())
         except SearchError:
             self._unstartable = True
             return False
@@ -264,7 +358,7 @@ class SiteSearch:
             if indexing is not None:
                 indexing.cancel()
                 self.restarted = True
-            indexing = start_indexing(self.site, directory_urls=self.directory_urls, glob=self._glob())
+            indexing = start_indexing(self.site, directory_urls=self.directory_urls, globs=self._globs())
         return indexing.finish(language)
 
     def cancel(self) -> None:
@@ -279,8 +373,17 @@ class SiteSearch:
         pages += [self.site / page for page in self.written]
         return any(_mtime(page) >= started for page in pages)
 
-    def _glob(self) -> str | None:
-        return pages_glob(self.project_pages, self.written)
+    def _globs(self) -> tuple[str | None, ...]:
+        """The pages of each run of Pagefind: each language's (its project pages and its
+        hand-written pages), or all in one."""
+        if len(self.trees) != len(self.project_pages) or len(self.trees) < 2:
+            return (pages_glob(self.project_pages, self.written),)
+        further = [tree for tree in self.trees if tree]
+        globs = tuple(pages_glob([pattern], [page for page in self.written
+                                             if (page.startswith(tree) if tree else
+                                                 not any(page.startswith(other) for other in further))])
+                      for pattern, tree in zip(self.project_pages, self.trees, strict=True))
+        return globs if None not in globs else (pages_glob(self.project_pages, self.written),)
 
 
 def _mtime(path: Path) -> int:
