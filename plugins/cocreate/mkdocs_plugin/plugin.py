@@ -103,7 +103,8 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             self._home = {each.options.language: each.home() for each in portal}
             self._cancel_search()
             searched = tuple(urls.project_pages(language, self.language) for language in self._languages())
-            self._search = SiteSearch(Path(config.site_dir), searched, config.use_directory_urls)
+            trees = tuple(urls.tree(language, self.language) for language in self._languages())
+            self._search = SiteSearch(Path(config.site_dir), searched, config.use_directory_urls, trees)
             made = further_pages(self.trees, files, config, self.language) + portal_files(portal, config, self._search)
             add_files(files, config, made, self._output.generated if self._output is not None else {})
         except SiteError as exc:
