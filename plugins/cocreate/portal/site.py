@@ -89,8 +89,9 @@ class Site:
         self.catalog = catalog
         self.options = options
         self.urls = options.urls
-        self.rendered: Mapping[str, RenderedPage] = rendered or {}
-        """Project pages already rendered (by the validation workers), by slug."""
+        self.rendered: dict[str, RenderedPage] = dict(rendered or {})
+        """Project pages already rendered (by the validation workers), by slug; each handed
+        over once, when its page is rendered (`_hand_over`)."""
         self.recent = list(recent)[:HOME_CHANGES]
         """The newest changes of the portal, newest first (the items of its feeds), for the home page."""
         self.t: Translator = catalog.t
@@ -116,6 +117,12 @@ class Site:
     @cached_property
     def _tags(self) -> dict[str, FacetValue]:
         return {fv.value: fv for fv in self.catalog.facets["tag"]}
+
+    def _hand_over(self, project: Entry) -> str:
+        """A project's page, rendered by the workers, relinked (`_relinked`) and handed over
+        once: the site keeps no copy of it (a national portal's pages, held until the build
+        ends, would take hundreds of megabytes while Pagefind indexes them)."""
+        return self._relinked(project, self.rendered.pop(project.slug).html)
 
     def _relinked(self, project: Entry, html: str) -> str:
         """A project page rendered (in a worker, from the project alone) with links to the
@@ -159,8 +166,7 @@ class Site:
                                                tables=datapackage.TABLES),
                          in_nav=True, description=t("data.intro"))
         for project in self.catalog.projects:
-            rendered = self.rendered[project.slug]
-            yield PageSpec(project.uri, project.title, _constant(self._relinked(project, rendered.html)),
+            yield PageSpec(project.uri, project.title, partial(self._hand_over, project),
                            description=project.summary,
                            edit_url=self.urls.edit(project_file(self.options.projects_folder, project.slug)),
                            feeds=urls.project_folder(project.slug), searched=True)
@@ -254,11 +260,6 @@ class Site:
     def index_json(self) -> str:
         """The compact catalogue index that the catalogue page filters with JavaScript."""
         return index_json(self.catalog.projects)
-
-
-def _constant(html: str) -> Callable[[], str]:
-    """A page's renderer when its HTML is made already (by the workers)."""
-    return lambda: html
 
 
 def safe_title(text: str) -> str:
