@@ -134,6 +134,12 @@ class Output:
         """The items of the portal's feeds in `language` (its main language's are `items`)."""
         return self.translated_items.get(language, self.items)
 
+    def forget_items(self) -> None:
+        """The portal's feeds and home pages are made from the items: not held until the
+        build ends (every change of every project, in every language)."""
+        self.items = []
+        self.translated_items = {}
+
     def write(self, path: str, content: str | bytes, what: str) -> None:
         """Write one file now; `what` says what it is, for the one who finds it in the way."""
         write_file(self.root, self._note(path, what), content)

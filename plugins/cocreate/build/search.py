@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from cocreate.build.memory import give_back
 from cocreate.build.search_files import make_reproducible
 from cocreate.portal import urls
 
@@ -349,6 +350,7 @@ class SiteSearch:
         except SearchError:
             self._unstartable = True
             return False
+        give_back()  # the pages it reads are written and let go of: Pagefind's index needs the room
         return True
 
     def finish(self, language: str) -> SearchIndex:

@@ -67,4 +67,5 @@ def sites(report: Report, options: Options, projects: Path, output: Output) -> l
         write_feeds(output, each, entries)
         recent = heapq.nlargest(HOME_CHANGES, output.items_in(language), key=lambda i: (i.rank, i.id))
         made.append(Site(Catalog(entries, Translator(language)), each, pages, recent))
+    output.forget_items()
     return made
