@@ -80,6 +80,30 @@ def test_the_codebook_says_how_formulas_are_published(demo_site: Path, demo_site
                    if resource["format"] == "csv")
 
 
+def test_the_data_page_says_which_file_holds_what_and_it_does(demo_site: Path, demo_site_en: Path) -> None:
+    """The long texts it names are in projects.json, whole, and in no table; the shorter
+    ones are in both."""
+    from cocreate.i18n.translator import Translator
+
+    for site, language in ((demo_site, "id"), (demo_site_en, "en")):
+        page = BeautifulSoup((site / "data" / "index.html").read_text("utf-8"), "html.parser")
+        assert Translator(language)("data.files") in [p.text for p in page.select("p")]
+    projects = {p["slug"]: p for p in json.loads((demo_site / "data" / "projects.json").read_text("utf-8"))}
+    tables = "".join(p.read_text("utf-8") for p in (demo_site / "data").glob("*.csv"))
+
+    def texts(value: object) -> list[str]:
+        return list(value.values()) if isinstance(value, dict) else [str(value)]
+
+    long = [text for data in projects.values() for text in [
+        *texts(data["description"]), *(t for e in data["timeline"] if "description" in e for t in texts(e["description"])),
+        *(texts(data["openness"]["how_to_join"]) if "how_to_join" in data["openness"] else []),
+        *(t for o in data.get("outputs", []) if "description" in o for t in texts(o["description"]))]]
+    assert len(long) > 20
+    assert not [text for text in long if text.replace('"', '""') in tables]
+    summaries = [text for data in projects.values() for text in texts(data["summary"])]
+    assert all(text.replace('"', '""') in tables for text in summaries)
+
+
 def test_contributed_texts_that_begin_like_formulas_are_neutralised(tmp_path: Path, minimal_text: str) -> None:
     from frictionless import validate
 
