@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -55,12 +56,15 @@ class SiteFolder:
                             "Pages publishes sites of at most 1 GB): the site is left as it was. Larger page_size "
                             "and facet_page_size make fewer list pages; a portal hosted elsewhere may set a larger "
                             "site_size_limit, or 0 for none")
+        self._swap()
+        return size
+
+    def _swap(self) -> None:
         old = self.site.with_name(f".{self.site.name}.old-{os.getpid()}")
         if self.site.exists():
             os.replace(self.site, old)
         os.replace(self.building, self.site)
         shutil.rmtree(old, ignore_errors=True)
-        return size
 
     def discard(self) -> None:
         shutil.rmtree(self.building, ignore_errors=True)
@@ -108,6 +112,9 @@ class Output:
         """The items of the portal's feeds in each of its further languages."""
         self._pending: list[tuple[str, str]] = []
         self._writer: multiprocessing.process.BaseProcess | None = None
+        self.unchanged: Callable[[str, str], bool] | None = None
+        """Whether a kept file is on disk already as it is (a preview's site, carried over
+        from its last build): such files are not written again."""
 
     def add(self, result: Result[Built]) -> None:
         """Take a built project's files: its rows and JSON onto disk now, its feeds kept for
@@ -152,6 +159,8 @@ class Output:
         """Start writing the files `add` kept, in a process of its own where processes can
         be forked (elsewhere, here and now); `wait` tells when they are written."""
         pending, self._pending = self._pending, []
+        if self.unchanged is not None:
+            pending = [(path, content) for path, content in pending if not self.unchanged(path, content)]
         if "fork" not in multiprocessing.get_all_start_methods():
             _write_all(self.root, pending)
             return

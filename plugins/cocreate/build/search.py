@@ -317,6 +317,8 @@ class SiteSearch:
     """The folder of each language's pages (`urls.tree`: `` for the main language, `en/`),
     in the order of `project_pages`: Pagefind reads one language's pages at a time. Empty:
     all in one run."""
+    later: bool = False
+    """Not started during the build: a preview indexes the site once it is served."""
     unwritten: int = 0
     """Project pages still to be written."""
     written: list[str] = field(default_factory=list)
@@ -343,10 +345,10 @@ class SiteSearch:
     def start(self) -> bool:
         """Start Pagefind if every page it reads is written and it has not started; whether
         it did. A Pagefind that cannot start is said by `finish`."""
-        if self._indexing is not None or self.unwritten or self._unstartable:
+        if self._indexing is not None or self.unwritten or self._unstartable or self.later:
             return False
         try:
-            self._indexing = start_indexing(self.site, directory_urls=self.directory_urls, globs=self._globs())
+            self._indexing = start_indexing(self.site, directory_urls=self.directory_urls, globs=self.globs())
         except SearchError:
             self._unstartable = True
             return False
@@ -354,13 +356,15 @@ class SiteSearch:
         return True
 
     def finish(self, language: str) -> SearchIndex:
-        """Wait for Pagefind and tidy its index (see `Indexing.finish`)."""
+        """Wait for Pagefind and tidy its index (see `Indexing.finish`); nothing yet if `later`."""
+        if self.later:
+            return SearchIndex({})
         indexing, self._indexing = self._indexing, None
         if indexing is None or self._stale or self._changed_since(indexing.started):
             if indexing is not None:
                 indexing.cancel()
                 self.restarted = True
-            indexing = start_indexing(self.site, directory_urls=self.directory_urls, globs=self._globs())
+            indexing = start_indexing(self.site, directory_urls=self.directory_urls, globs=self.globs())
         return indexing.finish(language)
 
     def cancel(self) -> None:
@@ -375,7 +379,7 @@ class SiteSearch:
         pages += [self.site / page for page in self.written]
         return any(_mtime(page) >= started for page in pages)
 
-    def _globs(self) -> tuple[str | None, ...]:
+    def globs(self) -> tuple[str | None, ...]:
         """The pages of each run of Pagefind: each language's (its project pages and its
         hand-written pages), or all in one."""
         if len(self.trees) != len(self.project_pages) or len(self.trees) < 2:

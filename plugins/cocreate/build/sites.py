@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cocreate.build.output import Output, SiteError
 from cocreate.build.pipeline import Built, Prerender
+from cocreate.build.preview import PreviewState
 from cocreate.build.site_files import write_feeds, write_site_files
 from cocreate.git.history import read_history
 from cocreate.i18n.report import summary
@@ -28,13 +29,14 @@ from cocreate.standard.validate import Report, validate_paths
 
 
 def build_sites(options: Options, root: Path, projects: Path, output: Output,
-                say: Callable[[Problem], None]) -> list[Site]:
-    """The portal's sites (`sites`) from the projects under `projects` (`validate`); every
-    problem found is handed to `say`. Raises `SiteError` when there is no projects folder,
-    and with the report's summary when a problem is an error."""
+                say: Callable[[Problem], None], preview: PreviewState | None = None) -> list[Site]:
+    """The portal's sites (`sites`) from the projects under `projects` (`validate`, or in a
+    preview only those that changed, `PreviewState.validate`); every problem found is handed
+    to `say`. Raises `SiteError` when there is no projects folder, and with the report's
+    summary when a problem is an error."""
     if not projects.is_dir():
         raise SiteError(f"no projects folder at {projects}")
-    report = validate(options, root, projects, output)
+    report = (preview.validate if preview is not None else validate)(options, root, projects, output)
     for problem in report.problems:
         say(problem)
     if not report.valid:

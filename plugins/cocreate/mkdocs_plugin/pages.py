@@ -35,9 +35,16 @@ from cocreate.portal.previews import Preview, plain
 from cocreate.portal.search import search_box, search_texts
 from cocreate.portal.site import PageSpec, Site, safe_title
 
+UNCHANGED = "cocreate-unchanged.html"
+"""The template of a page left as it is on disk (an empty page: MkDocs writes nothing)."""
+
 
 class PortalPage(Page):
     """A generated page of the portal."""
+
+    unchanged = False
+    """In a preview, the page on disk is what this build would write: nothing is rendered
+    (`mkdocs_plugin/preview.py`)."""
 
     def __init__(self, spec: PageSpec, file: File, config: MkDocsConfig, title: str | None = None) -> None:
         super().__init__(title, file, config)  # a title given in the site's nav wins
@@ -49,10 +56,12 @@ class PortalPage(Page):
         meta: dict[str, Any] = {"title": safe_title(self.spec.title)}
         if self.spec.description:
             meta["description"] = safe_title(self.spec.description)
+        if self.unchanged:
+            meta["template"] = UNCHANGED
         self.meta = meta
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self.spec.render()
+        self.content = "" if self.unchanged else self.spec.render()
         self.toc = get_toc([])
         self.present_anchor_ids = None  # not known without Markdown: links to them are not checked
 

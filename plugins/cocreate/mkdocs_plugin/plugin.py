@@ -28,7 +28,8 @@ from cocreate.build.sites import build_sites
 from cocreate.i18n.report import problem_line
 from cocreate.i18n.translator import Translator
 from cocreate.mkdocs_plugin.config import CocreateConfig, footer_facts, portal_languages, portal_options
-from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, add_files, compact_chrome, page_preview, portal_files
+from cocreate.mkdocs_plugin.pages import PortalPage, SharedBlocks, compact_chrome, page_preview, portal_files
+from cocreate.mkdocs_plugin.preview import Preview
 from cocreate.mkdocs_plugin.strict import WarningCount
 from cocreate.mkdocs_plugin.theme import adapt_theme, page_scripts
 from cocreate.mkdocs_plugin.trees import LanguageTrees, further_pages
@@ -47,7 +48,7 @@ from cocreate.standard.vocabulary import DEFAULT_LANGUAGE
 log = get_plugin_logger(__name__)
 
 
-class CocreatePlugin(BasePlugin[CocreateConfig]):
+class CocreatePlugin(Preview, BasePlugin[CocreateConfig]):
     """Turns `projects/` into the portal's pages."""
 
     supports_multiple_instances = False
@@ -75,7 +76,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             raise PluginError(f"cocreate: mkdocs.yml: {problem}")
         # Atomic publishing: MkDocs writes into a fresh folder beside the site; only a build that succeeds
         # replaces the site (on_post_build), a failed one is discarded (on_build_error), the site left as it was.
-        self._folder = SiteFolder(Path(config.site_dir))
+        self._folder = self._site_folder(config)  # a preview's carries the site served over: `preview.py`
         config.site_dir = str(self._folder.building)
         self._warnings.stop()
         if config.strict:  # MkDocs fails the build for them after on_post_build: too late to keep the site
@@ -106,7 +107,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
             trees = tuple(urls.tree(language, self.language) for language in self._languages())
             self._search = SiteSearch(Path(config.site_dir), searched, config.use_directory_urls, trees)
             made = further_pages(self.trees, files, config, self.language) + portal_files(portal, config, self._search)
-            add_files(files, config, made, self._output.generated if self._output is not None else {})
+            self._add_files(portal, files, config, made)  # under `mkdocs serve`, then only what a save changed
         except SiteError as exc:
             raise PluginError(f"cocreate: {exc}") from None
         log.info("%d projects, %d generated pages", len(portal[0].catalog.projects),
@@ -232,7 +233,7 @@ class CocreatePlugin(BasePlugin[CocreateConfig]):
         self._site_names = dict(options.site_names)
         # written straight into the folder being built (MkDocs has cleaned it): a failed build discards them
         self._output = Output(Path(config.site_dir))
-        return build_sites(options, self.root, self.projects, self._output, self._say)
+        return build_sites(options, self.root, self.projects, self._output, self._say, self._preview)
 
     def _say(self, problem: Problem) -> None:
         """A problem of a project: a warning (a text in one language: missing-translation) never

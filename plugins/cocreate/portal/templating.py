@@ -237,6 +237,16 @@ class Portal:
         """The cards of a page of a list, joined here rather than one template call each."""
         return Markup("".join([self.card(project, from_uri, compact) for project in projects]))  # noqa: S704 - cards, each safe
 
+    def reuse_cards(self, previous: Portal) -> None:
+        """Take the cards that `previous`, a portal of the same options and templates (a
+        preview's last build), rendered of the projects whose entries are the same here: a
+        card is made of its entry alone."""
+        if previous.options != self.options:
+            return
+        before = {project.slug: project for project in previous.catalog.projects}
+        same = {project.slug for project in self.catalog.projects if before.get(project.slug) == project}
+        self._cards.update({key: card for key, card in previous._cards.items() if key[0] in same})
+
 
 def safe_url(value: Any) -> str:
     """The URL when it is http(s), else an empty string. Validation already refuses other
