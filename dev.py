@@ -102,6 +102,7 @@ def become(*args: str | Path, env: dict[str, str]) -> int:
         return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
     os.chdir(ROOT)
     os.execve(str(args[0]), [str(a) for a in args], env)  # noqa: S606 (a fixed program: the venv's Python)
+    raise AssertionError("os.execve returns only by raising")  # for the type checker and the reader
 
 
 def ensure_browser_tools() -> None:

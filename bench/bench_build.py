@@ -44,7 +44,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import yaml
@@ -61,7 +61,7 @@ def _text(value: object, language: str = "id") -> str:
     return str(value)
 
 
-def plain_page(data: dict, language: str = "id") -> str:
+def plain_page(data: dict[str, Any], language: str = "id") -> str:
     """The same texts as a project page, as plain Markdown (in `language` where a text has it)."""
     def t(value: object) -> str:
         return _text(value, language)
@@ -210,6 +210,7 @@ def timed_build(config_file: Path) -> Timing:
     running.clear()
     sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
+        assert proc.stderr is not None  # stderr=subprocess.PIPE
         raise SystemExit(f"build of {config_file} failed:\n{proc.stderr.read().decode()[-3000:]}")
     peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
     return Timing(elapsed, max(peak, sum(at_peak.values())), usage.ru_utime + usage.ru_stime, kinds, at_peak)

@@ -148,7 +148,7 @@ def floor_bytes(projects: Path, folder: Path, languages: tuple[str, ...]) -> int
 def transfers(site: Path, page_path: str) -> tuple[int, int, int]:
     """Bytes transferred by a first visit of `page_path`, by one search there, and the number
     of results the search showed."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Request, sync_playwright
 
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=os.environ.get("COCREATE_CHROMIUM", "/usr/bin/chromium"),
@@ -157,7 +157,7 @@ def transfers(site: Path, page_path: str) -> tuple[int, int, int]:
         page = context.new_page()
         done: list[int] = []
 
-        def finished(request) -> None:  # type: ignore[no-untyped-def]
+        def finished(request: Request) -> None:
             sizes = request.sizes()
             done.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
 

@@ -55,8 +55,7 @@ def _vocabulary() -> list[str]:
         text += _texts(yaml.load(path.read_text("utf-8"), Loader=yaml.CBaseLoader))
     for path in sorted((ROOT / "content").glob("*.md")):
         text += [line for line in path.read_text("utf-8").splitlines() if " / " not in line]
-    words = sorted({w.lower() for w in re.findall(r"\b[A-Za-z]{3,14}\b", " ".join(text))})
-    return words
+    return sorted({w.lower() for w in re.findall(r"\b[A-Za-z]{3,14}\b", " ".join(text))})
 
 
 SYLLABLES = ("ka", "ra", "sa", "ma", "ja", "ti", "pu", "lo", "ne", "wa", "ba", "ri", "su", "di", "go", "ha", "ci", "tu",
@@ -95,7 +94,7 @@ class Writer:
     def long_text(self, median: int, low: int, high: int) -> str:
         """Markdown paragraphs, their length log-normal around `median` characters."""
         target = int(min(high, max(low, self.random.lognormvariate(math.log(median), 0.7))))
-        paragraphs = []
+        paragraphs: list[str] = []
         while sum(map(len, paragraphs)) < target:
             paragraphs.append(self.text(150, 600))
         if self.random.random() < 0.3:
@@ -116,7 +115,7 @@ def _same_shape(value: Any, text: str) -> Any:
     """`text` where `value` was a text: in both languages when it had both and the project
     is bilingual (the same words: length is what counts here)."""
     if isinstance(value, dict) and _bilingual[0]:
-        return {language: text for language in value}
+        return dict.fromkeys(value, text)
     return text
 
 
@@ -134,7 +133,7 @@ def realistic(demo: dict[str, Any], number: int, writer: Writer, pools: dict[str
         location["city"] = w.zipf(pools["cities"])
     location["district"] = f"Kecamatan {w.zipf(pools['districts'])}"
     project["location"] = location
-    tags = set()
+    tags: set[str] = set()
     while len(tags) < w.random.randint(2, 5):
         tags.add(w.zipf(pools["tags"]))
     if w.random.random() < 0.7:

@@ -11,8 +11,11 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import Tag
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -33,7 +36,8 @@ def locked(path: Path) -> dict[str, tuple[Version, list[str]]]:
         words = shlex.split(line)
         requirement = Requirement(words[0])
         pins = [s for s in requirement.specifier if s.operator == "=="]
-        assert len(pins) == 1 and len(requirement.specifier) == 1, f"not pinned exactly: {line[:80]}"
+        assert len(pins) == 1, f"not pinned exactly: {line[:80]}"
+        assert len(requirement.specifier) == 1, f"not pinned exactly: {line[:80]}"
         hashes = [w.removeprefix("--hash=") for w in words[1:] if w.startswith("--hash=")]
         assert len(hashes) == len(words) - 1, f"unexpected option in the lock: {line[:80]}"
         entries[canonicalize_name(requirement.name)] = (Version(pins[0].version), hashes)
@@ -97,7 +101,7 @@ def epoch(day: dt.date) -> str:
     return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
 
 
-def build(config_file: Path, day: dt.date | None = None, **overrides):
+def build(config_file: Path, day: dt.date | None = None, **overrides: Any) -> Path:
     """Build a portal with MkDocs itself, strict, into `site/` beside mkdocs.yml; on `day`
     (as `SOURCE_DATE_EPOCH`) when one is given."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -117,6 +121,51 @@ def build(config_file: Path, day: dt.date | None = None, **overrides):
     return config_file.parent / "site"
 
 
+def one(node: Tag, selector: str) -> Tag:
+    """The first element under `node` that `selector` matches; fails the test, naming the
+    selector, when none does."""
+    found = node.select_one(selector)
+    assert found is not None, f"no element matches {selector!r}"
+    return found
+
+
+def parent(tag: Tag, name: str, class_: str | None = None) -> Tag:
+    """The nearest element above `tag` named `name` (of class `class_`); fails the test when none is."""
+    found = tag.find_parent(name, class_=class_) if class_ else tag.find_parent(name)
+    assert found is not None, f"no <{name} class={class_}> above <{tag.name}>"
+    return found
+
+
+def xml_text(element: ElementTree.Element, path: str) -> str:
+    """The text of the first element at `path` under `element` (an XML feed's or an SVG's)."""
+    found = element.find(path)
+    assert found is not None, f"no {path} in <{element.tag}>"
+    return found.text or ""
+
+
+def xml_attr(element: ElementTree.Element, path: str, name: str) -> str:
+    """The attribute `name` of the first element at `path` under `element`."""
+    found = element.find(path)
+    assert found is not None, f"no {path} in <{element.tag}>"
+    value = found.get(name)
+    assert value is not None, f"<{found.tag}> has no {name}"
+    return value
+
+
+def matched(pattern: str, text: str, group: int = 0) -> str:
+    """What `pattern` finds first in `text` (its `group`); fails the test when it finds nothing."""
+    found = re.search(pattern, text)
+    assert found is not None, f"{pattern!r} not in {text[:200]!r}"
+    return found.group(group)
+
+
+def attr(tag: Tag, name: str) -> str:
+    """The value of `tag`'s attribute `name`, which must be there and hold one value."""
+    value = tag.get(name)
+    assert isinstance(value, str), f"<{tag.name} {name}={value!r}>"
+    return value
+
+
 def assert_inert(html: str, where: str = "") -> None:
     """No element of `html` can run code: no script-bearing tags, no event handlers or
     style attributes, no links or sources with a script or data scheme."""
@@ -130,8 +179,8 @@ def assert_inert(html: str, where: str = "") -> None:
         assert ours or tag.name not in {"script", "iframe", "object", "embed", "form", "meta", "style", "img",
                                         "svg", "math", "base", "link"}, f"{where}: <{tag.name}>"
         for name, value in tag.attrs.items():
-            assert not name.lower().startswith("on") and name.lower() not in {"style", "srcdoc", "formaction"}, \
-                f"{where}: <{tag.name} {name}>"
+            assert not name.lower().startswith("on"), f"{where}: <{tag.name} {name}>"
+            assert name.lower() not in {"style", "srcdoc", "formaction"}, f"{where}: <{tag.name} {name}>"
             if name.lower() in {"href", "src", "action", "xlink:href"}:
                 scheme = "".join(str(value).split()).lower().split(":", 1)[0]
                 assert scheme not in {"javascript", "data", "vbscript"}, f"{where}: {name}={value}"

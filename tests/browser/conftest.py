@@ -77,17 +77,17 @@ def bilingual(demo_site_bilingual: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def _pages(browser: Any) -> Iterator[dict[tuple[int, int, bool, int], Watched]]:
+def _pages(browser: Any) -> Iterator[dict[tuple[int, int, bool, int], Watched]]:  # noqa: ARG001 (the pages close before the browser)
     """Pages kept open between tests, one per viewport, JavaScript setting and device scale: a new browser
     context costs a fresh renderer and cold caches, about half a second each time."""
-    pool: dict[tuple[int, int, bool], Watched] = {}
+    pool: dict[tuple[int, int, bool, int], Watched] = {}
     yield pool
     for watched in pool.values():
         watched.page.context.close()
 
 
 @pytest.fixture
-def open_page(browser: Any, _pages: dict, request: pytest.FixtureRequest) -> Iterator[Callable[..., Watched]]:
+def open_page(browser: Any, _pages: dict[tuple[int, int, bool, int], Watched], request: pytest.FixtureRequest) -> Iterator[Callable[..., Watched]]:
     """`open_page(viewport=DESKTOP, javascript=True, scale=1)`: a watched page, blank, with
     nothing recorded yet; a viewport narrower than 600 px is a phone's (touch, mobile
     layout), drawn at `scale` device pixels per CSS pixel (a real phone's is 3). After the
@@ -132,7 +132,7 @@ def _screenshots(item: pytest.Item, when: str) -> list[Path]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
     if report.failed and call.when == "call":
         paths = _screenshots(item, "failed")

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
@@ -94,7 +94,7 @@ def screenshot(page: Any, stem: str) -> Path | None:
     return path
 
 
-def unavailable(missing: str) -> None:
+def unavailable(missing: str) -> NoReturn:
     """A tool the test needs is missing: skip, saying so; with CI=true, fail instead."""
     if CI:
         pytest.fail(f"{missing}; with CI=true this test must run, not be skipped", pytrace=False)
@@ -107,7 +107,7 @@ def chromium_path() -> str | None:
     if "COCREATE_CHROMIUM" in os.environ:
         candidates = [os.environ["COCREATE_CHROMIUM"]]
     else:
-        candidates = ["/usr/bin/chromium", shutil.which("chromium")]
+        candidates = ["/usr/bin/chromium", shutil.which("chromium") or ""]
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
@@ -200,11 +200,22 @@ def watch(context: Any, name: str) -> Watched:
         watched.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
+    def console(message: Any) -> None:
+        if message.type == "error":
+            watched.console.append(message.text)
+
+    def response(response: Any) -> None:
+        if response.status >= 400:
+            watched.missing.append(f"{response.status} {response.url}")
+
+    def popup(popup: Any) -> None:
+        if popup != page:
+            watched.popups.append(popup.url)
+
     context.route("**/*", route)
-    page.on("console", lambda message: message.type == "error" and watched.console.append(message.text))
+    page.on("console", console)
     page.on("pageerror", lambda error: watched.errors.append(str(error)))
-    page.on("response", lambda response: response.status >= 400
-            and watched.missing.append(f"{response.status} {response.url}"))
+    page.on("response", response)
     page.on("dialog", dialog)
-    context.on("page", lambda popup: popup != page and watched.popups.append(popup.url))
+    context.on("page", popup)
     return watched

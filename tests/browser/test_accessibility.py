@@ -18,11 +18,12 @@ No axe rule is disabled: what Material's defaults get wrong is fixed at its sour
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from .support import CONTRAST_JS, DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, screenshot
+from .support import CONTRAST_JS, DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, Watched, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +39,12 @@ def settled(page: Any) -> None:
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
 
 
-def run_axe(axe: Any, page: Any, context: Any = None, **options: Any) -> dict:
+def run_axe(axe: Any, page: Any, context: Any = None, **options: Any) -> dict[str, Any]:
     settled(page)
     return axe.run(page, context=context, options={"resultTypes": ["violations"], **options}).response
 
 
-def describe(violations: list[dict]) -> str:
+def describe(violations: list[dict[str, Any]]) -> str:
     lines = []
     for v in violations:
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} [{v['helpUrl']}]")
@@ -53,11 +54,11 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def blocking(result: dict) -> list[dict]:
+def blocking(result: dict[str, Any]) -> list[dict[str, Any]]:
     return [v for v in result["violations"] if v["impact"] in BLOCKING]
 
 
-def check_every_page_type(open_page, axe, base: str, viewport: dict[str, int]) -> None:
+def check_every_page_type(open_page: Callable[..., Watched], axe: Any, base: str, viewport: dict[str, int]) -> None:
     """Axe on one page of each type; a screenshot of each page with a problem."""
     watched = open_page(viewport)
     problems = []
@@ -71,23 +72,23 @@ def check_every_page_type(open_page, axe, base: str, viewport: dict[str, int]) -
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_serious_violations_on_a_desktop(open_page, sites, axe, lang: str) -> None:
+def test_no_serious_violations_on_a_desktop(open_page: Callable[..., Watched], sites: dict[str, str], axe: Any, lang: str) -> None:
     check_every_page_type(open_page, axe, sites[lang], DESKTOP)
 
 
 @pytest.mark.parametrize("tree", ["", "en/"])
-def test_no_serious_violations_in_both_trees_of_a_bilingual_portal(open_page, bilingual, axe, tree: str) -> None:
+def test_no_serious_violations_in_both_trees_of_a_bilingual_portal(open_page: Callable[..., Watched], bilingual: str, axe: Any, tree: str) -> None:
     """The demo as published, in both languages: its switcher, hreflang links and English tree."""
     check_every_page_type(open_page, axe, bilingual + tree, DESKTOP)
 
 
-def test_no_serious_violations_on_a_phone(open_page, sites, axe) -> None:
+def test_no_serious_violations_on_a_phone(open_page: Callable[..., Watched], sites: dict[str, str], axe: Any) -> None:
     """(In Bahasa Indonesia: the English pages have the same layout.)"""
     check_every_page_type(open_page, axe, sites["id"], PHONE)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_filtered_catalogue_and_open_menus_stay_accessible(open_page, sites, axe, lang: str) -> None:
+def test_filtered_catalogue_and_open_menus_stay_accessible(open_page: Callable[..., Watched], sites: dict[str, str], axe: Any, lang: str) -> None:
     """The states that only JavaScript makes: cards drawn by catalogue.js, the search
     dialog open, the phone menu open."""
     page = open_page(PHONE).page
@@ -108,7 +109,7 @@ def test_filtered_catalogue_and_open_menus_stay_accessible(open_page, sites, axe
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_forms_stay_accessible_with_their_errors_and_entries(open_page, sites, axe, lang: str) -> None:
+def test_the_forms_stay_accessible_with_their_errors_and_entries(open_page: Callable[..., Watched], sites: dict[str, str], axe: Any, lang: str) -> None:
     """The states only JavaScript makes on the pages where one takes part: the proposal form
     with every error and its summary showing, then its result; a project's join entry
     written from its fields."""
@@ -135,7 +136,7 @@ def test_the_forms_stay_accessible_with_their_errors_and_entries(open_page, site
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
+def test_charts_have_text_alternatives(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     from playwright.sync_api import expect
 
     page = open_page().page
@@ -151,7 +152,8 @@ def test_charts_have_text_alternatives(open_page, sites, lang: str) -> None:
         expect(chart).to_have_accessible_name(f"{title} {description}")
         labels = chart.locator("text.cc-chart__label").all_text_contents()
         values = chart.locator("text.cc-chart__value").all_text_contents()
-        assert labels and len(labels) == len(values), title
+        assert labels, title
+        assert len(labels) == len(values), title
         for label, value in zip(labels, values, strict=True):
             assert re.search(rf"{re.escape(label.strip())}: {value.strip()}\b", description), (title, label)
 
@@ -178,7 +180,7 @@ CHART_READING = """() => {
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_charts_read_on_a_phone(open_page, sites, lang: str) -> None:
+def test_charts_read_on_a_phone(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     """At 360 px: every chart has a visible title and a table of its numbers; its text is at
     least 12 px as drawn (a chart is never scaled down) with 4.5:1 contrast, its bars 3:1."""
     page = open_page(PHONE).page
@@ -187,14 +189,17 @@ def test_charts_read_on_a_phone(open_page, sites, lang: str) -> None:
     screenshot(page, f"statistics-{lang}-360px")
     assert len(charts) == 11  # with the answers to residents (the demo records some)
     for chart in charts:
-        assert chart["title"] and chart["table"] == chart["rows"] > 0, chart
-        assert chart["fontSize"] >= 12 and chart["smallest"] >= 12, chart
-        assert chart["textContrast"] >= 4.5 and chart["barContrast"] >= 3, chart
+        assert chart["title"], chart
+        assert chart["table"] == chart["rows"] > 0, chart
+        assert chart["fontSize"] >= 12, chart
+        assert chart["smallest"] >= 12, chart
+        assert chart["textContrast"] >= 4.5, chart
+        assert chart["barContrast"] >= 3, chart
         assert chart["wider"] <= 0, chart
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_badges_meet_contrast(open_page, sites, axe, lang: str) -> None:
+def test_badges_meet_contrast(open_page: Callable[..., Watched], sites: dict[str, str], axe: Any, lang: str) -> None:
     """Every kind of badge (status, kind, approach, phase, role, open call, category sought), checked by axe's own
     contrast rule: each badge must pass, none may be left undecided."""
     page = open_page().page

@@ -88,7 +88,8 @@ def whatsapp_text(href: str) -> str:
     parts = urlsplit(href)
     assert (parts.scheme, parts.netloc, parts.path, parts.fragment) == ("https", "wa.me", f"/{WHATSAPP}", ""), href[:80]
     query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
-    assert list(query) == ["text"] and len(query["text"]) == 1
+    assert list(query) == ["text"]
+    assert len(query["text"]) == 1
     return query["text"][0]
 
 
@@ -142,11 +143,14 @@ def test_ask_by_email_whatsapp_and_github(phone: Any, sites: dict[str, str], lan
     # the same question to GitHub's ask form, the project named
     issue = urlsplit(opened(phone, ask.locator("a.cc-ask__issue")))
     query = parse_qs(issue.query)
-    assert issue.path == "/cocreate-portal/demo/issues/new" and query["template"] == ["ask.yml"]
-    assert query["project"] == [PROJECT] and query["question"] == ["Kapan taman dibuka untuk umum?\nApakah ada toilet?"]
+    assert issue.path == "/cocreate-portal/demo/issues/new"
+    assert query["template"] == ["ask.yml"]
+    assert query["project"] == [PROJECT]
+    assert query["question"] == ["Kapan taman dibuka untuk umum?\nApakah ada toilet?"]
     assert query["category"] == [f"community: {t.label('category', 'community')}"]
     text = page.locator("#ask-form-channels").inner_text()
-    assert t("channels.next_ask") in text and t("channels.response_days", days=CHANNELS["response_days"]) in text
+    assert t("channels.next_ask") in text
+    assert t("channels.response_days", days=CHANNELS["response_days"]) in text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -207,11 +211,14 @@ def test_print_or_show_it_at_the_office(phone: Any, sites: dict[str, str], lang:
     page.emulate_media(media="print")
     try:
         sheet = page.locator("body > .cc-print-sheet")
-        assert sheet.is_visible() and not page.locator(".md-header").is_visible()
+        assert sheet.is_visible()
+        assert not page.locator(".md-header").is_visible()
         text = sheet.inner_text()
-        assert "Boleh bawa anjing ke taman?" in text and t("channels.ask_intro") in text
+        assert "Boleh bawa anjing ke taman?" in text
+        assert t("channels.ask_intro") in text
         hours = CHANNELS["office_hours"][lang]
-        assert CHANNELS["office_address"] in text and hours in text
+        assert CHANNELS["office_address"] in text
+        assert hours in text
     finally:
         page.emulate_media(media="screen")
         page.evaluate("window.dispatchEvent(new Event('afterprint'))")
@@ -237,10 +244,12 @@ def test_hostile_input_stays_text(phone: Any, sites: dict[str, str]) -> None:
     _, body, _ = channel_texts(phone, page.locator("#ask-form-channels"))
     assert typed in body
     _, body, _ = channel_texts(phone, page.locator("#join-form-channels"))
-    assert typed[:990] in body and HOSTILE[:190].replace("\r\n", "\n").strip() in body
+    assert typed[:990] in body
+    assert HOSTILE[:190].replace("\r\n", "\n").strip() in body
     assert page.locator(".cc-letter__text *").count() == 0  # text only, no element
     issue = urlsplit(page.locator("a.cc-ask__issue").get_attribute("href"))
-    assert issue.fragment == "" and parse_qs(issue.query)["question"] == [typed]
+    assert issue.fragment == ""
+    assert parse_qs(issue.query)["question"] == [typed]
     assert page.locator("script").count() == scripts
     assert page.evaluate("typeof window.alert === 'function'")  # nothing ran: no dialog was recorded
     assert page.locator("img[src=x]").count() == 0

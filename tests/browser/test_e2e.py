@@ -9,26 +9,31 @@ error, HTTP error, script error or dialog may happen.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .support import DESKTOP, PAGE_TYPES, PHONE, index_rows
+from helpers import matched
+
+from .support import DESKTOP, PAGE_TYPES, PHONE, Watched, index_rows
 
 pytestmark = pytest.mark.browser
 
 
-def card_slugs(page) -> list[str]:
+def card_slugs(page: Any) -> list[str]:
     hrefs = page.locator("ul.cc-cards .cc-card__title a").evaluate_all("links => links.map(a => a.href)")
-    return sorted(re.search(r"/projects/([^/]+)/", href).group(1) for href in hrefs)
+    return sorted(matched(r"/projects/([^/]+)/", href, 1) for href in hrefs)
 
 
-def test_every_page_type_opens_cleanly_on_a_phone(open_page, sites, lang: str) -> None:
+def test_every_page_type_opens_cleanly_on_a_phone(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     """(The accessibility tests open every page type on a desktop, watched the same way.)"""
     page = open_page(PHONE).page
     for kind, path in PAGE_TYPES.items():
         response = page.goto(sites[lang] + path)
-        assert response is not None and response.ok, f"{kind}: {path}"
+        assert response is not None, f"{kind}: {path}"
+        assert response.ok, f"{kind}: {path}"
         assert page.locator("html").get_attribute("lang") == lang, kind
         assert page.locator("article h1").first.is_visible(), kind
         assert page.title(), kind
@@ -37,7 +42,7 @@ def test_every_page_type_opens_cleanly_on_a_phone(open_page, sites, lang: str) -
         assert overflow <= 0, f"{kind}: {overflow}px wider than a phone's screen"
 
 
-def test_home_leads_to_a_project_page(open_page, sites, built: Path, lang: str) -> None:
+def test_home_leads_to_a_project_page(open_page: Callable[..., Watched], sites: dict[str, str], built: Path, lang: str) -> None:
     page = open_page().page
     page.goto(sites[lang])
     page.locator("nav.md-nav--primary a.md-nav__link[href$='projects/']").first.click()
@@ -55,7 +60,7 @@ def test_home_leads_to_a_project_page(open_page, sites, built: Path, lang: str) 
         assert article.locator(f"section#{part} h3").is_visible(), part
 
 
-def test_project_page_tag_links_to_its_facet(open_page, sites, lang: str) -> None:
+def test_project_page_tag_links_to_its_facet(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     page = open_page(PHONE).page
     page.goto(sites[lang] + PAGE_TYPES["project"])
     for i in range(page.locator("a.cc-tag").count()):
@@ -69,7 +74,7 @@ def test_project_page_tag_links_to_its_facet(open_page, sites, lang: str) -> Non
             assert "taman-kota-hijau" in card_slugs(page)
 
 
-def test_phone_menu_reaches_the_overviews(open_page, sites, lang: str) -> None:
+def test_phone_menu_reaches_the_overviews(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     page = open_page(PHONE).page
     for path in ("kinds/", "statistics/"):
         page.goto(sites[lang])
@@ -83,14 +88,15 @@ def test_phone_menu_reaches_the_overviews(open_page, sites, lang: str) -> None:
         assert page.locator("article h1").is_visible()
 
 
-def test_catalogue_filters_with_javascript(open_page, sites, built: Path, lang: str) -> None:
+def test_catalogue_filters_with_javascript(open_page: Callable[..., Watched], sites: dict[str, str], built: Path, lang: str) -> None:
     rows = index_rows(built)
     page = open_page(PHONE).page
     page.goto(sites[lang] + "projects/")
     toggle = page.locator(".cc-tools__filter")
     toggle.wait_for(state="visible")  # catalogue.js shows its tools once the index is loaded
     form = page.locator("form.cc-filters")
-    assert form.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    assert form.is_hidden()
+    assert toggle.get_attribute("aria-expanded") == "false"
     toggle.click()  # the filters are folded behind one button
     form.wait_for(state="visible")
     assert toggle.get_attribute("aria-expanded") == "true"
@@ -116,7 +122,8 @@ def test_catalogue_filters_with_javascript(open_page, sites, built: Path, lang: 
     word = rows[-1]["title"].split()[-1]
     form.locator('input[name="q"]').fill(word)
     expected = sorted(r["slug"] for r in rows if word.lower() in " ".join([r["title"], r["summary"], r["location"], *r["tags"]]).lower())
-    assert rows[-1]["slug"] in expected and card_slugs(page) == expected
+    assert rows[-1]["slug"] in expected
+    assert card_slugs(page) == expected
     form.locator('input[name="q"]').fill("no project is called this")
     assert card_slugs(page) == []
 
@@ -128,11 +135,12 @@ def test_catalogue_filters_with_javascript(open_page, sites, built: Path, lang: 
     assert page.locator("article.cc-project").count() == 1
 
 
-def test_catalogue_without_javascript(open_page, sites, built: Path, lang: str) -> None:
+def test_catalogue_without_javascript(open_page: Callable[..., Watched], sites: dict[str, str], built: Path, lang: str) -> None:
     rows = index_rows(built)
     page = open_page(PHONE, javascript=False).page
     page.goto(sites[lang] + "projects/")
-    assert page.locator("form.cc-filters").is_hidden() and page.locator(".cc-tools").is_hidden()
+    assert page.locator("form.cc-filters").is_hidden()
+    assert page.locator(".cc-tools").is_hidden()
     assert card_slugs(page) == sorted(r["slug"] for r in rows)
     for phase in sorted({r["phase"] for r in rows}):
         page.goto(sites[lang] + "projects/")
@@ -143,17 +151,17 @@ def test_catalogue_without_javascript(open_page, sites, built: Path, lang: str) 
     page.wait_for_url(re.compile(r"/projects/$"))
 
 
-def test_kinds_matrix_puts_each_project_in_its_kind(open_page, sites, built: Path, lang: str) -> None:
+def test_kinds_matrix_puts_each_project_in_its_kind(open_page: Callable[..., Watched], sites: dict[str, str], built: Path, lang: str) -> None:
     kinds = {r["slug"]: r["kind"] for r in index_rows(built)}
     page = open_page(DESKTOP).page
     page.goto(sites[lang] + "kinds/")
     cells = page.locator("table.cc-matrix td.cc-cell")
     assert cells.count() == 4
-    seen = set()
+    seen: set[str] = set()
     for i in range(4):
         cell = cells.nth(i)
         for href in cell.locator("li a").evaluate_all("links => links.map(a => a.href)"):
-            slug = re.search(r"/projects/([^/]+)/$", href).group(1)
+            slug = matched(r"/projects/([^/]+)/$", href, 1)
             assert kinds[slug] == cell.get_attribute("data-kind"), slug
             seen.add(slug)
     assert seen == set(kinds)
@@ -169,7 +177,7 @@ def test_kinds_matrix_puts_each_project_in_its_kind(open_page, sites, built: Pat
     page.wait_for_url(re.compile(r"/catalogue/kind/[^/]+/$"))
 
 
-def test_site_search_finds_a_project(open_page, sites, built: Path, lang: str) -> None:
+def test_site_search_finds_a_project(open_page: Callable[..., Watched], sites: dict[str, str], built: Path, lang: str) -> None:
     project = next(r for r in index_rows(built) if r["slug"] == "taman-kota-hijau")
     word = max(re.findall(r"[^\W\d_]{4,}", project["title"]), key=len)
     page = open_page(DESKTOP).page

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from cocreate.standard.schema import project_schema, schema_problems
 from cocreate.standard.validate import check_bytes
 from helpers import FIXTURES, PROJECTS
 
-from .support import CONTRAST_JS, DESKTOP, PHONE, screenshot
+from .support import CONTRAST_JS, DESKTOP, PHONE, Watched, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +87,7 @@ PROPOSAL = {
 }
 
 
-def open_form(open_page, url: str, viewport: dict[str, int] = PHONE) -> Any:
+def open_form(open_page: Callable[..., Watched], url: str, viewport: dict[str, int] = PHONE) -> Any:
     watched = open_page(viewport)
     page = watched.page
     page.goto(url)
@@ -104,14 +105,15 @@ def message(code: str, lang: str, **params: Any) -> str:
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_form_s_layout_at_each_width(open_page, sites, width: str) -> None:
+def test_the_form_s_layout_at_each_width(open_page: Callable[..., Watched], sites: dict[str, str], width: str) -> None:
     """Every field visible with its label above it and a border that shows, nothing
     overlapping, nothing beyond the screen: as it opens, and with every error showing."""
     viewport = WIDTHS[width]
     page, form = open_form(open_page, sites["id"] + "propose/", viewport)
     found = page.evaluate(LAYOUT)
     screenshot(page, f"propose-form-{viewport['width']}px")
-    assert found["controls"] >= 25 and found["problems"] == []
+    assert found["controls"] >= 25
+    assert found["problems"] == []
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     form.locator('button[type="submit"]').click()
     form.locator(".cc-form__summary").wait_for(state="visible")
@@ -121,7 +123,7 @@ def test_the_form_s_layout_at_each_width(open_page, sites, width: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
 
 
-def test_the_form_works_from_the_keyboard_alone(open_page, sites, tmp_path: Path) -> None:
+def test_the_form_works_from_the_keyboard_alone(open_page: Callable[..., Watched], sites: dict[str, str], tmp_path: Path) -> None:
     page, form = open_form(open_page, sites["id"] + "propose/")
     controls = form.locator("input, select, textarea, button")
     ids = controls.evaluate_all("els => els.map(e => e.id)")
@@ -165,11 +167,12 @@ def test_the_form_works_from_the_keyboard_alone(open_page, sites, tmp_path: Path
     checked = CliRunner().invoke(cli, ["validate", "--lang", "en", str(tmp_path / "projects")])
     assert checked.exit_code == 0, checked.output + text
     data = load_text(text.encode(), "project.yml").data
-    assert data["ownership"] == {"level": "shared", "license": "CC-BY-4.0"} and "seeking" not in data
+    assert data["ownership"] == {"level": "shared", "license": "CC-BY-4.0"}
+    assert "seeking" not in data
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_form_writes_a_project_file_the_validator_accepts(open_page, sites, lang: str, tmp_path: Path) -> None:
+def test_the_form_writes_a_project_file_the_validator_accepts(open_page: Callable[..., Watched], sites: dict[str, str], lang: str, tmp_path: Path) -> None:
     page, form = open_form(open_page, sites[lang] + "propose/", DESKTOP)
     for name, value in PROPOSAL.items():
         form.locator(f'[name="{name}"]').fill(value)
@@ -191,16 +194,18 @@ def test_the_form_writes_a_project_file_the_validator_accepts(open_page, sites, 
     checked = CliRunner().invoke(cli, ["validate", str(tmp_path / "projects")])
     assert checked.exit_code == 0, checked.output + text
     data = check_bytes(text.encode("utf-8"), "project.yml", PROPOSAL["slug"]).data
+    assert data is not None
     assert data["title"] == {"id": PROPOSAL["title_id"], "en": PROPOSAL["title_en"]}
     assert data["description"] == PROPOSAL["description"]
     assert data["openness"]["criteria"] == ["Warga RW 02", "Bersedia merawat kebun seminggu sekali"]
-    assert data["seeking"]["resources"] == ["Bibit sayur", "Selang air"] and data["maintainers"] == ["@kebun-rw02"]
+    assert data["seeking"]["resources"] == ["Bibit sayur", "Selang air"]
+    assert data["maintainers"] == ["@kebun-rw02"]
     href = result.locator(".cc-propose-open a").get_attribute("href")
     assert href.startswith("https://github.com/cocreate-portal/demo/new/main?filename="
                            "projects%2Fkebun-warga-rw-02%2Fproject.yml&value=")
 
 
-def test_errors_appear_beside_their_fields_with_the_validator_s_words(open_page, sites) -> None:
+def test_errors_appear_beside_their_fields_with_the_validator_s_words(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     lang = "en"
     page, form = open_form(open_page, sites[lang] + "propose/")
     for name, value in PROPOSAL.items():
@@ -228,13 +233,15 @@ def test_errors_appear_beside_their_fields_with_the_validator_s_words(open_page,
     for name, text in expected.items():
         control = form.locator(f"#f-{name}")
         error = form.locator(f"#f-{name}-error")
-        assert error.is_visible() and error.inner_text() == text, name
+        assert error.is_visible(), name
+        assert error.inner_text() == text, name
         assert control.get_attribute("aria-invalid") == "true", name
         assert f"f-{name}-error" in control.get_attribute("aria-describedby").split(), name
         # beside its field: under its label, right above the control
         label, at, box = (form.locator(f'label[for="f-{name}"]').bounding_box(), error.bounding_box(),
                           control.bounding_box())
-        assert label["y"] + label["height"] <= at["y"] + 1 and at["y"] + at["height"] <= box["y"] + 1, name
+        assert label["y"] + label["height"] <= at["y"] + 1, name
+        assert at["y"] + at["height"] <= box["y"] + 1, name
     shown = form.locator(".cc-error:not([hidden])").evaluate_all("els => els.map(e => e.id)")
     assert sorted(shown) == sorted(f"f-{name}-error" for name in expected)
     assert summary.locator("li").count() == len(expected)
@@ -253,7 +260,7 @@ def test_errors_appear_beside_their_fields_with_the_validator_s_words(open_page,
     assert form.locator(".cc-propose-result").is_hidden()
 
 
-def _pointer(path: tuple) -> str:
+def _pointer(path: tuple[Any, ...]) -> str:
     return "".join(f"/{part}" for part in path)
 
 
@@ -268,7 +275,7 @@ def _documents() -> list[tuple[str, Document]]:
     return found
 
 
-def test_the_browser_checks_what_the_validator_checks(open_page, sites) -> None:
+def test_the_browser_checks_what_the_validator_checks(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     """The form's check, run on every fixture and demo project, finds the same problems (code
     and field) as the validator's schema check, against the schema the portal publishes."""
     page, _ = open_form(open_page, sites["id"] + "propose/", DESKTOP)
@@ -288,7 +295,7 @@ def test_the_browser_checks_what_the_validator_checks(open_page, sites) -> None:
     assert not differ, "\n".join(differ)
 
 
-def test_a_draft_is_kept_in_the_browser(open_page, sites) -> None:
+def test_a_draft_is_kept_in_the_browser(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     page, form = open_form(open_page, sites["id"] + "propose/")
     form.locator('[name="title_id"]').fill("Kebun Warga RW 02")
     form.locator('[name="seeking_skills"]').fill("Berkebun\nMencatat panen")
@@ -298,11 +305,13 @@ def test_a_draft_is_kept_in_the_browser(open_page, sites) -> None:
     form.wait_for(state="visible")
     assert form.locator('[name="title_id"]').input_value() == "Kebun Warga RW 02"
     assert form.locator('[name="seeking_skills"]').input_value() == "Berkebun\nMencatat panen"
-    assert form.locator("#f-seeking-academia").is_checked() and not form.locator("#f-seeking-investor").is_checked()
+    assert form.locator("#f-seeking-academia").is_checked()
+    assert not form.locator("#f-seeking-investor").is_checked()
     assert form.locator('select[name="openness"]').input_value() == "criteria"
     assert form.locator(".cc-form__draft-status").inner_text() == "Draf Anda dipulihkan."
     stored = json.loads(page.evaluate("window.localStorage.getItem('cocreate:propose:' + location.pathname)"))
-    assert stored["title_id"] == "Kebun Warga RW 02" and stored["seeking_categories"] == ["academia"]
+    assert stored["title_id"] == "Kebun Warga RW 02"
+    assert stored["seeking_categories"] == ["academia"]
     # deleting the draft empties the form and the storage
     form.locator(".cc-form__clear").click()
     assert form.locator('[name="title_id"]').input_value() == ""
@@ -313,7 +322,7 @@ def test_a_draft_is_kept_in_the_browser(open_page, sites) -> None:
     assert form.locator('[name="trust_purpose"]').input_value()  # the example texts are back
 
 
-def test_the_form_keeps_typed_markup_as_text(open_page, sites) -> None:
+def test_the_form_keeps_typed_markup_as_text(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     page, form = open_form(open_page, sites["id"] + "propose/", DESKTOP)
     payload = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=1</script>'
     for name, value in PROPOSAL.items():
@@ -324,18 +333,20 @@ def test_the_form_keeps_typed_markup_as_text(open_page, sites) -> None:
     form.locator('button[type="submit"]').click()
     error = form.locator("#f-license-error")
     error.wait_for(state="visible")
-    assert payload in error.inner_text() and error.locator("img, script").count() == 0
+    assert payload in error.inner_text()
+    assert error.locator("img, script").count() == 0
     form.locator('[name="license"]').fill("")
     form.locator('button[type="submit"]').click()
     # markup in a plain text is refused, as the validator refuses it (issue 27), and shown as text
     error = form.locator("#f-title_id-error")
     error.wait_for(state="visible")
-    assert "HTML" in error.inner_text() and form.locator(".cc-propose-result").is_hidden()
+    assert "HTML" in error.inner_text()
+    assert form.locator(".cc-propose-result").is_hidden()
     assert form.locator("img, script").count() == 0
     assert page.evaluate("window.__pwned") is None
 
 
-def test_the_form_without_javascript_says_so(open_page, sites) -> None:
+def test_the_form_without_javascript_says_so(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     page = open_page(PHONE, javascript=False).page
     page.goto(sites["id"] + "propose/")
     assert page.locator("form.cc-propose-form").is_hidden()
@@ -357,7 +368,7 @@ ISSUE_CASES = {
 }
 
 
-def _rule_documents() -> list[tuple[str, dict]]:
+def _rule_documents() -> list[tuple[str, dict[str, Any]]]:
     """Every fixture and demo project as its data, each sentence of the privacy corpus as a
     description, and each case of the issue as a title or a description."""
     from standard.test_privacy_corpus import PERSONAL, PROSE
@@ -369,7 +380,7 @@ def _rule_documents() -> list[tuple[str, dict]]:
     return docs
 
 
-def _validator_rule_problems(data: dict) -> list[tuple[str, str]]:
+def _validator_rule_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
     from cocreate.portal.forms import RULE_CODES
 
     raw = json.dumps(data, ensure_ascii=True).encode()  # JSON is YAML: the same data, every character escaped
@@ -377,7 +388,7 @@ def _validator_rule_problems(data: dict) -> list[tuple[str, str]]:
     return sorted({(str(p.code), _pointer(p.path)) for p in found if p.code in RULE_CODES})
 
 
-def test_the_browser_checks_texts_as_the_validator_does(open_page, sites) -> None:
+def test_the_browser_checks_texts_as_the_validator_does(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     """Forbidden characters, one-line values, markup in plain texts and personal data: the
     form's rules (made from the validator's patterns) find, on every fixture, demo project,
     sentence of the privacy corpus and case of issue 27, what the validator finds."""
@@ -389,7 +400,8 @@ def test_the_browser_checks_texts_as_the_validator_does(open_page, sites) -> Non
     codes = [str(c) for c in RULE_CODES]
     browser = page.evaluate("([rules, docs, codes]) => docs.map(d => window.cocreateCheck({}, d, rules)"
                             ".filter(p => codes.includes(p.code)))", [rules, [d for _, d in documents], codes])
-    differ, seen = [], set()
+    differ: list[str] = []
+    seen: set[str] = set()
     for (name, data), found in zip(documents, browser, strict=True):
         server = _validator_rule_problems(data)
         mine = sorted({(p["code"], p["path"]) for p in found})
@@ -400,7 +412,7 @@ def test_the_browser_checks_texts_as_the_validator_does(open_page, sites) -> Non
     assert seen >= set(codes) - {"noncharacter", "control-character"}  # each rule is tried, and found
 
 
-def test_the_form_refuses_what_the_validator_refuses(open_page, sites) -> None:
+def test_the_form_refuses_what_the_validator_refuses(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     page, form = open_form(open_page, sites["en"] + "propose/", DESKTOP)
     for name, value in PROPOSAL.items():
         form.locator(f'[name="{name}"]').fill(value)
@@ -417,11 +429,12 @@ def test_the_form_refuses_what_the_validator_refuses(open_page, sites) -> None:
     for words in ("zero-width space", "HTML tag", "email address (bu", "phone number", "national ID number (NIK)",
                   "bidirectional control character U+202E", "must be one line"):
         assert words in summary, summary
-    assert "budi@kota.example" not in summary and "3201014501900001" not in summary  # masked, as in the validator
+    assert "budi@kota.example" not in summary
+    assert "3201014501900001" not in summary
 
 
 @pytest.mark.parametrize("text", ["a" * 200, "ꦲꦏ꧀ꦱꦫ " * 800])
-def test_a_long_proposal_opens_github_empty_and_offers_the_text(open_page, sites, text: str) -> None:
+def test_a_long_proposal_opens_github_empty_and_offers_the_text(open_page: Callable[..., Watched], sites: dict[str, str], text: str) -> None:
     """Issue 27: a long file (Javanese script: nine bytes a letter in an address) is not put in
     GitHub's address past the limit; the form says why and copies the text."""
     from cocreate.portal.forms import MAX_URL_BYTES
@@ -438,11 +451,16 @@ def test_a_long_proposal_opens_github_empty_and_offers_the_text(open_page, sites
     href = result.locator(".cc-propose-open a").get_attribute("href")
     long = result.locator(".cc-propose-long")
     if len(text) < 1000:  # short: the file travels in the address
-        assert "&value=" in href and len(href) <= MAX_URL_BYTES and long.is_hidden()
+        assert "&value=" in href
+        assert len(href) <= MAX_URL_BYTES
+        assert long.is_hidden()
         return
-    assert "&value=" not in href and href.endswith("project.yml")
-    assert long.is_visible() and "8 KB" in long.inner_text()
+    assert "&value=" not in href
+    assert href.endswith("project.yml")
+    assert long.is_visible()
+    assert "8 KB" in long.inner_text()
     result.locator(".cc-propose-copy").click()
     expect_text = result.locator(".cc-propose-yaml").inner_text()
     result.locator(".cc-propose-copied").filter(has_text="Copied").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == expect_text and "ꦲꦏ꧀ꦱꦫ" in expect_text
+    assert page.evaluate("navigator.clipboard.readText()") == expect_text
+    assert "ꦲꦏ꧀ꦱꦫ" in expect_text

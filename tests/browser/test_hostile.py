@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from cocreate.portal.project import Project
 from cocreate.portal.site import Site, safe_title
 from cocreate.standard.loader import load_text
 
-from .support import DESKTOP, LANGUAGES, ROOT, serve
+from .support import DESKTOP, LANGUAGES, ROOT, Watched, serve
 
 # one worker of pytest-xdist runs this file's tests: its hostile portal is built once, not once a worker
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile")]
@@ -79,7 +80,7 @@ def hostile_data() -> dict[str, Any]:
         dimensions=["governance"], start_date="2024-01-01",
         openness={"level": "criteria", "criteria": [LINE, LINE], "how_to_join": MARKDOWN},
         ownership={"level": "shared", "license": f'"><script>{RUN}</script>', "note": LINE},
-        trust={key: LINE for key in ("information", "purpose", "access", "retention")},
+        trust=dict.fromkeys(("information", "purpose", "access", "retention"), LINE),
         outputs=[{"title": LINE, "type": "report", "url": SCRIPT_URL, "description": LINE}],
         links=[{"title": LINE, "url": SCRIPT_URL}, {"title": LINE, "url": f'https://ok.example/" onclick="{RUN}'}],
         maintainers=[f'@x" onclick="{RUN}'],
@@ -149,14 +150,14 @@ FIND_LIVE_CODE = """() => {
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)
-def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
     folder = tmp_path_factory.mktemp(f"hostile-{request.param}")
     paths = write_portal(folder, request.param)
     with serve(folder) as url:
         yield url, paths
 
 
-def test_the_hostile_portal_has_every_page(hostile) -> None:
+def test_the_hostile_portal_has_every_page(hostile: tuple[str, list[str]]) -> None:
     _, paths = hostile
     for path in ("projects/", "projects/jahat/", "kinds/", "phases/", "stakeholders/", "stakeholders/community/",
                  "statistics/", "calls/", "calls/academia/"):
@@ -164,7 +165,7 @@ def test_the_hostile_portal_has_every_page(hostile) -> None:
     assert len([p for p in paths if p.startswith("catalogue/")]) >= 8
 
 
-def test_no_hostile_script_runs_on_any_page(open_page, hostile) -> None:
+def test_no_hostile_script_runs_on_any_page(open_page: Callable[..., Watched], hostile: tuple[str, list[str]]) -> None:
     url, paths = hostile
     watched = open_page(DESKTOP)
     page = watched.page

@@ -5,9 +5,11 @@ project page prints on A4 without the site's navigation, its links written out."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from .support import DESKTOP, PAGE_TYPES, PHONE, screenshot
+from .support import DESKTOP, PAGE_TYPES, PHONE, Watched, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +20,7 @@ SWITCHED = {"project": PAGE_TYPES["project"], "list": "catalogue/phase/curation/
 
 
 @pytest.mark.parametrize("kind", SWITCHED)
-def test_the_switcher_lands_on_the_same_page(open_page, bilingual: str, kind: str) -> None:
+def test_the_switcher_lands_on_the_same_page(open_page: Callable[..., Watched], bilingual: str, kind: str) -> None:
     path = SWITCHED[kind]
     page = open_page(DESKTOP).page
     page.goto(bilingual + path)
@@ -34,7 +36,7 @@ def test_the_switcher_lands_on_the_same_page(open_page, bilingual: str, kind: st
     assert page.locator("article h1").first.inner_text() == heading
 
 
-def test_every_hreflang_pair_resolves(open_page, bilingual: str) -> None:
+def test_every_hreflang_pair_resolves(open_page: Callable[..., Watched], bilingual: str) -> None:
     page = open_page(DESKTOP).page
     checked = 0
     for path in PAGE_TYPES.values():
@@ -55,18 +57,19 @@ def test_every_hreflang_pair_resolves(open_page, bilingual: str) -> None:
 
 
 @pytest.mark.parametrize("tree", ["", "en/"])
-def test_a_project_page_on_a_phone_in_each_language(open_page, bilingual: str, tree: str) -> None:
+def test_a_project_page_on_a_phone_in_each_language(open_page: Callable[..., Watched], bilingual: str, tree: str) -> None:
     page = open_page(PHONE).page
     page.goto(bilingual + tree + PAGE_TYPES["project"])
     switcher = page.locator(".cc-languages a")
     assert switcher.is_visible()
     box = switcher.bounding_box()
-    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    assert box is not None
+    assert box["x"] + box["width"] <= PHONE["width"]
     assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
     assert screenshot(page, f"project-phone-360px-{tree.strip('/') or 'id'}") is not None
 
 
-def test_a_project_page_prints_on_a4_without_navigation(open_page, bilingual: str) -> None:
+def test_a_project_page_prints_on_a4_without_navigation(open_page: Callable[..., Watched], bilingual: str) -> None:
     page = open_page(DESKTOP).page
     page.goto(bilingual + "en/" + PAGE_TYPES["project"])
     page.evaluate("""() => {  // a folded part, as a contributor's Markdown or Material may make

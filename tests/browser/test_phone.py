@@ -19,7 +19,7 @@ for a reviewer to look at.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ import pytest
 
 from helpers import DEMO_DAY, FIXTURES, build, make_portal
 
-from .support import screenshot, serve
+from .support import Watched, screenshot, serve
 from .test_accessibility import blocking, describe, run_axe
 
 # one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
@@ -96,7 +96,7 @@ def check(page: Any, url: str, stem: str, axe: Any) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("phone", PHONES)
-def test_every_page_type_reads_on_a_phone(open_page, portal: str, axe: Any, phone: str, lang: str) -> None:
+def test_every_page_type_reads_on_a_phone(open_page: Callable[..., Watched], portal: str, axe: Any, phone: str, lang: str) -> None:
     page = open_page(PHONES[phone], scale=SCALE).page
     tree = portal if lang == "id" else portal + "en/"
     paths = {**PAGES, **({"404": NOT_FOUND} if lang == "id" else {})}
@@ -110,7 +110,7 @@ def test_every_page_type_reads_on_a_phone(open_page, portal: str, axe: Any, phon
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("phone", PHONES)
-def test_the_search_panel_fits_a_phone(open_page, portal: str, axe: Any, phone: str, lang: str) -> None:
+def test_the_search_panel_fits_a_phone(open_page: Callable[..., Watched], portal: str, axe: Any, phone: str, lang: str) -> None:
     """Opened from the header, with results: the panel, its clear button, its filters and its
     results are on the screen. (Material grows a circle behind the box to about 1,800 px
     while it opens: a phone's browser took the page for that wide and laid the panel out at
@@ -129,12 +129,13 @@ def test_the_search_panel_fits_a_phone(open_page, portal: str, axe: Any, phone: 
                          ".md-search-result__item")
     assert parts.count() >= 7
     for box in parts.evaluate_all("els => els.map(e => { const r = e.getBoundingClientRect(); return [e.className || e.name, r.left, r.right]; })"):
-        assert box[1] >= 0 and box[2] <= width, box
+        assert box[1] >= 0, box
+        assert box[2] <= width, box
     assert not (found := problems_of(page)), "\n".join(found)
-    assert not (found := blocking(run_axe(axe, page))), describe(found)
+    assert not (violations := blocking(run_axe(axe, page))), describe(violations)
 
 
-def test_the_coverage_table_keeps_its_first_column_and_shows_its_last(open_page, portal: str) -> None:
+def test_the_coverage_table_keeps_its_first_column_and_shows_its_last(open_page: Callable[..., Watched], portal: str) -> None:
     """At 360 px the stakeholders' coverage table is wider than the screen: its caption is read
     whole, and scrolled to its end, its first column is still there beside the last (the
     highlighted "0, none yet" cell the page is for)."""
@@ -143,18 +144,22 @@ def test_the_coverage_table_keeps_its_first_column_and_shows_its_last(open_page,
     box = page.locator(".cc-scroll").first
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # else this test tests nothing
     caption = box.locator("caption").bounding_box()
-    assert caption and caption["x"] + caption["width"] <= 360
+    assert caption
+    assert caption["x"] + caption["width"] <= 360
     box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
     page.wait_for_function("() => { const b = document.querySelector('.cc-scroll'); return b.scrollLeft > 0; }")
     first = box.locator("tbody tr:last-child th").bounding_box()
     last = box.locator("tbody tr:last-child td:last-child").bounding_box()
-    assert first and last and first["x"] >= 0 and first["x"] + first["width"] <= last["x"] + 1
+    assert first
+    assert last
+    assert first["x"] >= 0
+    assert first["x"] + first["width"] <= last["x"] + 1
     assert last["x"] + last["width"] <= 360
     screenshot(page, "phone-360-id-stakeholders-scrolled")
 
 
 @pytest.mark.parametrize("width", [960, 1280, 1920])
-def test_wider_screens_have_one_search_button_and_the_phases_in_one_row(open_page, portal: str, width: int) -> None:
+def test_wider_screens_have_one_search_button_and_the_phases_in_one_row(open_page: Callable[..., Watched], portal: str, width: int) -> None:
     page = open_page({"width": width, "height": 900}).page
     page.goto(portal + "phases/")
     assert page.locator("input.md-search__input").is_visible()
@@ -166,7 +171,7 @@ def test_wider_screens_have_one_search_button_and_the_phases_in_one_row(open_pag
     assert [c[2] for c in columns] == sorted(c[2] for c in columns)  # in phase order
 
 
-def test_a_phone_has_the_search_button_not_the_box(open_page, portal: str) -> None:
+def test_a_phone_has_the_search_button_not_the_box(open_page: Callable[..., Watched], portal: str) -> None:
     page = open_page(PHONES["390"], scale=SCALE).page
     page.goto(portal)
     assert page.locator("button[data-cc-search-open]").is_visible()
@@ -176,17 +181,18 @@ def test_a_phone_has_the_search_button_not_the_box(open_page, portal: str) -> No
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_codes_and_names_are_not_broken_on_a_desktop(open_page, portal: str, lang: str) -> None:
+def test_codes_and_names_are_not_broken_on_a_desktop(open_page: Callable[..., Watched], portal: str, lang: str) -> None:
     """The data page's field names ("title_i|d" before) and the kinds matrix at 1280 px."""
     page = open_page().page
     for path in ("data/", "kinds/", "stakeholders/"):
         page.goto(portal + ("" if lang == "id" else "en/") + path)
         found = page.evaluate(CHECKS)
-        assert not found["broken"] and not found["sideways"], (path, found)
+        assert not found["broken"], (path, found)
+        assert not found["sideways"], (path, found)
 
 
 @pytest.mark.parametrize(("lang", "built"), [("id", "1 Desember 2026"), ("en", "December 1, 2026")])
-def test_the_statistics_say_when_they_were_counted(open_page, portal: str, lang: str, built: str) -> None:
+def test_the_statistics_say_when_they_were_counted(open_page: Callable[..., Watched], portal: str, lang: str, built: str) -> None:
     """The build's day (SOURCE_DATE_EPOCH's, here the demo's), titles in sentence case, and
     the numbers behind a table icon (Material's `table`, not its note's pencil)."""
     page = open_page(PHONES["390"], scale=SCALE).page
@@ -196,7 +202,9 @@ def test_the_statistics_say_when_they_were_counted(open_page, portal: str, lang:
     assert len(titles) == 11  # the ten charts and the answers to what residents asked
     for title in titles:
         first, *rest = title.split()
-        assert first[0].isupper() and not any(word[0].isupper() for word in rest), title
+        assert first[0].isupper(), title
+        assert not any(word[0].isupper() for word in rest), title
     icons = page.locator(".cc-figure__table > summary").evaluate_all(
         "ss => ss.map(s => getComputedStyle(s, '::before').maskImage)")
-    assert icons and all("M5 4h14" in icon for icon in icons), icons[:1]
+    assert icons, icons[:1]
+    assert all("M5 4h14" in icon for icon in icons), icons[:1]

@@ -8,6 +8,7 @@ the sections open and close without JavaScript too, and are all open on a wide s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from cocreate.i18n.translator import Translator
 from helpers import PROJECTS
 
-from .support import DESKTOP, PAGE_TYPES, index_rows, screenshot
+from .support import DESKTOP, PAGE_TYPES, Watched, index_rows, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +32,7 @@ FOLDED_STATE = "[...document.querySelectorAll('details.cc-fold')].map(d => d.ope
 HEIGHT = "document.documentElement.scrollHeight"
 
 
-def test_the_richest_project_page_folded_is_at_most_eight_screens_on_a_phone(open_page, sites, built: Path,
+def test_the_richest_project_page_folded_is_at_most_eight_screens_on_a_phone(open_page: Callable[..., Watched], sites: dict[str, str], built: Path,
                                                                                lang: str) -> None:
     """Every demo project is measured; the tallest must fit. Unfolded, it would not (so the
     measure is of the folding, not of a short page)."""
@@ -53,7 +54,7 @@ def test_the_richest_project_page_folded_is_at_most_eight_screens_on_a_phone(ope
     assert page.evaluate(HEIGHT) > SCREENS * PHONE_390["height"], richest
 
 
-def test_the_contents_come_first_then_the_sections_in_a_reader_s_order(open_page, sites, lang: str) -> None:
+def test_the_contents_come_first_then_the_sections_in_a_reader_s_order(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     t = Translator(lang)
     page = open_page(PHONE_390, scale=3).page
     page.goto(sites[lang] + PAGE_TYPES["project"])
@@ -62,12 +63,13 @@ def test_the_contents_come_first_then_the_sections_in_a_reader_s_order(open_page
     tops = [box["y"] for box in (h.bounding_box() for h in headings.all())]
     assert tops == sorted(tops)
     contents = page.locator("nav.cc-toc")
-    assert contents.is_visible() and contents.locator("a").all_inner_texts() == [t(key) for key in ORDER]
+    assert contents.is_visible()
+    assert contents.locator("a").all_inner_texts() == [t(key) for key in ORDER]
     lead = page.locator("article .cc-lead").bounding_box()
     assert page.locator("article h1").bounding_box()["y"] < lead["y"] < contents.bounding_box()["y"] < tops[0]
 
 
-def test_a_link_of_the_contents_opens_its_folded_section(open_page, sites, lang: str) -> None:
+def test_a_link_of_the_contents_opens_its_folded_section(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     page = open_page(PHONE_390, scale=3).page
     page.goto(sites[lang] + PAGE_TYPES["project"])
     links = page.locator("nav.cc-toc a")
@@ -92,11 +94,12 @@ def test_a_link_of_the_contents_opens_its_folded_section(open_page, sites, lang:
     assert page.locator("#principles dl").is_visible()
 
 
-def test_the_sections_fold_without_javascript_and_are_open_on_a_wide_screen(open_page, sites, lang: str) -> None:
+def test_the_sections_fold_without_javascript_and_are_open_on_a_wide_screen(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     page = open_page(PHONE_390, javascript=False).page
     page.goto(sites[lang] + PAGE_TYPES["project"])
     about = page.locator("section#about")
-    assert page.locator("section#now .cc-stepper").is_visible() and not about.locator(".cc-fold__body").is_visible()
+    assert page.locator("section#now .cc-stepper").is_visible()
+    assert not about.locator(".cc-fold__body").is_visible()
     about.locator("summary").click()
     assert about.locator(".cc-fold__body").is_visible()
     about.locator("summary").click()

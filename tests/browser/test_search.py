@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cocreate.build.search import index_site
+from helpers import matched
 
-from .support import DESKTOP, LANGUAGES, PHONE, index_rows, serve
+from .support import DESKTOP, LANGUAGES, PHONE, Watched, index_rows, serve
 from .test_accessibility import blocking, describe, run_axe
 
 pytestmark = pytest.mark.browser
@@ -26,11 +29,11 @@ pytestmark = pytest.mark.browser
 RESULTS = ".md-search-result__list a"
 
 
-def rows(site: Path) -> dict[str, dict]:
+def rows(site: Path) -> dict[str, dict[str, Any]]:
     return {row["slug"]: row for row in index_rows(site)}
 
 
-def search(page, text: str) -> None:
+def search(page: Any, text: str) -> None:
     """Type `text` into the search box and wait until the results are shown."""
     box = page.locator("input.md-search__input")
     box.click()
@@ -43,7 +46,7 @@ def search(page, text: str) -> None:
         " return s && s !== loading && !s.includes('…'); }", arg=[loading], timeout=15_000)
 
 
-def found(page) -> list[str]:
+def found(page: Any) -> list[str]:
     """Every result of the search, the reader asking for more until all are shown (five at
     a time)."""
     more = page.locator(".cc-search-more")
@@ -69,7 +72,7 @@ FINDS_IN_INDONESIAN = [
 
 @pytest.mark.parametrize(("lang", "word", "slug"), [(lang, *case) for lang in LANGUAGES for case in FINDS]
                          + [("id", *case) for case in FINDS_IN_INDONESIAN])
-def test_search_finds_the_project(open_page, sites, lang: str, word: str, slug: str) -> None:
+def test_search_finds_the_project(open_page: Callable[..., Watched], sites: dict[str, str], lang: str, word: str, slug: str) -> None:
     page = open_page(DESKTOP).page
     page.goto(sites[lang] + "kinds/")
     search(page, word)
@@ -82,7 +85,7 @@ def test_search_finds_the_project(open_page, sites, lang: str, word: str, slug: 
     assert re.fullmatch({"id": r"\d+ hasil", "en": r"1 result|(?!1 )\d+ results"}[lang], said), said
 
 
-def test_results_come_five_at_a_time_each_fragment_when_shown(open_page, sites) -> None:
+def test_results_come_five_at_a_time_each_fragment_when_shown(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     """A search loads the fragments (a page's words) of the results it shows, five at first:
     the rest, and their fragments, when the reader asks for more."""
     watched = open_page(DESKTOP)
@@ -91,9 +94,10 @@ def test_results_come_five_at_a_time_each_fragment_when_shown(open_page, sites) 
     page.on("request", lambda request: fragments.append(request.url) if "/fragment/" in request.url else None)
     page.goto(sites["id"] + "kinds/")
     search(page, "warga")
-    total = int(re.search(r"\d+", page.locator("#cc-search-status").inner_text()).group())
+    total = int(matched(r"\d+", page.locator("#cc-search-status").inner_text()))
     assert total > 5, "the demo has more than five projects with this word"
-    assert page.locator(RESULTS).count() == 5 and len(set(fragments)) == 5
+    assert page.locator(RESULTS).count() == 5
+    assert len(set(fragments)) == 5
     more = page.locator(".cc-search-more")
     more.click()
     page.wait_for_function(f"document.querySelectorAll('{RESULTS}').length === {min(total, 10)}")
@@ -102,7 +106,7 @@ def test_results_come_five_at_a_time_each_fragment_when_shown(open_page, sites) 
     assert more.is_hidden() == (total <= 10)
 
 
-def test_nothing_of_the_search_loads_before_a_reader_searches(open_page, sites) -> None:
+def test_nothing_of_the_search_loads_before_a_reader_searches(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     watched = open_page(DESKTOP)
     page = watched.page
     requested: list[str] = []
@@ -115,7 +119,7 @@ def test_nothing_of_the_search_loads_before_a_reader_searches(open_page, sites) 
     assert all(url.startswith(sites["id"]) for url in requested)
 
 
-def test_filters_narrow_the_results(open_page, sites, built: Path, lang: str) -> None:
+def test_filters_narrow_the_results(open_page: Callable[..., Watched], sites: dict[str, str], built: Path, lang: str) -> None:
     projects = rows(built)
     page = open_page(DESKTOP).page
     page.goto(sites[lang])
@@ -130,7 +134,8 @@ def test_filters_narrow_the_results(open_page, sites, built: Path, lang: str) ->
                            arg=len(everything), timeout=15_000)
     narrowed = found(page)
     in_phase = {slug for slug, row in projects.items() if row["phase"] == "curation"}
-    assert narrowed and set(narrowed) <= in_phase, (label, narrowed)
+    assert narrowed, (label, narrowed)
+    assert set(narrowed) <= in_phase, (label, narrowed)
     assert set(narrowed) == {s for s in everything if s in in_phase}
     # a filter alone, no word: every project with that status
     page.locator("form.md-search__form button[type=reset]").click()
@@ -142,7 +147,7 @@ def test_filters_narrow_the_results(open_page, sites, built: Path, lang: str) ->
     assert set(found(page)) == paused
 
 
-def test_search_from_the_keyboard(open_page, sites, lang: str) -> None:
+def test_search_from_the_keyboard(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
     page = open_page(DESKTOP).page
     page.goto(sites[lang] + "phases/")
     page.keyboard.press("/")  # as in Material: the cursor goes to the search box
@@ -152,7 +157,8 @@ def test_search_from_the_keyboard(open_page, sites, lang: str) -> None:
     assert page.locator("#__search").is_checked()
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.getAttribute('href')")
-    assert first and "/projects/" in first
+    assert first
+    assert "/projects/" in first
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.press("Escape")
@@ -165,11 +171,12 @@ def test_search_from_the_keyboard(open_page, sites, lang: str) -> None:
     page.wait_for_url(re.compile(re.escape(target.rstrip("/")) + "/?$"))
 
 
-def test_on_a_phone_the_search_button_works_from_the_keyboard(open_page, sites) -> None:
+def test_on_a_phone_the_search_button_works_from_the_keyboard(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     page = open_page(PHONE).page
     page.goto(sites["id"] + "kinds/")
     opener = page.locator("button[data-cc-search-open]")
-    assert opener.is_visible() and opener.get_attribute("aria-label")
+    assert opener.is_visible()
+    assert opener.get_attribute("aria-label")
     opener.focus()
     page.keyboard.press("Enter")
     box = page.locator("input.md-search__input")
@@ -182,7 +189,7 @@ def test_on_a_phone_the_search_button_works_from_the_keyboard(open_page, sites) 
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_the_open_search_is_accessible(open_page, sites, lang: str, viewport: dict[str, int]) -> None:
+def test_the_open_search_is_accessible(open_page: Callable[..., Watched], sites: dict[str, str], lang: str, viewport: dict[str, int]) -> None:
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import expect
 
@@ -202,7 +209,7 @@ def test_the_open_search_is_accessible(open_page, sites, lang: str, viewport: di
     assert not (problems := blocking(result)), describe(problems)
 
 
-def test_text_from_the_index_is_shown_as_text(open_page, demo_site: Path, tmp_path: Path) -> None:
+def test_text_from_the_index_is_shown_as_text(open_page: Callable[..., Watched], demo_site: Path, tmp_path: Path) -> None:
     """A page whose words are markup (as the portal escapes contributors' text into its
     pages): the results show the words, and nothing runs."""
     site = tmp_path / "site"
@@ -223,7 +230,7 @@ def test_text_from_the_index_is_shown_as_text(open_page, demo_site: Path, tmp_pa
         assert page.evaluate("window.__pwned") is None
 
 
-def test_a_title_holding_entities_is_shown_as_the_page_shows_it(open_page, demo_site: Path, tmp_path: Path) -> None:
+def test_a_title_holding_entities_is_shown_as_the_page_shows_it(open_page: Callable[..., Watched], demo_site: Path, tmp_path: Path) -> None:
     """Issue 27: a title written `&amp; &lt;b&gt;tebal&lt;/b&gt;` is shown so on its page, and
     so in the search box's results (not decoded once more into `& <b>tebal</b>`)."""
     site = tmp_path / "site"

@@ -8,16 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
 from cocreate.standard.validate import check_bytes
-from helpers import DEMO_DAY, PROJECTS
+from helpers import DEMO_DAY, PROJECTS, matched
 
-from .support import DESKTOP, PHONE, screenshot
+from .support import DESKTOP, PHONE, Watched, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -33,17 +35,18 @@ def open_calls() -> set[str]:
     return found
 
 
-def slugs(page, selector: str) -> set[str]:
+def slugs(page: Any, selector: str) -> set[str]:
     hrefs = page.locator(selector).evaluate_all("links => links.map(a => a.href)")
-    return {re.search(r"/projects/([^/]+)/", href).group(1) for href in hrefs}
+    return {matched(r"/projects/([^/]+)/", href, 1) for href in hrefs}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_join_this_project_from_its_page(open_page, sites, viewport: dict[str, int]) -> None:
+def test_join_this_project_from_its_page(open_page: Callable[..., Watched], sites: dict[str, str], viewport: dict[str, int]) -> None:
     page = open_page(viewport).page
     page.goto(sites["id"] + f"projects/{PROJECT}/")
     cta = page.locator("aside.cc-join-cta a")
-    assert cta.is_visible() and cta.inner_text() == "Gabung dengan proyek ini"
+    assert cta.is_visible()
+    assert cta.inner_text() == "Gabung dengan proyek ini"
     cta.click()
     page.wait_for_url(re.compile(r"#join$"))
     # the ways to join, opened (folded on a phone), lead to how the parties work together first
@@ -74,6 +77,7 @@ def test_join_this_project_from_its_page(open_page, sites, viewport: dict[str, i
     result = check_bytes(edited.encode("utf-8"), "project.yml", PROJECT,
                          today=max(dt.date.today(), dt.date.fromisoformat(today)))
     assert result.valid, [(p.code, p.field) for p in result.problems]
+    assert result.data is not None
     joined = result.data["stakeholders"][-1]
     assert joined == {"name": "Karang Taruna Cikaret", "category": "community", "role": "partner",
                       "contributes": "Relawan untuk kerja bakti bulanan", "benefit": "Tempat berkegiatan bagi pemuda",
@@ -82,7 +86,7 @@ def test_join_this_project_from_its_page(open_page, sites, viewport: dict[str, i
     assert edit == f"https://github.com/cocreate-portal/demo/edit/main/projects/{PROJECT}/project.yml"
 
 
-def test_the_entry_can_be_copied(open_page, sites) -> None:
+def test_the_entry_can_be_copied(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     watched = open_page(DESKTOP)
     page = watched.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sites["id"].rstrip("/"))
@@ -95,27 +99,30 @@ def test_the_entry_can_be_copied(open_page, sites) -> None:
     assert page.evaluate("navigator.clipboard.readText()") == page.locator("code.cc-join-yaml").inner_text()
 
 
-def test_a_project_that_admits_by_criteria_shows_them_before_the_ways_to_join(open_page, sites) -> None:
+def test_a_project_that_admits_by_criteria_shows_them_before_the_ways_to_join(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     page = open_page(PHONE).page
     page.goto(sites["en"] + "projects/dana-rintisan-sukamaju/#join")
     criteria = page.locator("#join ul.cc-criteria")
     choices = page.locator("#join-choices")
-    assert criteria.is_visible() and criteria.locator("li").count() > 0
+    assert criteria.is_visible()
+    assert criteria.locator("li").count() > 0
     assert criteria.bounding_box()["y"] < choices.bounding_box()["y"]
     assert "Check the criteria above first" in choices.inner_text()
 
 
-def test_the_entry_without_javascript_shows_what_to_fill_in(open_page, sites) -> None:
+def test_the_entry_without_javascript_shows_what_to_fill_in(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     page = open_page(PHONE, javascript=False).page
     page.goto(sites["id"] + f"projects/{PROJECT}/")
     page.locator("#join details.cc-fold > summary").click()  # folded on a phone, opened without JavaScript too
     assert page.locator("form.cc-join-form").is_hidden()
     entry = page.locator("code.cc-join-yaml")
-    assert entry.is_visible() and "Nama organisasi atau kelompok Anda" in entry.inner_text()
-    assert page.locator("a.cc-join__issue").is_visible() and page.locator("a.cc-join__edit").is_visible()
+    assert entry.is_visible()
+    assert "Nama organisasi atau kelompok Anda" in entry.inner_text()
+    assert page.locator("a.cc-join__issue").is_visible()
+    assert page.locator("a.cc-join__edit").is_visible()
 
 
-def test_open_calls_are_found_on_their_page_in_the_catalogue_and_from_the_missing_voices(open_page, sites) -> None:
+def test_open_calls_are_found_on_their_page_in_the_catalogue_and_from_the_missing_voices(open_page: Callable[..., Watched], sites: dict[str, str]) -> None:
     expected = open_calls()
     page = open_page(PHONE).page
     page.goto(sites["id"] + "calls/")
@@ -132,18 +139,19 @@ def test_open_calls_are_found_on_their_page_in_the_catalogue_and_from_the_missin
     # an empty cell of the coverage table leads to the calls that seek its category
     page.goto(sites["id"] + "stakeholders/")
     link = page.locator("a.cc-missing__calls").first
-    category = re.search(r"calls/([a-z-]+)/$", link.get_attribute("href")).group(1)
+    category = matched(r"calls/([a-z-]+)/$", link.get_attribute("href"), 1)
     link.click()
     page.wait_for_url(re.compile(rf"/calls/{category}/$"))
     found = slugs(page, ".cc-calls__list .cc-card__title a")
-    assert found and found <= expected
+    assert found
+    assert found <= expected
     # and a call leads to its project's way to join
     page.locator(".cc-calls__list a[href$='#join']").first.click()
     page.wait_for_url(re.compile(r"/projects/[^/]+/#join$"))
     assert page.locator("#join-choices").is_visible()
 
 
-def test_the_home_page_shows_what_is_happening(open_page, sites, demo_site: Path) -> None:
+def test_the_home_page_shows_what_is_happening(open_page: Callable[..., Watched], sites: dict[str, str], demo_site: Path) -> None:
     page = open_page(PHONE).page
     page.goto(sites["id"])
     home = page.locator("section.cc-home")

@@ -32,7 +32,8 @@ def test_feeds_are_written_by_a_process_of_their_own(tmp_path: Path) -> None:
     for slug in ("a", "b"):
         result = _result(slug, {f"projects/{slug}/feed.xml": f"<feed>{slug}</feed>"})
         output.add(result)
-        assert result.artefact is not None and result.artefact.files is None  # taken, not kept
+        assert result.artefact is not None
+        assert result.artefact.files is None
     output.close()
     assert not (tmp_path / "projects").exists()  # kept until validation is over
     output.write_pending()
@@ -64,14 +65,15 @@ def test_every_path_written_is_noted_with_what_it_is(tmp_path: Path) -> None:
     assert output.generated[f"{FOLDER}/stakeholders.csv"] == "the data package"
 
 
-def test_a_site_larger_than_its_limit_fails_the_build_and_the_site_stays(tmp_path: Path, caplog) -> None:
+def test_a_site_larger_than_its_limit_fails_the_build_and_the_site_stays(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """GitHub Pages publishes sites of at most 1 GB: a build that would make a larger site
     (here, a limit of 1 MB) fails saying so, and the published site stays as it was."""
     config = make_portal(tmp_path)
     site = build(config)
     before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     size = folder_size(site)
-    assert size == sum(len(data) for data in before.values()) and size > 2**20
+    assert size == sum(len(data) for data in before.values())
+    assert size > 2**20
     config.write_text(config.read_text("utf-8").replace("  - cocreate:\n", "  - cocreate:\n      site_size_limit: 1\n"),
                       "utf-8")
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):

@@ -10,6 +10,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -24,7 +25,7 @@ MARKDOWN_PAGES = len([p for p in (ROOT / "content").rglob("*.md") if not p.name.
 """The demo's hand-written pages (their translations, `*.en.md`, are the same pages in English)."""
 
 
-def entry(site: Path) -> dict:
+def entry(site: Path) -> dict[str, Any]:
     return json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
 
 
@@ -46,8 +47,11 @@ def test_the_index_holds_project_and_hand_written_pages_not_lists(demo_site: Pat
         assert entry(site)["languages"].keys() == {language}
         assert entry(site)["languages"][language]["page_count"] == PROJECT_COUNT + MARKDOWN_PAGES
         urls = indexed_urls(site)
-        assert "/projects/taman-kota-hijau/" in urls and "/take-part/" in urls and "/" in urls
-        assert not [u for u in urls if u.startswith(("/catalogue/", "/stakeholders/", "/kinds/"))] and "/projects/" not in urls
+        assert "/projects/taman-kota-hijau/" in urls
+        assert "/take-part/" in urls
+        assert "/" in urls
+        assert not [u for u in urls if u.startswith(("/catalogue/", "/stakeholders/", "/kinds/"))]
+        assert "/projects/" not in urls
         assert not (site / "search").exists(), "Material's search index is not published"
         assert not [name for name in UNUSED if (site / "pagefind" / name).exists()]
         assert not (site / "assets" / "javascripts" / "lunr").exists()
@@ -73,7 +77,8 @@ def test_no_sentence_of_cocreate_s_own_finds_a_project(demo_site_bilingual: Path
     find every project that takes participants; a project's own text still is."""
     said = "\n".join(p.read_text("utf-8") for p in PROJECTS.glob("*/project.yml"))
     own = {lang: {s for s in _sentences(lang) if s not in said} for lang in ("id", "en")}
-    assert len(own["id"]) > 100 and len(own["en"]) > 100
+    assert len(own["id"]) > 100
+    assert len(own["en"]) > 100
     found, projects = [], 0
     for fragment in (demo_site_bilingual / "pagefind" / "fragment").iterdir():
         data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
@@ -87,7 +92,8 @@ def test_no_sentence_of_cocreate_s_own_finds_a_project(demo_site_bilingual: Path
     # what a project records is still found: its call's skills, its licence
     content = " ".join(json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["content"]
                        for f in (demo_site_bilingual / "pagefind" / "fragment").iterdir())
-    assert "Menguji aplikasi dengan pembaca layar" in content and "CC-BY-SA-4.0" in content
+    assert "Menguji aplikasi dengan pembaca layar" in content
+    assert "CC-BY-SA-4.0" in content
 
 
 def test_project_pages_give_their_filters_in_the_portal_s_language(demo_site: Path) -> None:
@@ -112,10 +118,14 @@ def test_the_search_box_s_words_and_filters_are_one_file_not_in_every_page(demo_
     for site, language, any_value in ((demo_site, "id", "semua"), (demo_site_en, "en", "any")):
         html = (site / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8")
         assert "cc-search-filters" not in html
-        assert "<option>Kurasi</option>" not in html and "<option>Curation</option>" not in html
-        href = re.search(r'data-cc-search data-texts="([^"]+)"', html).group(1)
+        assert "<option>Kurasi</option>" not in html
+        assert "<option>Curation</option>" not in html
+        found = re.search(r'data-cc-search data-texts="([^"]+)"', html)
+        assert found is not None, "the search box names its texts"
+        href = found.group(1)
         texts = json.loads((site / "projects" / "taman-kota-hijau" / href).resolve().read_text("utf-8"))
-        assert href.endswith(f"search-{language}.json") and texts["any"] == any_value
+        assert href.endswith(f"search-{language}.json")
+        assert texts["any"] == any_value
         assert [f["name"] for f in texts["filters"]] == ["phase", "kind", "category", "status"]
         assert all(f["label"] and f["values"] for f in texts["filters"])
         assert all(texts[key] for key in ("prompt", "loading", "none", "more", "unavailable"))
@@ -161,7 +171,8 @@ def test_without_a_glob_that_fits_pagefind_reads_every_page() -> None:
     assert pages_glob(["projects/*/index.html"], ["take-part/index.html"]) == "{projects/*/index.html,take-part/index.html}"
     assert pages_glob([], ["a\\b/index.html"]) is None
     many = [f"page-{n:06d}/index.html" for n in range(MAX_GLOB // 20)]
-    assert pages_glob([], many) is None and pages_glob([], many[:100]) is not None
+    assert pages_glob([], many) is None
+    assert pages_glob([], many[:100]) is not None
 
 
 def test_a_hand_written_page_with_glob_syntax_in_its_name_is_found(tmp_path: Path) -> None:
@@ -172,13 +183,14 @@ def test_a_hand_written_page_with_glob_syntax_in_its_name_is_found(tmp_path: Pat
     assert entry(tmp_path / "site")["languages"]["id"]["page_count"] == PROJECT_COUNT + MARKDOWN_PAGES + 1
 
 
-def test_a_portal_that_still_lists_material_s_search_builds_with_cocreate_s(tmp_path: Path, caplog) -> None:
+def test_a_portal_that_still_lists_material_s_search_builds_with_cocreate_s(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     config_file = make_portal(tmp_path)
     text = config_file.read_text("utf-8")
     config_file.write_text(text.replace("  - cocreate:\n", "  - search\n  - cocreate:\n", 1), "utf-8")
     with caplog.at_level(logging.INFO):
         site = build(config_file)  # strict: the note is not a warning
-    assert not (site / "search").exists() and entry(site)["languages"]["id"]["page_count"] > PROJECT_COUNT
+    assert not (site / "search").exists()
+    assert entry(site)["languages"]["id"]["page_count"] > PROJECT_COUNT
     assert any("Material's search plugin, listed in mkdocs.yml, is turned off" in r.getMessage()
                for r in caplog.records)
 
@@ -192,7 +204,7 @@ def _published(site: Path) -> dict[str, bytes]:
     ("failing", "Pagefind failed to index the site (exit status 3): cannot index: disk on fire"),
     ("silent", "Pagefind wrote no usable index"),
 ])
-def test_where_pagefind_cannot_run_the_build_fails_and_the_site_stays(tmp_path: Path, monkeypatch, caplog,
+def test_where_pagefind_cannot_run_the_build_fails_and_the_site_stays(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
                                                                        binary: str, said: str) -> None:
     config_file = make_portal(tmp_path / "portal")
     site = build(config_file)
@@ -212,7 +224,7 @@ def test_where_pagefind_cannot_run_the_build_fails_and_the_site_stays(tmp_path: 
     assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []
 
 
-def test_the_search_error_names_the_fix_when_no_binary_is_found(monkeypatch) -> None:
+def test_the_search_error_names_the_fix_when_no_binary_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     import pagefind.service
 
     monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
@@ -231,7 +243,7 @@ def on_files(files, config):
 '''
 
 
-def test_the_search_starts_while_list_pages_are_written_and_again_for_a_late_page(tmp_path: Path, caplog) -> None:
+def test_the_search_starts_while_list_pages_are_written_and_again_for_a_late_page(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """Pagefind starts once the hand-written and project pages are on disk; a page it reads
     that comes after (another plugin's, here a hook's) makes it start again, so that the
     page is in the index."""
@@ -278,9 +290,11 @@ def test_site_search_starts_once_the_pages_it_reads_are_written(tmp_path: Path) 
         write(f"projects/{slug}/index.html")
         search.wrote(f"projects/{slug}/index.html", project_page=True, generated=True)
     write("catalogue/index.html")  # a list: written, never read
-    assert search.start() and not search.start()  # once
+    assert search.start()
+    assert not search.start()
     search.wrote("catalogue/index.html", project_page=False, generated=True)
-    assert search.finish("id").pages == {"id": 3} and not search.restarted
+    assert search.finish("id").pages == {"id": 3}
+    assert not search.restarted
     assert indexed_urls(tmp_path) == {"/", "/projects/a/", "/projects/b/"}
 
 
@@ -292,7 +306,8 @@ def test_a_page_it_reads_written_after_it_started_starts_it_again(tmp_path: Path
     (tmp_path / "late").mkdir()
     (tmp_path / "late" / "index.html").write_text(MARKED.format("late"), "utf-8")
     search.wrote("late/index.html", project_page=False, generated=False)
-    assert search.finish("id").pages == {"id": 2} and "/late/" in indexed_urls(tmp_path)
+    assert search.finish("id").pages == {"id": 2}
+    assert "/late/" in indexed_urls(tmp_path)
     assert search.restarted
 
 
@@ -314,17 +329,23 @@ def test_a_page_rewritten_after_it_started_starts_it_again(tmp_path: Path) -> No
     assert b"zamrudwangi" in gzip.decompress(fragment.read_bytes())
 
 
-def test_a_pagefind_that_cannot_start_is_tried_once_before_the_end(tmp_path: Path, monkeypatch) -> None:
+def test_a_pagefind_that_cannot_start_is_tried_once_before_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not once per page written after the project pages: once, then by `finish`, which
     says why (and fails the build)."""
     import cocreate.build.search as search_module
 
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "missing"))
-    tries = []
+    tries: list[int] = []
     real = search_module.start_indexing
-    monkeypatch.setattr(search_module, "start_indexing", lambda *a, **k: tries.append(1) or real(*a, **k))
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        tries.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search_module, "start_indexing", counted)
     search = SiteSearch(tmp_path, ("projects/*/index.html",))
-    assert not any(search.start() for _ in range(5)) and len(tries) == 1
+    assert not any(search.start() for _ in range(5))
+    assert len(tries) == 1
     with pytest.raises(SearchError, match="Pagefind could not run"):
         search.finish("id")
     assert len(tries) == 2

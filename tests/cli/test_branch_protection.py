@@ -46,7 +46,8 @@ def test_init_prints_every_setting_and_the_check_it_wrote(tmp_path: Path, lang: 
     assert printed == labels()
     check = load_workflow(target / ".github" / "workflows" / "check.yml")["jobs"][CHECK_JOB]["name"]
     assert result.output.count(f"“{check}”") == 2  # in the rule and in the ruleset
-    assert "CODEOWNERS" in result.output and SECTION.removeprefix("## ") in result.output
+    assert "CODEOWNERS" in result.output
+    assert SECTION.removeprefix("## ") in result.output
 
 
 @pytest.mark.parametrize("path", [ROOT / "CONTRIBUTING.md", SCAFFOLD / "CONTRIBUTING.md"],

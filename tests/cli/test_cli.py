@@ -7,10 +7,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from cocreate.cli import cli
 from cocreate.i18n.messages import problem_codes
@@ -19,7 +20,7 @@ from helpers import FIXTURES, ROOT
 STANDARD_PAGE = ROOT / "content" / "standard.md"
 
 
-def run(args: list[str], cwd: Path | None = None):
+def run(args: list[str], cwd: Path | None = None) -> Result:
     runner = CliRunner()
     if cwd is None:
         return runner.invoke(cli, args, catch_exceptions=False)
@@ -89,26 +90,30 @@ def test_default_is_the_portal_projects_folder_and_language(tmp_path: Path, mini
 
 def test_missing_projects_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run(["validate"], cwd=tmp_path)
-    assert result.exit_code == 2 and "no projects folder" in result.output
+    assert result.exit_code == 2
+    assert "no projects folder" in result.output
 
 
 def test_json_format() -> None:
     result = run(["validate", "--format", "json", "--lang", "id", str(FIXTURES / "invalid" / "title_empty-text.yml")])
     body = json.loads(result.output)
-    assert body["problems"][0]["code"] == "empty-text" and body["problems"][0]["message"] == "teksnya kosong"
+    assert body["problems"][0]["code"] == "empty-text"
+    assert body["problems"][0]["message"] == "teksnya kosong"
 
 
-def test_progress_bar_on_request(tmp_path: Path, minimal_text: str) -> None:
+def test_progress_bar_on_request() -> None:
     files = [str(f) for f in sorted((FIXTURES / "valid").glob("*.yml"))]
     result = CliRunner().invoke(cli, ["validate", "--progress", *files])
-    assert result.exit_code == 0 and "Memeriksa proyek" in result.output  # the runner mixes stderr in
+    assert result.exit_code == 0
+    assert "Memeriksa proyek" in result.output
 
 
 def test_real_subprocess_on_the_demo_portal() -> None:
     proc = subprocess.run([sys.executable, "-m", "cocreate", "validate", "--format", "github"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout.startswith("::notice::") and proc.stderr == ""
+    assert proc.stdout.startswith("::notice::")
+    assert proc.stderr == ""
 
 
 def test_real_subprocess_reports_hostile_input_without_traceback(tmp_path: Path) -> None:
@@ -125,7 +130,8 @@ def test_real_subprocess_reports_hostile_input_without_traceback(tmp_path: Path)
     assert "misplaced-file" in proc.stdout  # loose files in a tree are pointed out, not read
     proc = subprocess.run([sys.executable, "-m", "cocreate", "validate", "--lang", "en", *sorted(map(str, tmp_path.iterdir()))],
                           capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
     assert {"yaml-anchor", "invalid-utf8", "yaml-too-deep"} <= {w.split("[")[1].split("]")[0] for w in proc.stdout.split() if "error[" in w}
 
 
@@ -144,11 +150,11 @@ def test_every_option_and_problem_code_is_documented(standard: Path) -> None:
         assert f"`{code}`" in page, f"problem code `{code}` is not documented in {standard.name}"
 
 
-def test_an_unexpected_failure_is_one_line_not_a_traceback(monkeypatch, capsys) -> None:
+def test_an_unexpected_failure_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # fault injection: listing the folders fails in a way no check foresees
     from cocreate import cli as cli_module
 
-    def broken(paths):
+    def broken(_paths: object) -> NoReturn:
         raise PermissionError(13, "Permission denied", "projects/locked")
 
     monkeypatch.setattr(cli_module, "discover", broken)
@@ -157,23 +163,26 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(monkeypatch, capsys) 
         cli_module.main()
     err = capsys.readouterr().err
     assert exit_info.value.code == 3
-    assert err.startswith("cocreate: internal error: PermissionError") and "Traceback" not in err
+    assert err.startswith("cocreate: internal error: PermissionError")
+    assert "Traceback" not in err
 
 
 def test_the_standard_s_example_is_a_valid_project(tmp_path: Path) -> None:
     """The project file the documentation's page on the standard shows."""
     import re
 
-    example = re.search(r"```yaml\n(.*?)```", (ROOT / "docs" / "standard" / "index.md").read_text("utf-8"), re.S).group(1)
+    found = re.search(r"```yaml\n(.*?)```", (ROOT / "docs" / "standard" / "index.md").read_text("utf-8"), re.S)
+    assert found is not None, "the standard's page has a YAML example"
+    example = found.group(1)
     (tmp_path / "bank-sampah").mkdir()
     (tmp_path / "bank-sampah" / "project.yml").write_text(example, "utf-8")
     assert run(["validate", str(tmp_path / "bank-sampah")]).exit_code == 0
 
 
-def test_an_unexpected_failure_shows_a_hostile_file_name_escaped(monkeypatch, capsys) -> None:
+def test_an_unexpected_failure_shows_a_hostile_file_name_escaped(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from cocreate import cli as cli_module
 
-    def broken(paths):
+    def broken(_paths: object) -> NoReturn:
         raise RuntimeError("cannot list projects/x\x1b]52;c;aGk=\x07\n::error::forged")
 
     monkeypatch.setattr(cli_module, "discover", broken)
@@ -181,5 +190,7 @@ def test_an_unexpected_failure_shows_a_hostile_file_name_escaped(monkeypatch, ca
     with pytest.raises(SystemExit):
         cli_module.main()
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "\x1b" not in err and "\x07" not in err
+    assert err.count("\n") == 1
+    assert "\x1b" not in err
+    assert "\x07" not in err
     assert "projects/x\\u001b]52;c;aGk=\\u0007\\n::error::forged" in err

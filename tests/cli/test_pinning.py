@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def requirement_lines(portal: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
-@pytest.mark.parametrize("spec, url", [
+@pytest.mark.parametrize(("spec", "url"), [
     (f"git+https://github.com/kota/cocreate@{SHA}", "https://github.com/kota/cocreate"),
     (f"https://github.com/kota/cocreate.git@{SHA.upper()}", "https://github.com/kota/cocreate"),
     (f"git+https://git.kota.go.id:8443/tim/alat/cocreate@{SHA}", "https://git.kota.go.id:8443/tim/alat/cocreate"),
@@ -63,11 +64,14 @@ def test_anything_else_is_refused(spec: str) -> None:
 def test_init_refuses_a_branch_and_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "portal"
     result = CliRunner().invoke(cli, ["init", str(target), "--cocreate-git", "git+https://github.com/kota/cocreate@main"])
-    assert result.exit_code == 2 and "full commit SHA" in result.output and "branch" in result.output
+    assert result.exit_code == 2
+    assert "full commit SHA" in result.output
+    assert "branch" in result.output
     assert not target.exists()
     both = CliRunner().invoke(cli, ["init", str(target), "--cocreate-git", f"git+https://github.com/k/c@{SHA}",
                                     "--cocreate-wheel", str(ROOT / "pyproject.toml")])
-    assert both.exit_code == 2 and "not both" in both.output
+    assert both.exit_code == 2
+    assert "not both" in both.output
 
 
 def test_init_with_a_commit(tmp_path: Path) -> None:
@@ -87,14 +91,15 @@ def test_init_with_a_wheel_pins_its_hash(tmp_path: Path, wheel: Path) -> None:
     assert result.exit_code == 0, result.output
     sha = hashlib.sha256(wheel.read_bytes()).hexdigest()
     entries = locked(target / "requirements" / "ci.txt")  # the supply-chain test's reading of a lock
-    assert str(entries["cocreate"][0]) == __version__ and entries["cocreate"][1] == [f"sha256:{sha}"]
+    assert str(entries["cocreate"][0]) == __version__
+    assert entries["cocreate"][1] == [f"sha256:{sha}"]
     lock = (target / "requirements" / "ci.txt").read_text("utf-8")
     assert lock.index("\nclick==") < lock.index("\ncocreate==") < lock.index("\ncolorama==")  # where pip-compile puts it
     assert requirement_lines(target) == [f"cocreate=={__version__}"]
     assert (target / "requirements" / "ci.in").read_text("utf-8").endswith(f"\ncocreate=={__version__}\n")
 
 
-def _rewritten(wheel: Path, out: Path, change) -> Path:
+def _rewritten(wheel: Path, out: Path, change: Callable[[str, bytes], bytes]) -> Path:
     with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
             target.writestr(item, change(item.filename, source.read(item)))
@@ -105,14 +110,18 @@ def test_init_refuses_a_wheel_that_is_not_the_cocreate_running(tmp_path: Path, w
     other = _rewritten(wheel, tmp_path / wheel.name,
                        lambda name, data: data + b"\n# changed\n" if name == "cocreate/cli/scaffolding.py" else data)
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "a"), "--cocreate-wheel", str(other)])
-    assert result.exit_code == 2 and "does not hold the cocreate being run" in result.output
-    assert "cocreate/cli/scaffolding.py" in result.output and not (tmp_path / "a").exists()
+    assert result.exit_code == 2
+    assert "does not hold the cocreate being run" in result.output
+    assert "cocreate/cli/scaffolding.py" in result.output
+    assert not (tmp_path / "a").exists()
     older = _rewritten(wheel, tmp_path / "older.whl", lambda name, data: data.replace(
         f"Version: {__version__}".encode(), b"Version: 0.0.1") if name.endswith("/METADATA") else data)
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "b"), "--cocreate-wheel", str(older)])
-    assert result.exit_code == 2 and f"is cocreate 0.0.1, but the cocreate running is {__version__}" in result.output
+    assert result.exit_code == 2
+    assert f"is cocreate 0.0.1, but the cocreate running is {__version__}" in result.output
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "c"), "--cocreate-wheel", str(ROOT / "pyproject.toml")])
-    assert result.exit_code == 2 and "cannot read it as a wheel" in result.output
+    assert result.exit_code == 2
+    assert "cannot read it as a wheel" in result.output
 
 
 def _init_in_a_process(target: Path, find_links: Path) -> subprocess.CompletedProcess[str]:
@@ -134,9 +143,11 @@ def test_init_fetches_the_release_with_pip(tmp_path: Path, wheel: Path) -> None:
 def test_init_says_what_to_do_when_no_wheel_can_be_found(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     proc = _init_in_a_process(tmp_path / "portal", tmp_path / "empty")
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
     assert f"cannot fetch the wheel of cocreate {__version__}" in proc.stderr
-    assert "--cocreate-wheel" in proc.stderr and "--cocreate-git" in proc.stderr
+    assert "--cocreate-wheel" in proc.stderr
+    assert "--cocreate-git" in proc.stderr
     assert not (tmp_path / "portal").exists()
 
 

@@ -69,7 +69,8 @@ def test_a_question_then_its_answer_keep_the_rest_of_the_file(portal: Path) -> N
     assert run.returncode == 0, run.stderr
     assert changed_lines(portal) == (3, 0)  # the answer written once, in its place, not twice
     text = project(portal)
-    assert text.startswith(COMMENTED) and text.count("answer:") == 1
+    assert text.startswith(COMMENTED)
+    assert text.count("answer:") == 1
     assert cocreate(portal, "validate").returncode == 0
     commit_all(portal, "Answer residents")
     diff = cocreate(portal, "diff", "HEAD~1", "HEAD", "--lang", "en")
@@ -78,7 +79,9 @@ def test_a_question_then_its_answer_keep_the_rest_of_the_file(portal: Path) -> N
     site = build(portal / "mkdocs.yml")
     page = BeautifulSoup((site / "projects" / "bank" / "index.html").read_text("utf-8"), "html.parser")
     entries = [li.get_text(" ", strip=True) for li in page.select("#dialogue .cc-exchange")]
-    assert len(entries) == 2 and "Diterima" in entries[1] and "Belum ditanggapi" in entries[0]
+    assert len(entries) == 2
+    assert "Diterima" in entries[1]
+    assert "Belum ditanggapi" in entries[0]
 
 
 @pytest.mark.parametrize(("args", "code"), [
@@ -96,9 +99,12 @@ def test_an_invalid_result_is_refused_with_its_code_and_nothing_written(portal: 
                     "--request", "Warga minta daftar harga.").returncode == 0
     commit_all(portal, "A question")
     run = cocreate(portal, "respond", "bank", *args, "--lang", "en")
-    assert run.returncode == 1 and code in run.stderr and "not written" in run.stderr
+    assert run.returncode == 1
+    assert code in run.stderr
+    assert "not written" in run.stderr
     assert "0812 3456" not in run.stderr + run.stdout  # the log masks what it refuses
-    assert "Traceback" not in run.stderr and changed_lines(portal) == (0, 0)
+    assert "Traceback" not in run.stderr
+    assert changed_lines(portal) == (0, 0)
 
 
 @pytest.mark.parametrize(("args", "error"), [
@@ -109,7 +115,9 @@ def test_an_invalid_result_is_refused_with_its_code_and_nothing_written(portal: 
 ])
 def test_usage_errors_say_what_is_wrong(portal: Path, args: list[str], error: str) -> None:
     run = cocreate(portal, "respond", "bank", *args)
-    assert run.returncode == 2 and error in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 2
+    assert error in run.stderr
+    assert "Traceback" not in run.stderr
     assert changed_lines(portal) == (0, 0)
 
 
@@ -120,10 +128,13 @@ def test_a_list_in_flow_style_is_left_to_a_person(portal: Path) -> None:
     for args in (["--entry", "1", "--answer", "adopted"],
                  ["--asked", "2026-11-03", "--channel", "email", "--request", "Kapan?"]):
         run = cocreate(portal, "respond", "bank", *args)
-        assert run.returncode == 2 and "flow style" in run.stderr and "Traceback" not in run.stderr
+        assert run.returncode == 2
+        assert "flow style" in run.stderr
+        assert "Traceback" not in run.stderr
     assert changed_lines(portal) == (0, 0)
 
 
 def test_no_such_project(portal: Path) -> None:
     run = cocreate(portal, "respond", "nope", "--list")
-    assert run.returncode == 2 and "no project file at" in run.stderr
+    assert run.returncode == 2
+    assert "no project file at" in run.stderr

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,7 +17,7 @@ from cocreate.cli import cli
 from cocreate.cli.scaffolding import ScaffoldError, Stakeholder, add_stakeholder
 from cocreate.portal import urls
 from cocreate.standard.loader import load_text
-from helpers import PROJECTS, ROOT, build, make_portal
+from helpers import PROJECTS, ROOT, attr, build, make_portal, one
 
 NEW = ["new", "kebun-warga", "--title", "Kebun Warga \"Hijau\": RW 01", "--summary", "Warga menanam sayur bersama.",
        "--description", "Kebun di lahan kosong.\n\nDengan **Markdown**.", "--city", "Kota Sukamaju",
@@ -25,7 +26,7 @@ NEW = ["new", "kebun-warga", "--title", "Kebun Warga \"Hijau\": RW 01", "--summa
 
 
 @pytest.fixture
-def portal(tmp_path: Path, monkeypatch) -> Path:
+def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "projects").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://portal.example/\n", "utf-8")
     monkeypatch.chdir(tmp_path)
@@ -38,19 +39,24 @@ def test_new_writes_a_valid_project_with_a_schema_line(portal: Path) -> None:
     text = (portal / "projects" / "kebun-warga" / "project.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=https://portal.example/schema/project-1.json\n")
     data = load_text(text.encode(), "x").data
-    assert data["title"] == 'Kebun Warga "Hijau": RW 01' and data["maintainers"] == ["@paguyuban-rw01"]
+    assert data["title"] == 'Kebun Warga "Hijau": RW 01'
+    assert data["maintainers"] == ["@paguyuban-rw01"]
     assert CliRunner().invoke(cli, ["validate"]).exit_code == 0
     assert CliRunner().invoke(cli, NEW).exit_code == 2  # exists already
 
 
-def test_new_without_a_terminal_names_what_is_missing(portal: Path) -> None:
+@pytest.mark.usefixtures("portal")
+def test_new_without_a_terminal_names_what_is_missing() -> None:
     result = CliRunner().invoke(cli, ["new", "kebun", "--title", "x"])
-    assert result.exit_code == 2 and "--summary" in result.output and "--maintainer" in result.output
+    assert result.exit_code == 2
+    assert "--summary" in result.output
+    assert "--maintainer" in result.output
 
 
 def test_new_refuses_what_the_validator_refuses(portal: Path) -> None:
     result = CliRunner().invoke(cli, [*NEW, "--ownership", "shared"])  # shared without a licence
-    assert result.exit_code == 1 and "license-required" in result.output
+    assert result.exit_code == 1
+    assert "license-required" in result.output
     assert not (portal / "projects" / "kebun-warga").exists()
 
 
@@ -78,7 +84,8 @@ def test_join_appends_a_stakeholder_keeping_the_file(portal: Path) -> None:
     assert after.startswith(before.split("timeline:")[0].rstrip("\n"))  # everything before stays
     assert after.split("timeline:")[1] == before.split("timeline:")[1]
     names = [s["name"] for s in load_text(after.encode(), "x").data["stakeholders"]]
-    assert names[-1] == "Komunitas Pesepeda" and len(names) == 4
+    assert names[-1] == "Komunitas Pesepeda"
+    assert len(names) == 4
 
 
 def test_join_refuses_an_invalid_result(portal: Path) -> None:
@@ -87,7 +94,8 @@ def test_join_refuses_an_invalid_result(portal: Path) -> None:
     before = path.read_text("utf-8")
     result = CliRunner().invoke(cli, ["join", "taman-kota-hijau", "--name", "Budi (budi@contoh.id)", "--category",
                                       "community", "--contributes", "x", "--benefit", "y"])
-    assert result.exit_code == 1 and "personal-data-email" in result.output
+    assert result.exit_code == 1
+    assert "personal-data-email" in result.output
     assert path.read_text("utf-8") == before
 
 
@@ -100,7 +108,7 @@ def test_add_stakeholder_to_the_last_field_and_flow_style() -> None:
         add_stakeholder("stakeholders: [{name: A}]\n", person)
 
 
-def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeypatch) -> None:
+def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "kota-baru"
     result = CliRunner().invoke(cli, ["init", str(target), "--site-name", "Portal Kota Baru", "--city", "Kota Baru",
                                       "--repo-url", "https://github.com/kota-baru/portal", "--maintainer", "@kota-baru/admin",
@@ -112,41 +120,47 @@ def test_init_creates_a_portal_that_validates_and_builds(tmp_path: Path, monkeyp
         assert (target / path).is_file(), path
     assert "{{" not in (target / "mkdocs.yml").read_text("utf-8")
     security = (target / "SECURITY.md").read_text("utf-8")
-    assert "{{" not in security and "https://github.com/kota-baru/portal/security/advisories/new" in security
+    assert "{{" not in security
+    assert "https://github.com/kota-baru/portal/security/advisories/new" in security
     monkeypatch.chdir(target)
     assert CliRunner().invoke(cli, ["validate"]).exit_code == 0
     assert CliRunner().invoke(cli, ["codeowners", "--check"]).exit_code == 0
     site = build(target / "mkdocs.yml")  # strict: true in the generated mkdocs.yml
     assert (site / "projects" / "contoh-proyek" / "index.html").is_file()
-    assert not (site / "index.en").exists() and not (site / "take-part.en").exists()  # one language: no translations
+    assert not (site / "index.en").exists()
+    assert not (site / "take-part.en").exists()
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 2  # not empty
     # the home page, the take-part page and the standard come in one language each, ready for a second
     config = target / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("# languages: [id, en]", "languages: [id, en]"), "utf-8")
     site = build(config)
-    home, english = (BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser").select_one("article") for path in ("", "en"))
-    assert "Pemerintah Kota Baru" in home.text and "The government of Kota Baru" not in home.text
-    assert "The government of Kota Baru" in english.text and "Pemerintah Kota Baru" not in english.text
+    home, english = (one(BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser"), "article")
+                     for path in ("", "en"))
+    assert "Pemerintah Kota Baru" in home.text
+    assert "The government of Kota Baru" not in home.text
+    assert "The government of Kota Baru" in english.text
+    assert "Pemerintah Kota Baru" not in english.text
     page = BeautifulSoup((site / "en" / "take-part" / "index.html").read_text("utf-8"), "html.parser")
-    assert page.select_one("article h1").text.startswith("How to take part")
+    assert one(page, "article h1").text.startswith("How to take part")
 
 
 GIT_PIN = ["--cocreate-git", f"git+https://github.com/example/cocreate@{'a' * 40}"]
 
 
-def test_an_english_portal_publishes_its_own_pages_in_english(tmp_path: Path, monkeypatch) -> None:
+def test_an_english_portal_publishes_its_own_pages_in_english(tmp_path: Path) -> None:
     """`init --lang en`: the pages at /privacy/, /accessibility/ and /take-part/ are English
     (the scaffold's Indonesian pages become their translations, page.id.md), never an
     Indonesian page under an English page's frame beside a stray /privacy.en/."""
     target = tmp_path / "example-city"
     result = CliRunner().invoke(cli, ["init", str(target), "--lang", "en", "--city", "Example City", *GIT_PIN])
     assert result.exit_code == 0, result.output
-    assert not list((target / "content").glob("*.en.md")) and (target / "content" / "privacy.id.md").is_file()
+    assert not list((target / "content").glob("*.en.md"))
+    assert (target / "content" / "privacy.id.md").is_file()
     site = build(target / "mkdocs.yml")
 
     def heading(path: Path) -> tuple[str, str]:
         doc = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-        return doc.html["lang"], doc.select_one("article h1").get_text(" ", strip=True).removesuffix(" ¶")
+        return attr(one(doc, "html"), "lang"), one(doc, "article h1").get_text(" ", strip=True).removesuffix(" ¶")
 
     assert [heading(site / page / "index.html") for page in ("privacy", "accessibility", "take-part")] == [
         ("en", "Privacy notice"), ("en", "Accessibility statement"), ("en", "How to take part")]
@@ -159,12 +173,13 @@ def test_an_english_portal_publishes_its_own_pages_in_english(tmp_path: Path, mo
     # a page marked with the portal's own language would be published beside it: the build says what to rename
     shutil.copy(target / "content" / "privacy.md", target / "content" / "privacy.en.md")
     failed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=target, capture_output=True, text=True)
-    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stderr
     assert "privacy.en.md: marked .en.md, the portal's own language (en)" in failed.stderr
     assert "Rename: privacy.en.md → privacy.md" in failed.stderr
 
 
-def plugin_options(target: Path) -> dict:
+def plugin_options(target: Path) -> dict[str, Any]:
     import yaml
 
     return yaml.safe_load((target / "mkdocs.yml").read_text("utf-8"))["plugins"][0]["cocreate"]
@@ -183,10 +198,12 @@ def test_init_writes_the_footer_and_the_channels_it_is_given(tmp_path: Path) -> 
     assert options["footer"] == {"operator": "Pemerintah Kota Baru", "privacy": "https://kotabaru.example/privasi",
                                  "accessibility": "accessibility.md"}
     assert "# office_hours:" in (target / "mkdocs.yml").read_text("utf-8")  # not given: shown, commented out
-    assert (target / "content" / "accessibility.md").is_file() and not (target / "content" / "privacy.md").exists()
+    assert (target / "content" / "accessibility.md").is_file()
+    assert not (target / "content" / "privacy.md").exists()
     site = build(target / "mkdocs.yml")  # strict: nothing of the footer is missing
-    footer = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser").select_one(".cc-footer")
-    assert "Pemerintah Kota Baru" in footer.get_text() and footer.select_one('a[href="mailto:portal@kotabaru.example"]')
+    footer = one(BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser"), ".cc-footer")
+    assert "Pemerintah Kota Baru" in footer.get_text()
+    assert footer.select_one('a[href="mailto:portal@kotabaru.example"]')
 
 
 @pytest.mark.parametrize(("option", "value", "said"), [
@@ -197,7 +214,9 @@ def test_init_writes_the_footer_and_the_channels_it_is_given(tmp_path: Path) -> 
 def test_init_refuses_a_channel_in_the_wrong_format(tmp_path: Path, option: str, value: str, said: str) -> None:
     target = tmp_path / "kota"
     result = CliRunner().invoke(cli, ["init", str(target), option, value, *GIT_PIN])
-    assert result.exit_code == 2 and said in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2
+    assert said in result.output
+    assert "Traceback" not in result.output
     assert not target.exists()
 
 
@@ -238,4 +257,5 @@ def test_the_standard_page_every_portal_gets_names_what_a_portal_has(tmp_path: P
     assert not re.search(r"`(?:plugins|tests|bench)/", page)
     config = make_portal(tmp_path)
     site = build(config)
-    assert f"/{urls.SCHEMA}" in page and (site / urls.SCHEMA).is_file()
+    assert f"/{urls.SCHEMA}" in page
+    assert (site / urls.SCHEMA).is_file()

@@ -22,7 +22,8 @@ def test_language_and_folder_from_mkdocs_yml(tmp_path: Path) -> None:
     assert root == tmp_path.resolve()
     settings = Settings.read(root)
     assert settings.language == "en"
-    assert settings.projects_dir == tmp_path.resolve() / "p" and settings.folder == "p"
+    assert settings.projects_dir == tmp_path.resolve() / "p"
+    assert settings.folder == "p"
 
 
 def test_plugin_language_wins_and_defaults() -> None:
@@ -34,17 +35,18 @@ def test_plugin_language_wins_and_defaults() -> None:
     assert language("") == "id"
 
 
-def test_the_defaults_are_the_plugin_s(tmp_path: Path) -> None:
+def test_the_defaults_are_the_plugin_s() -> None:
     settings = Settings.read(None)
     assert settings.plugin.projects_dir == DEFAULTS.projects_folder == "projects"
-    assert settings.plugin.page_size == DEFAULTS.page_size and settings.maintainers == []
+    assert settings.plugin.page_size == DEFAULTS.page_size
+    assert settings.maintainers == []
     for name, option in CocreateConfig._schema:  # every option of the plugin has its default in one place
         default = option.default
         if name in ("projects_dir", "branch", "data_license", "page_size", "facet_page_size"):
             assert default == getattr(DEFAULTS, "projects_folder" if name == "projects_dir" else name), name
 
 
-def test_a_broken_mkdocs_yml_reads_as_empty_and_a_wrong_option_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:
+def test_a_broken_mkdocs_yml_reads_as_empty_and_a_wrong_option_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: [unclosed\n", "utf-8")
     assert Settings.read(tmp_path).config == {}
     assert Settings.read(None).config == {}
@@ -53,4 +55,6 @@ def test_a_broken_mkdocs_yml_reads_as_empty_and_a_wrong_option_is_a_usage_error(
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - cocreate:\n      projects_dir: [a]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate"])
-    assert result.exit_code == 2 and "option projects_dir" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2
+    assert "option projects_dir" in result.output
+    assert "Traceback" not in result.output

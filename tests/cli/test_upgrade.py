@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from cocreate import __version__
 from cocreate.cli import cli
@@ -42,14 +42,16 @@ def portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def upgrade(*args: str, input: str | None = None):
+def upgrade(*args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, ["upgrade", *args], input=input)
 
 
-def test_a_new_portal_is_up_to_date(portal: Path) -> None:
+@pytest.mark.usefixtures("portal")
+def test_a_new_portal_is_up_to_date() -> None:
     result = upgrade("--check")
     assert result.exit_code == 0, result.output
-    assert "up to date" in result.output and f"at commit {SHA_A}" in result.output
+    assert "up to date" in result.output
+    assert f"at commit {SHA_A}" in result.output
 
 
 def make_it_old(portal: Path) -> None:
@@ -82,7 +84,8 @@ def test_upgrade_shows_the_diff_asks_and_changes_only_what_cocreate_owns(portal:
     assert "out of date" in result.output
     # asked, and the answer is no: nothing changes
     result = upgrade(input="n\n")
-    assert result.exit_code == 1 and "nothing written" in result.output
+    assert result.exit_code == 1
+    assert "nothing written" in result.output
     assert git(portal, "status", "--porcelain") == ""
     # yes
     result = upgrade(input="y\n")
@@ -91,8 +94,10 @@ def test_upgrade_shows_the_diff_asks_and_changes_only_what_cocreate_owns(portal:
     for name in (".github/workflows/check.yml", ".github/dependabot.yml"):
         assert (portal / name).read_text("utf-8") == (scaffold_root() / name).read_text("utf-8")
     security = (portal / "SECURITY.md").read_text("utf-8")
-    assert "Kontak: tim portal Kota Uji.\n\n" + BEGIN in security and security.endswith(END + "\n\nOur own closing words.\n")
-    assert "**Keeping the portal current.**" in security and "An old paragraph" not in security
+    assert "Kontak: tim portal Kota Uji.\n\n" + BEGIN in security
+    assert security.endswith(END + "\n\nOur own closing words.\n")
+    assert "**Keeping the portal current.**" in security
+    assert "An old paragraph" not in security
     after = snapshot(portal, "projects", "content") | snapshot(portal, ".github/CODEOWNERS", "mkdocs.yml", "README.md")
     assert after == own_work
     changed = sorted(git(portal, "status", "--porcelain").splitlines())
@@ -112,7 +117,8 @@ def test_upgrade_refuses_uncommitted_changes(portal: Path, dirt: str) -> None:
         (portal / "projects" / "baru" / "project.yml").write_text("title: x\n", "utf-8")
     before = snapshot(portal, ".github", "requirements")
     result = upgrade("--yes")
-    assert result.exit_code == 2 and "uncommitted changes" in result.output
+    assert result.exit_code == 2
+    assert "uncommitted changes" in result.output
     assert snapshot(portal, ".github", "requirements") == before
     assert upgrade("--check").exit_code == 1  # only reads: allowed
 
@@ -122,7 +128,8 @@ def test_upgrade_refuses_to_run_outside_git(portal: Path) -> None:
 
     shutil.rmtree(portal / ".git")
     result = upgrade("--yes")
-    assert result.exit_code == 2 and "not in a git repository" in result.output
+    assert result.exit_code == 2
+    assert "not in a git repository" in result.output
 
 
 def test_upgrade_moves_the_pin(portal: Path, wheel: Path) -> None:
@@ -140,7 +147,8 @@ def test_upgrade_moves_the_pin(portal: Path, wheel: Path) -> None:
     commit_all(portal, "cocreate from its release")
     # the portal's pin names the version being run: kept, without looking for the wheel again
     result = upgrade("--check")
-    assert result.exit_code == 0 and f"cocreate {__version__} (sha256 {sha[:12]}" in result.output
+    assert result.exit_code == 0
+    assert f"cocreate {__version__} (sha256 {sha[:12]}" in result.output
 
 
 def test_a_security_md_without_marks_is_left_alone(portal: Path) -> None:
@@ -171,7 +179,9 @@ def test_the_diff_shows_control_characters_escaped(portal: Path) -> None:
     template.write_text(template.read_text("utf-8") + "\x1b]0;owned\x07\n", "utf-8")
     commit_all(portal, "a terminal escape")
     result = upgrade("--check")
-    assert result.exit_code == 1 and "\x1b" not in result.output and "\\u001b]0;owned\\u0007" in result.output
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert "\\u001b]0;owned\\u0007" in result.output
 
 
 def test_one_list_says_what_cocreate_owns() -> None:
@@ -179,16 +189,20 @@ def test_one_list_says_what_cocreate_owns() -> None:
     assert len(set(paths)) == len(paths)
     for path in paths:
         assert (scaffold_root() / path).is_file(), path
-        assert not path.startswith(("projects/", "content/")) and path not in {"mkdocs.yml", "README.md"}
+        assert not path.startswith(("projects/", "content/"))
+        assert path not in {"mkdocs.yml", "README.md"}
     for workflow in (scaffold_root() / ".github" / "workflows").iterdir():
         assert f".github/workflows/{workflow.name}" in paths
     for form in (scaffold_root() / ".github" / "ISSUE_TEMPLATE").iterdir():
         assert f".github/ISSUE_TEMPLATE/{form.name}" in paths
     # what an existing portal's mkdocs.yml gives is all that the owned files need
     values = PortalValues.from_settings(Settings.read(ROOT))
-    assert values.site_name and values.repo_url and values.maintainer.startswith("@")
+    assert values.site_name
+    assert values.repo_url
+    assert values.maintainer.startswith("@")
     security = (scaffold_root() / "SECURITY.md").read_text("utf-8")
-    assert security.count(BEGIN) == 1 and security.count(END) == 1
+    assert security.count(BEGIN) == 1
+    assert security.count(END) == 1
 
 
 # --- hostile and unusual portals (issue 27) ---------------------------------------------------
@@ -209,8 +223,10 @@ def test_check_fails_with_a_reason_when_the_marks_are_broken(portal: Path, marks
     commit_all(portal, f"marks {marks}")
     result = upgrade("--check")
     assert result.exit_code == 1, result.output
-    assert "left alone: SECURITY.md: it has no pair of cocreate marks" in result.output and why in result.output
-    assert "cannot tell whether SECURITY.md is up to date" in result.output and "up to date with" not in result.output
+    assert "left alone: SECURITY.md: it has no pair of cocreate marks" in result.output
+    assert why in result.output
+    assert "cannot tell whether SECURITY.md is up to date" in result.output
+    assert "up to date with" not in result.output
 
 
 def test_a_crlf_security_md_keeps_its_line_endings(portal: Path) -> None:
@@ -221,7 +237,8 @@ def test_a_crlf_security_md_keeps_its_line_endings(portal: Path) -> None:
     result = upgrade("--yes")
     assert result.exit_code == 0, result.output
     raw = security.read_bytes()
-    assert b"**Keeping the portal current.**" in raw and raw.count(b"\r\n") == raw.count(b"\n")  # CRLF everywhere
+    assert b"**Keeping the portal current.**" in raw
+    assert raw.count(b"\r\n") == raw.count(b"\n")
     commit_all(portal, "upgraded")
     assert upgrade("--check").exit_code == 0  # and it stays up to date
 
@@ -233,7 +250,8 @@ def test_a_crlf_workflow_keeps_its_line_endings(portal: Path) -> None:
     commit_all(portal, "an old workflow with CRLF")
     assert upgrade("--yes").exit_code == 0
     raw = check.read_bytes()
-    assert OLD_CHECKOUT.encode() not in raw and raw.count(b"\r\n") == raw.count(b"\n")
+    assert OLD_CHECKOUT.encode() not in raw
+    assert raw.count(b"\r\n") == raw.count(b"\n")
 
 
 def test_a_requirements_file_where_a_folder_belongs_stops_it_before_anything_is_written(portal: Path) -> None:
@@ -248,9 +266,11 @@ def test_a_requirements_file_where_a_folder_belongs_stops_it_before_anything_is_
     result = upgrade("--yes")
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)  # no internal error
-    assert "nothing was written" in result.output and "requirements is a file, not a folder" in result.output
+    assert "nothing was written" in result.output
+    assert "requirements is a file, not a folder" in result.output
     after = snapshot(portal, ".github", "requirements.txt") | {"requirements": (portal / "requirements").read_bytes()}
-    assert after == before and git(portal, "status", "--porcelain") == ""
+    assert after == before
+    assert git(portal, "status", "--porcelain") == ""
 
 
 def test_an_ignored_owned_file_edited_here_is_shown_and_not_overwritten_without_asking(portal: Path) -> None:
@@ -261,8 +281,10 @@ def test_an_ignored_owned_file_edited_here_is_shown_and_not_overwritten_without_
     template.write_text(template.read_text("utf-8") + "Our own checklist item.\n", "utf-8")
     assert git(portal, "status", "--porcelain") == ""  # git sees no change
     result = upgrade("--yes")
-    assert result.exit_code == 1 and "git ignores .github/pull_request_template.md" in result.output
+    assert result.exit_code == 1
+    assert "git ignores .github/pull_request_template.md" in result.output
     assert "-Our own checklist item." in result.output  # its diff, shown
     assert "Our own checklist item." in template.read_text("utf-8")
     result = upgrade(input="y\n")  # asked, after the diff: then written
-    assert result.exit_code == 0 and "Our own checklist item." not in template.read_text("utf-8")
+    assert result.exit_code == 0
+    assert "Our own checklist item." not in template.read_text("utf-8")

@@ -60,7 +60,8 @@ def test_every_option_is_documented_with_its_default(site: Path) -> None:
     for row in page(site, "maintainers/configure").select("table tr")[1:]:
         name, shown, what = (cell.get_text(" ", strip=True) for cell in row.find_all("td"))
         rows[name] = (shown, what)
-    assert set(rows) == set(options()) and "channels.whatsapp" in rows
+    assert set(rows) == set(options())
+    assert "channels.whatsapp" in rows
     for name, default in options().items():
         assert rows[name][0] == ("none" if default is None or default == [] or default == {} else str(default)), name
         assert len(rows[name][1]) > 20, f"{name} has no description"
@@ -106,7 +107,8 @@ def test_the_included_pages_are_their_files(site: Path) -> None:
                          ("standard/reference", "content/standard.en.md")):
         title = (ROOT / source).read_text("utf-8").splitlines()[0].removeprefix("# ")
         heading = page(site, path).find("h1")
-        assert heading is not None and heading.get_text(strip=True).rstrip("¶") == title, source
+        assert heading is not None, source
+        assert heading.get_text(strip=True).rstrip("¶") == title, source
     # links between those files lead to their pages
     assert page(site, "benchmarks").find("a", href="../changelog/")
 
@@ -120,8 +122,10 @@ def test_the_benchmarks_are_one_table_of_current_figures() -> None:
     assert len(rows) >= 10
     for row in rows:
         scripts = re.findall(r"bench/(\w+\.py)", row.split("|")[-2])
-        assert scripts and all((ROOT / "bench" / script).is_file() for script in scripts), row
-    assert "Measured" in text and "### Measured" in (ROOT / "CHANGELOG.md").read_text("utf-8")
+        assert scripts, row
+        assert all((ROOT / "bench" / script).is_file() for script in scripts), row
+    assert "Measured" in text
+    assert "### Measured" in (ROOT / "CHANGELOG.md").read_text("utf-8")
 
 
 def test_the_readme_is_short_and_its_links_lead_somewhere() -> None:

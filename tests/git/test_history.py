@@ -62,7 +62,9 @@ def test_shallow_clone_and_no_git(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.mkdir()
     history = read_history(plain, "projects")
-    assert not history.available and history.reason == "no-git" and history.of("x") == []
+    assert not history.available
+    assert history.reason == "no-git"
+    assert history.of("x") == []
 
 
 def _edit(repo: Path, old: str, new: str, message: str, date: str | None = None) -> None:
@@ -93,7 +95,7 @@ def test_a_past_version_of_the_wrong_shape_is_shown_as_unreadable(tmp_path: Path
     assert kinds[:2] == [["project-unreadable"], ["project-unreadable"]]
 
 
-def test_a_past_version_of_the_wrong_shape_never_breaks_diff_or_build(tmp_path: Path, monkeypatch) -> None:
+def test_a_past_version_of_the_wrong_shape_never_breaks_diff_or_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = init_repo(tmp_path / "portal")
     make_portal(repo)
     commit_all(repo, "start", date="2026-01-02T10:00:00Z")
@@ -111,7 +113,7 @@ def test_a_past_version_of_the_wrong_shape_never_breaks_diff_or_build(tmp_path: 
     assert page.count("versi berkas proyek ini tidak dapat dibaca") == 2
 
 
-def test_committer_dates_are_bounded_and_history_follows_commit_order(tmp_path: Path, monkeypatch) -> None:
+def test_committer_dates_are_bounded_and_history_follows_commit_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
     repo = _repo(tmp_path)
     _edit(repo, "status: active", "status: paused", "far future", date="@300000000000 +0000")  # year 11476
@@ -126,7 +128,7 @@ def test_committer_dates_are_bounded_and_history_follows_commit_order(tmp_path: 
     assert item_ranks[0] == max(item_ranks)
 
 
-def test_a_portal_with_far_future_commits_builds(tmp_path: Path, monkeypatch) -> None:
+def test_a_portal_with_far_future_commits_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = init_repo(tmp_path / "portal")
     make_portal(repo)
     commit_all(repo, "start", date="2026-01-02T10:00:00Z")
@@ -135,7 +137,8 @@ def test_a_portal_with_far_future_commits_builds(tmp_path: Path, monkeypatch) ->
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     site = build(repo / "mkdocs.yml")
     feed = (site / "feed.xml").read_text("utf-8")
-    assert "11476" not in feed and "9999" not in feed
+    assert "11476" not in feed
+    assert "9999" not in feed
     first = feed.index("<entry>")
     assert "taman-kota-hijau" in feed[first:feed.index("</entry>", first)]
 
@@ -155,10 +158,16 @@ def test_each_language_tells_the_history_in_its_own_words(tmp_path: Path) -> Non
         assert history is not None
         told[tree] = history.get_text(" ", strip=True)
         told[f"{tree}feed"] = (site / tree / "projects" / "taman-kota-hijau" / "feed.json").read_text("utf-8")
-    assert "Cikaret Green City Park" in told["en/"] and "Taman Kota Hijau Cikaret" not in told["en/"]
-    assert "Paused" in told["en/"] and "Dijeda" not in told["en/"]
-    assert "Taman Kota Hijau Cikaret" in told[""] and "Dijeda" in told[""] and "Paused" not in told[""]
-    assert "Paused" in told["en/feed"] and "Dijeda" not in told["en/feed"] and "Dijeda" in told["feed"]
+    assert "Cikaret Green City Park" in told["en/"]
+    assert "Taman Kota Hijau Cikaret" not in told["en/"]
+    assert "Paused" in told["en/"]
+    assert "Dijeda" not in told["en/"]
+    assert "Taman Kota Hijau Cikaret" in told[""]
+    assert "Dijeda" in told[""]
+    assert "Paused" not in told[""]
+    assert "Paused" in told["en/feed"]
+    assert "Dijeda" not in told["en/feed"]
+    assert "Dijeda" in told["feed"]
 
 
 def test_the_version_just_validated_is_not_loaded_again(tmp_path: Path) -> None:

@@ -70,6 +70,6 @@ def test_fill_leaves_unknown_placeholders() -> None:
 
 
 def test_unknown_language_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unsupported language: fr"):
         catalog("fr")
     assert LANGUAGES == ("id", "en")

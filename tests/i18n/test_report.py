@@ -7,12 +7,12 @@ import re
 
 from cocreate.i18n.report import render_github, render_json, render_text
 from cocreate.i18n.untrusted import escape_data, escape_property
-from cocreate.standard.validate import check_bytes, make_report
+from cocreate.standard.validate import Report, check_bytes, make_report
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning)\[(?P<code>[a-z0-9-]+)\]: (?P<field>\S+): (?P<msg>.+)$")
 
 
-def _report(minimal_text: str, old: str, new: str):
+def _report(minimal_text: str, old: str, new: str) -> Report:
     return make_report([check_bytes(minimal_text.replace(old, new).encode(), "projects/x/project.yml")])
 
 
@@ -40,7 +40,9 @@ def test_text_in_bahasa_indonesia(minimal_text: str) -> None:
 def test_json_is_structured(minimal_text: str) -> None:
     report = _report(minimal_text, "phase: involvement\nlocation", "phase: curation\nlocation")
     body = json.loads(render_json(report, "en"))
-    assert body["valid"] is False and body["errors"] == 2 and body["files"] == 1
+    assert body["valid"] is False
+    assert body["errors"] == 2
+    assert body["files"] == 1
     first = body["problems"][0]
     assert set(first) == {"code", "severity", "file", "line", "column", "field", "path", "message", "hint", "params"}
     assert {p["code"] for p in body["problems"]} == {"phase-not-latest", "no-government-stakeholder"}

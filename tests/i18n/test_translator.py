@@ -32,7 +32,8 @@ def plural_maps(node: object, prefix: str = "") -> dict[str, set[str]]:
 
 def test_both_languages_have_the_same_portal_strings() -> None:
     forms = {language: plural_maps(catalog(language)["portal"]) for language in LANGUAGES}
-    assert forms["en"].keys() == forms["id"].keys() and len(forms["en"]) > 10
+    assert forms["en"].keys() == forms["id"].keys()
+    assert len(forms["en"]) > 10
 
     def said(language: str) -> set[str]:  # a string with plural forms counts as one
         return {k for k in keys(catalog(language)["portal"]) if k.rpartition(".")[0] not in forms[language]} | \
@@ -54,8 +55,10 @@ def test_a_counted_string_has_the_forms_of_its_language_s_plural_rules(language:
 def test_language_names_come_from_cldr() -> None:
     assert Translator("en").language_names(["id"]) == "Indonesian"
     assert Translator("id").language_names(["en", "jv"]) == "Inggris, Jawa"
-    assert name_in_itself("en") == "English" and name_in_itself("id") == "Indonesia"
-    assert Translator("en").field_name("seeking") == "open call" and Translator("id").field_name("x-own") == "x-own"
+    assert name_in_itself("en") == "English"
+    assert name_in_itself("id") == "Indonesia"
+    assert Translator("en").field_name("seeking") == "open call"
+    assert Translator("id").field_name("x-own") == "x-own"
 
 
 def test_every_string_used_by_a_template_exists() -> None:
@@ -64,7 +67,8 @@ def test_every_string_used_by_a_template_exists() -> None:
         used |= set(re.findall(r"""\bportal\.translate\(["']([a-z_.]+)["']""", template.read_text("utf-8")))
     used = {key for key in used if not key.endswith((".", "_"))}  # built with ~ in the template
     available = keys(catalog("en")["portal"]) | set(plural_maps(catalog("en")["portal"]))
-    assert used and used <= available, used - available
+    assert used, used - available
+    assert used <= available, used - available
 
 
 def test_labels_for_the_vocabulary() -> None:
@@ -76,5 +80,8 @@ def test_labels_for_the_vocabulary() -> None:
 
 def test_text_fallback_and_dates() -> None:
     t = Translator("en")
-    assert t.text({"id": "Halo"}) == "Halo" and t.text({"en": "Hi", "id": "Halo"}) == "Hi" and t.text("x") == "x"
-    assert t.date("2024-03-17") == "17 March 2024" and Translator("id").date("2024-08-17") == "17 Agustus 2024"
+    assert t.text({"id": "Halo"}) == "Halo"
+    assert t.text({"en": "Hi", "id": "Halo"}) == "Hi"
+    assert t.text("x") == "x"
+    assert t.date("2024-03-17") == "17 March 2024"
+    assert Translator("id").date("2024-08-17") == "17 Agustus 2024"

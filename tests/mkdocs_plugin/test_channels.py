@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from cocreate.i18n.translator import Translator
 from cocreate.portal import channels
 from gitutil import commit_all, init_repo
-from helpers import FIXTURES, ROOT, build, make_portal
+from helpers import FIXTURES, ROOT, attr, build, make_portal, one
 
 DEMO = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["plugins"][0]["cocreate"]
 
@@ -64,18 +64,19 @@ def portal_with(tmp_path: Path, old: str, new: str, *, strict: bool = True) -> P
     ('          en: "Monday to Friday, 08:00–15:00 WIB"', '          fr: "Lundi"', "one per language (id: ..., en: ...)"),
 ])
 def test_a_channel_in_the_wrong_format_fails_the_build_saying_how_to_write_it(
-        tmp_path: Path, caplog, old: str, new: str, said: str) -> None:
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, old: str, new: str, said: str) -> None:
     config = portal_with(tmp_path, old, new)
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build(config)
     text = " ".join(r.getMessage() for r in caplog.records)
-    assert "Plugin 'cocreate'" in text and ("'channels'" in text or "'footer'" in text)
+    assert "Plugin 'cocreate'" in text
+    assert ("'channels'" in text or "'footer'" in text)
     assert said in text
     assert "Traceback" not in text
     assert not (config.parent / "site").exists()
 
 
-def test_a_footer_page_that_is_not_written_fails_the_build(tmp_path: Path, caplog) -> None:
+def test_a_footer_page_that_is_not_written_fails_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     config = portal_with(tmp_path, "privacy: privacy.md", "privacy: privasi.md")
     with pytest.raises(Abort):
         build(config)
@@ -86,12 +87,12 @@ def test_a_footer_page_that_is_not_written_fails_the_build(tmp_path: Path, caplo
 def test_the_demo_footer_says_each_configured_item(demo_site_bilingual: Path, lang: str, tree: str) -> None:
     t = Translator(lang)
     for page in (f"{tree}index.html", f"{tree}projects/taman-kota-hijau/index.html", f"{tree}propose/index.html"):
-        footer = soup(demo_site_bilingual / page).select_one(".md-copyright .cc-footer")
+        footer = one(soup(demo_site_bilingual / page), ".md-copyright .cc-footer")
         text = " ".join(footer.get_text(" ").split())
         assert f"{t('footer.operator')}: {DEMO['footer']['operator'][lang]}" in text
         assert f"{t('footer.office')}: {DEMO['channels']['office_address']} ({DEMO['channels']['office_hours'][lang]})" \
             in text
-        links = {a.get_text(" ", strip=True): a["href"] for a in footer.select("a")}
+        links = {a.get_text(" ", strip=True): attr(a, "href") for a in footer.select("a")}
         assert links[DEMO["channels"]["email"]] == f"mailto:{DEMO['channels']['email']}"
         assert links[DEMO["channels"]["whatsapp"]] == "https://wa.me/6281200000000"
         assert links[DEMO["channels"]["complaints_name"]] == DEMO["channels"]["complaints"]
@@ -100,7 +101,7 @@ def test_the_demo_footer_says_each_configured_item(demo_site_bilingual: Path, la
         for key, name in (("privacy", "privacy"), ("accessibility", "accessibility")):
             target = (demo_site_bilingual / page).parent / links[t(f"footer.{key}")] / "index.html"
             assert target.resolve() == (demo_site_bilingual / tree / name / "index.html").resolve()
-            assert soup(target).select_one("html")["lang"] == lang
+            assert one(soup(target), "html")["lang"] == lang
         # a copy of the demo has no git history: the date of the data is unknown, and said so
         assert t("footer.data_date_unknown") in text
         other = Translator("en" if lang == "id" else "id")
@@ -111,12 +112,12 @@ def test_the_date_of_the_data_is_the_projects_last_change(tmp_path: Path) -> Non
     config = make_portal(tmp_path / "portal", one_project(tmp_path))
     commit_all(init_repo(config.parent), "the portal", date="2026-03-04T10:00:00Z")
     site = build(config)
-    footer = soup(site / "index.html").select_one(".cc-footer__data")
-    assert footer.select_one("time")["datetime"] == "2026-03-04"
+    footer = one(soup(site / "index.html"), ".cc-footer__data")
+    assert one(footer, "time")["datetime"] == "2026-03-04"
     assert Translator("id")("footer.data_date", date="4 Maret 2026") in footer.get_text(" ")
 
 
-def test_a_portal_that_leaves_the_footer_out_is_warned(tmp_path: Path, caplog) -> None:
+def test_a_portal_that_leaves_the_footer_out_is_warned(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
     section = text[text.index("      footer:\n"):text.index("\nmarkdown_extensions")]
     config = portal_with(tmp_path, section, "", strict=False)
@@ -126,7 +127,7 @@ def test_a_portal_that_leaves_the_footer_out_is_warned(tmp_path: Path, caplog) -
         site = build(config)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("the footer does not say operator, contact, privacy, accessibility" in w for w in warnings), warnings
-    footer = soup(site / "index.html").select_one(".cc-footer")
+    footer = one(soup(site / "index.html"), ".cc-footer")
     assert Translator("id")("footer.operator_unknown") in footer.get_text()  # unknown, said as unknown
     assert not footer.select(".cc-footer__contact, .cc-footer__pages")
     # no channels: the forms offer GitHub only
@@ -137,7 +138,7 @@ def test_a_portal_that_leaves_the_footer_out_is_warned(tmp_path: Path, caplog) -
         build(config)
 
 
-def test_one_missing_item_is_named(tmp_path: Path, caplog) -> None:
+def test_one_missing_item_is_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     config = portal_with(tmp_path, "        accessibility: accessibility.md\n", "", strict=False)
     with caplog.at_level(logging.WARNING):
         build(config)
@@ -150,22 +151,22 @@ def test_without_javascript_the_links_carry_the_forms_subject_and_the_page(demo_
                         ("posyandu-cegah-stunting", (("join-form", "join"), ("ask-form", "ask"))),
                         ("pasar-induk-digital", (("ask-form", "ask"),))):  # completed: nobody joins
         page = soup(demo_site / "projects" / slug / "index.html")
-        title = page.select_one("h1").get_text()
+        title = one(page, "h1").get_text()
         assert [b["id"] for b in page.select(".cc-channels")] == [f"{form}-channels" for form, _ in forms]
         for form, kind in forms:
-            block = page.select_one(f"#{form}-channels")
-            mail = urlsplit(block.select_one("a.cc-channel--email")["href"])
+            block = one(page, f"#{form}-channels")
+            mail = urlsplit(attr(one(block, "a.cc-channel--email"), "href"))
             fields = dict(part.split("=", 1) for part in mail.query.split("&"))
             assert mail.path == DEMO["channels"]["email"]
             subject = unquote(fields["subject"])
             assert subject == f"{t(f'channels.{kind}_subject')}: {title}"
             address = f"https://cocreate.example/projects/{slug}/"
             assert unquote(fields["body"]) == address
-            text = parse_qs(urlsplit(block.select_one("a.cc-channel--whatsapp")["href"]).query)["text"][0]
+            text = parse_qs(urlsplit(attr(one(block, "a.cc-channel--whatsapp"), "href")).query)["text"][0]
             assert text == f"{subject}\n\n{address}"
             assert block["data-intro"] == f"{t(f'channels.{kind}_intro')}\n{title}\n{address}"  # for channels.js
             assert t(f"channels.next_{kind}") in block.get_text()
-        assert page.select_one("#ask a.cc-ask__issue")["href"].startswith(
+        assert attr(one(page, "#ask a.cc-ask__issue"), "href").startswith(
             "https://github.com/cocreate-portal/demo/issues/new?template=ask.yml&")
 
 

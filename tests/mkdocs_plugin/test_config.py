@@ -17,4 +17,5 @@ def test_the_first_of_languages_is_the_portal_s_language() -> None:
     one = CocreateConfig()
     one.load_dict({})
     one.validate()
-    assert portal_language(one, "en") == "en" and portal_language(one, None) == "id"
+    assert portal_language(one, "en") == "en"
+    assert portal_language(one, None) == "id"

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, assert_inert, build, make_portal
+from helpers import FIXTURES, assert_inert, build, make_portal, one, xml_text
 
 DAY = dt.date(2026, 12, 1)
 """The build's day: waits are counted up to it, and planned steps before it have passed."""
@@ -105,11 +105,12 @@ def _entries(site: Path, slug: str) -> list[str]:
 
 def test_unanswered_entries_say_how_long_they_have_waited(site: Path) -> None:
     doc = page(site, "projects/menunggu/index.html")
-    assert doc.select_one("#dialogue-h").text == "Harapan warga dan tanggapan"
+    assert one(doc, "#dialogue-h").text == "Harapan warga dan tanggapan"
     newest, older = _entries(site, "menunggu")
     assert newest.startswith("21 November 2026: disampaikan lewat WhatsApp")
     assert "Belum ditanggapi Sudah menunggu 10 hari." in newest
-    assert "Belum ditanggapi Menunggu sejak Oktober 2026." in older and "hari" not in older  # a month: no days
+    assert "Belum ditanggapi Menunggu sejak Oktober 2026." in older
+    assert "hari" not in older
     html = (site / "projects" / "menunggu" / "index.html").read_text("utf-8")
     assert "a &lt; b &amp; &#34;kertas&#34;" in html or "a &lt; b &amp; &quot;kertas&quot;" in html
     assert_inert(str(doc.select_one("#dialogue")), "dialogue")
@@ -119,43 +120,50 @@ def test_answers_newest_first_with_reason_days_and_link(site: Path) -> None:
     adopted, refused = _entries(site, "dijawab")
     assert adopted.startswith("1 November 2026: disampaikan lewat email")
     assert "Diterima · ditanggapi 11 November 2026 (10 hari setelah disampaikan)" in adopted
-    assert "Tidak diterima" in refused and "Alasan: Pengepul belum membeli kaca." in refused
-    link = page(site, "projects/dijawab/index.html").select_one(".cc-exchange a")
-    assert link["href"] == "https://kota.example/jadwal-sabtu" and "nofollow" in link["rel"]
+    assert "Tidak diterima" in refused
+    assert "Alasan: Pengepul belum membeli kaca." in refused
+    link = one(page(site, "projects/dijawab/index.html"), ".cc-exchange a")
+    assert link["href"] == "https://kota.example/jadwal-sabtu"
+    assert "nofollow" in link["rel"]
 
 
 def test_answers_without_a_recorded_day_claim_no_days(site: Path) -> None:
     considered, partly = _entries(site, "tanpa-tanggal")
     assert "Sedang dipertimbangkan · Tanggal tanggapan tidak tercatat." in considered
-    assert "menunggu" not in considered and "hari" not in considered
-    assert "Diterima sebagian · ditanggapi April 2025" in partly and "hari" not in partly
+    assert "menunggu" not in considered
+    assert "hari" not in considered
+    assert "Diterima sebagian · ditanggapi April 2025" in partly
+    assert "hari" not in partly
 
 
 def test_no_entries_no_section(site: Path) -> None:
     doc = page(site, "projects/tanpa-dialog/index.html")
-    assert doc.select_one("#dialogue") is None and doc.select_one("#next") is None
+    assert doc.select_one("#dialogue") is None
+    assert doc.select_one("#next") is None
 
 
 def test_next_planned_step_near_the_top_and_a_passed_one_not_done(site: Path) -> None:
     doc = page(site, "projects/dijawab/index.html")
     sections = [s["id"] for s in doc.select("article > section")]
-    assert sections.index("now") == 0 and doc.select_one("section#now #next") is not None  # now and next, first
+    assert sections.index("now") == 0
+    assert doc.select_one("section#now #next") is not None
     assert sections.index("dialogue") < sections.index("history")
-    nxt = doc.select_one("#next").get_text(" ", strip=True)
+    nxt = one(doc, "#next").get_text(" ", strip=True)
     assert "Langkah terencana berikutnya: Februari 2027 · Uji coba timbangan digital" in nxt
-    overdue = doc.select_one("#next .cc-plan--overdue").get_text(" ", strip=True)
+    overdue = one(doc, "#next .cc-plan--overdue").get_text(" ", strip=True)
     assert "September 2026 · Rapat evaluasi yang direncanakan · belum tercatat selesai" in overdue
     assert not doc.select(".cc-step--done")  # a planned step never marks a phase done
     events = [li.get_text(" ", strip=True) for li in doc.select("#timeline li")]
-    assert len(events) == 1 and "Rapat warga pertama" in events[0]  # planned steps are not events
+    assert len(events) == 1
+    assert "Rapat warga pertama" in events[0]
 
 
 def test_statistics_count_answers_and_the_median_days(site: Path) -> None:
-    section = page(site, "statistics/index.html").select_one("#dialogue")
+    section = one(page(site, "statistics/index.html"), "#dialogue")
     text = section.get_text(" ", strip=True)
     assert "4 dari 6 entri sudah ditanggapi." in text
     assert "Median waktu sampai ditanggapi: 20 hari, dari 2 tanggapan" in text  # 10 and 30 days; others undated
-    rows = {tr.th.text: tr.td.text for tr in section.select("tbody tr")}
+    rows = {one(tr, "th").text: one(tr, "td").text for tr in section.select("tbody tr")}
     assert rows == {"Diterima": "1", "Diterima sebagian": "1", "Tidak diterima": "1", "Sedang dipertimbangkan": "1",
                     "Belum ditanggapi": "2"}
 
@@ -171,7 +179,7 @@ def test_feeds_carry_answers_with_stable_ids_never_planned_steps(site: Path, tmp
     moved = json.loads((again / "projects" / "dijawab" / "feed.json").read_text("utf-8"))
     assert [item["id"] for item in moved["items"]] == ids
     atom = ElementTree.parse(site / "projects" / "menunggu" / "feed.xml").getroot()
-    assert [e.find(f"{ATOM}title").text for e in atom.findall(f"{ATOM}entry")] == ["Bank Sampah RT 03: Rapat warga pertama"]
+    assert [xml_text(e, f"{ATOM}title") for e in atom.findall(f"{ATOM}entry")] == ["Bank Sampah RT 03: Rapat warga pertama"]
 
 
 def test_the_data_package_marks_planned_steps_and_holds_the_dialogue(site: Path) -> None:
@@ -187,9 +195,10 @@ def test_the_data_package_marks_planned_steps_and_holds_the_dialogue(site: Path)
 
 def test_no_day_to_an_answer_recorded_says_unknown(tmp_path: Path) -> None:
     site = _portal(tmp_path, {"tanpa-tanggal": _project(UNRECORDED), "tanpa-dialog": _project()})
-    text = page(site, "statistics/index.html").select_one("#dialogue").get_text(" ", strip=True)
+    text = one(page(site, "statistics/index.html"), "#dialogue").get_text(" ", strip=True)
     assert "2 dari 2 entri sudah ditanggapi." in text
-    assert "Waktu sampai ditanggapi tidak diketahui" in text and "Median" not in text
+    assert "Waktu sampai ditanggapi tidak diketahui" in text
+    assert "Median" not in text
 
 
 def test_no_entries_anywhere_no_statistics_section(tmp_path: Path) -> None:
@@ -200,4 +209,5 @@ def test_no_entries_anywhere_no_statistics_section(tmp_path: Path) -> None:
 def test_the_data_package_counts_events_not_plans(site: Path) -> None:
     with (site / "data" / "projects.csv").open(encoding="utf-8") as file:
         counts = {r["slug"]: r["timeline_entries"] for r in csv.DictReader(file)}
-    assert counts["dijawab"] == "1" and counts["menunggu"] == "1"  # 1 event; its 2 planned steps are none
+    assert counts["dijawab"] == "1"
+    assert counts["menunggu"] == "1"

@@ -56,7 +56,8 @@ def test_the_plugin_is_registered_for_both_engines() -> None:
 def test_both_engines_build_the_same_site(two_sites: tuple[Path, Path]) -> None:
     mkdocs_site, properdocs_site = map(contents, two_sites)
     assert sorted(mkdocs_site) == sorted(properdocs_site)
-    assert "projects/taman-kota-hijau/index.html" in mkdocs_site and "data/datapackage.json" in mkdocs_site
+    assert "projects/taman-kota-hijau/index.html" in mkdocs_site
+    assert "data/datapackage.json" in mkdocs_site
     generators = set()
     for path, data in mkdocs_site.items():
         other = properdocs_site[path]
@@ -67,7 +68,8 @@ def test_both_engines_build_the_same_site(two_sites: tuple[Path, Path]) -> None:
             data, other = GENERATOR.sub(b"", data), GENERATOR.sub(b"", other)
         assert data == other, f"{path} differs between the engines"
     # the second site was really built by ProperDocs
-    assert any(b"ProperDocs" in g for g in generators) and any(b"mkdocs-1." in g for g in generators), generators
+    assert any(b"ProperDocs" in g for g in generators), generators
+    assert any(b"mkdocs-1." in g for g in generators), generators
 
 
 def test_under_properdocs_a_strict_build_with_a_warning_keeps_the_old_site(tmp_path: Path) -> None:
@@ -79,7 +81,8 @@ def test_under_properdocs_a_strict_build_with_a_warning_keeps_the_old_site(tmp_p
     page = tmp_path / "portal" / "content" / "index.md"
     page.write_text(page.read_text("utf-8") + "\n[broken](nowhere.md)\n", "utf-8")
     proc = engine_build("properdocs", config_file)
-    assert proc.returncode == 1 and "strict mode" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "strict mode" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     assert "the site is left as it was" in proc.stdout + proc.stderr
     assert contents(site) == before
     assert sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site")) == []

@@ -14,9 +14,10 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from cocreate.mkdocs_plugin.pages import SharedBlocks, compact, compact_chrome, nav_titles
-from helpers import PROJECTS, make_portal
+from helpers import PROJECTS, attr, make_portal
 
 
 def test_nav_titles_reads_titles_at_any_depth() -> None:
@@ -41,7 +42,7 @@ def _portal(tmp_path: Path, copies: int, nav: str = "") -> Path:
     return config_file
 
 
-def _build(config_file: Path, site: Path):
+def _build(config_file: Path, site: Path) -> MkDocsConfig:
     config = load_config(str(config_file), site_dir=str(site))
     mkdocs_build(config)
     return config
@@ -52,11 +53,12 @@ def test_portal_pages_render_without_markdown_and_keep_nav_titles(tmp_path: Path
     html = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert "Semua proyek" in html  # the nav's title for the catalogue, not the portal's own
     page = (tmp_path / "site" / "projects" / "taman-kota-hijau-0" / "index.html").read_text("utf-8")
-    assert "<title>Taman Kota Hijau Cikaret" in page and 'class="cc cc-project"' in page
+    assert "<title>Taman Kota Hijau Cikaret" in page
+    assert 'class="cc cc-project"' in page
 
 
 def _nav_links(html: str, title: str) -> list[str]:
-    return [a["href"] for a in BeautifulSoup(html, "html.parser").select("a.md-nav__link") if title in a.text]
+    return [attr(a, "href") for a in BeautifulSoup(html, "html.parser").select("a.md-nav__link") if title in a.text]
 
 
 def test_shared_blocks_are_what_material_renders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,12 +84,14 @@ def test_shared_blocks_are_what_material_renders(tmp_path: Path, monkeypatch: py
     _build(config_file, tmp_path / "shared")
     assert set(asked) == {"header", "site_nav", "footer", "config"}
     for block, pages in asked.items():  # Material rendered it for fewer than half the pages
-        assert pages > 100 and rendered[block] * 2 < pages, (block, rendered[block], pages)
-    monkeypatch.setattr(SharedBlocks, "__call__", lambda self, block, page, render: Markup(compact(str(render()))))
+        assert pages > 100, (block, rendered[block], pages)
+        assert rendered[block] * 2 < pages, (block, rendered[block], pages)
+    monkeypatch.setattr(SharedBlocks, "__call__", lambda _self, _block, _page, render: Markup(compact(str(render()))))
     _build(config_file, tmp_path / "every")
     shared_files = sorted(p.relative_to(tmp_path / "shared") for p in (tmp_path / "shared").rglob("*.html"))
     every_files = sorted(p.relative_to(tmp_path / "every") for p in (tmp_path / "every").rglob("*.html"))
-    assert shared_files == every_files and len(shared_files) > 100
+    assert shared_files == every_files
+    assert len(shared_files) > 100
     for name in shared_files:
         assert (tmp_path / "shared" / name).read_bytes() == (tmp_path / "every" / name).read_bytes(), name
     lists = tmp_path / "shared" / "catalogue" / "status"
@@ -115,4 +119,5 @@ def test_a_built_page_has_no_blank_lines_around_its_content(demo_site: Path) -> 
     start, end = html.index('<article class="md-content__inner'), html.rindex("</article>")
     for chrome in (html[:start], html[end:]):
         outside = re.sub(r"<(script|style)\b.*?</\1>", "<kept>", chrome, flags=re.S)
-        assert "\n\n" not in outside and "\n " not in outside
+        assert "\n\n" not in outside
+        assert "\n " not in outside

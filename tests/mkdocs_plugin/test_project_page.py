@@ -7,14 +7,15 @@ on a phone, and that a link opens its folded section: tests/browser/test_project
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from cocreate.i18n.translator import Translator
 from cocreate.standard.vocabulary import CLOSED_STATUSES
-from helpers import DEMO_DAY, PROJECTS
+from helpers import DEMO_DAY, PROJECTS, one
 
 SLUGS = sorted(p.parent.name for p in PROJECTS.glob("*/project.yml"))
 ORDER = [("now", "project.now_h"), ("join", "project.take_part_h"), ("about", "project.about_h"),
@@ -30,7 +31,7 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
-def data(slug: str) -> dict:
+def data(slug: str) -> dict[str, Any]:
     return yaml.load((PROJECTS / slug / "project.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 
 
@@ -46,20 +47,20 @@ def site(request: pytest.FixtureRequest, demo_site: Path, demo_site_en: Path) ->
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_sections_come_in_a_reader_s_order_in_both_languages(site: tuple[Path, Translator], slug: str) -> None:
     root, t = site
-    article = soup(root / "projects" / slug / "index.html").select_one("article.cc-project")
-    children = [c for c in article.children if getattr(c, "name", None)]
+    article = one(soup(root / "projects" / slug / "index.html"), "article.cc-project")
+    children = [c for c in article.children if isinstance(c, Tag)]
     names = [c.name for c in children]
     # the title and summary first, then the contents list, then the sections
     assert names.index("h1") < names.index("nav") < names.index("section")
     assert children[names.index("h1") + 1]["class"] == ["cc-lead"]
     sections = article.select(":scope > section")
-    assert [(s["id"], s.select_one("summary > h2").text) for s in sections] == [(i, t(key)) for i, key in order(slug)]
+    assert [(s["id"], one(s, "summary > h2").text) for s in sections] == [(i, t(key)) for i, key in order(slug)]
     # the contents list names the same sections, in the same order, and links to each
     links = article.select("nav.cc-toc a")
     assert [(a["href"], a.text) for a in links] == [(f"#{i}", t(key)) for i, key in order(slug)]
-    assert article.select_one("nav.cc-toc")["aria-labelledby"] == "toc-h"
+    assert one(article, "nav.cc-toc")["aria-labelledby"] == "toc-h"
     # every section folds; only the first is open
-    folds = [s.select_one(":scope > details.cc-fold") for s in sections]
+    folds = [one(s, ":scope > details.cc-fold") for s in sections]
     assert [fold.has_attr("open") for fold in folds] == [True] + [False] * (len(order(slug)) - 1)
     # the details, in their order
     parts = [s["id"] for s in article.select("#details section.cc-part")]
@@ -71,17 +72,18 @@ def test_the_sections_come_in_a_reader_s_order_in_both_languages(site: tuple[Pat
 def test_where_it_stands_says_what_the_record_says(site: tuple[Path, Translator], slug: str) -> None:
     root, t = site
     record = data(slug)
-    now = soup(root / "projects" / slug / "index.html").select_one("section#now")
-    status = now.select_one(".cc-now__status").get_text(" ", strip=True)
+    now = one(soup(root / "projects" / slug / "index.html"), "section#now")
+    status = one(now, ".cc-now__status").get_text(" ", strip=True)
     assert status == f"{t('facets.status')}: {t.label('status', record['status'])}"
     assert now.select_one("#phase .cc-stepper") is not None
     latest = [e for e in record["timeline"] if e.get("planned") != "true"][-1]  # a planned step is no event
-    assert now.select_one(".cc-now__latest time").text == t.date(latest["date"])
+    assert one(now, ".cc-now__latest time").text == t.date(latest["date"])
     # an open call, with its closing date; the way to take part only where the project takes part
     call = record.get("seeking")
     cta = now.select_one("aside.cc-join-cta")
     if call and call["opened"] <= DEMO_DAY.isoformat() <= call["closes"]:
-        assert cta is not None and t.date(call["closes"]) in cta.text
+        assert cta is not None
+        assert t.date(call["closes"]) in cta.text
     elif call and cta is not None:
         assert t.date(call["closes"]) not in cta.text  # a call that is over is not announced
     if record["status"] in CLOSED_STATUSES:
@@ -93,12 +95,13 @@ def test_no_section_or_part_is_shown_empty(demo_site: Path, slug: str) -> None:
     record = data(slug)
     page = soup(demo_site / "projects" / slug / "index.html")
     for section in page.select("article > section"):
-        body = section.select_one(".cc-fold__body")
+        body = one(section, ".cc-fold__body")
         assert body.get_text(strip=True), section["id"]
     for part in page.select("section.cc-part"):
-        assert part.select_one("h3").find_next_sibling(), part["id"]
-    for part, field in (("principles", "principles"), ("data", "data"), ("source", "source"), ("outputs", "outputs")):
-        assert (page.select_one(f"section#{part}") is not None) == bool(record.get(field)), (slug, part)
+        assert one(part, "h3").find_next_sibling(), part["id"]
+    for name in ("principles", "data", "source", "outputs"):  # each section is named for its field
+        assert (page.select_one(f"section#{name}") is not None) == bool(record.get(name)), (slug, name)
     facts = page.select_one("#about dl#facts")
     if facts is not None:
-        assert facts.select("dt") and len(facts.select("dt")) == len(facts.select("dd"))
+        assert facts.select("dt")
+        assert len(facts.select("dt")) == len(facts.select("dd"))

@@ -31,7 +31,9 @@ def test_the_command_line_refuses_it_too(tmp_path: Path, monkeypatch: pytest.Mon
                                                         "site_url: 'https://kota.example/\"x'"), "utf-8")
     monkeypatch.chdir(config.parent)
     result = CliRunner().invoke(cli, ["validate"])
-    assert result.exit_code == 2 and "site_url" in result.output and "not an http(s) address" in result.output
+    assert result.exit_code == 2
+    assert "site_url" in result.output
+    assert "not an http(s) address" in result.output
 
 
 @pytest.mark.parametrize("url", ["https://kota.example/", "http://localhost:8000/portal/", "https://kota.example/a-b_c~/"])

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
 
@@ -16,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from cocreate.standard.vocabulary import CLOSED_STATUSES, PRINCIPLES
-from helpers import DEMO_DAY, PROJECTS, build, make_portal
+from helpers import DEMO_DAY, PROJECTS, attr, build, make_portal, one, parent, xml_attr, xml_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -25,7 +26,7 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
-def demo_files() -> dict[str, dict]:
+def demo_files() -> dict[str, dict[str, Any]]:
     return {p.parent.name: yaml.safe_load(p.read_text("utf-8")) for p in sorted(PROJECTS.glob("*/project.yml"))}
 
 
@@ -42,25 +43,27 @@ def slug_of(href: str) -> str:
 
 def test_the_demo_has_open_and_closed_calls() -> None:
     calls = {slug for slug, data in demo_files().items() if "seeking" in data}
-    assert len(open_on(DEMO_DAY)) >= 4 and calls - open_on(DEMO_DAY), "the demo shows a closed call left out too"
+    assert len(open_on(DEMO_DAY)) >= 4, "the demo shows a closed call left out too"
+    assert calls - open_on(DEMO_DAY), "the demo shows a closed call left out too"
 
 
 def test_the_calls_page_lists_the_open_calls_only(demo_site: Path) -> None:
     page = soup(demo_site / "calls" / "index.html")
-    listed = [slug_of(a["href"]) for a in page.select(".cc-calls__list .cc-card__title a")]
+    listed = [slug_of(attr(a, "href")) for a in page.select(".cc-calls__list .cc-card__title a")]
     assert set(listed) == open_on(DEMO_DAY)
     files = demo_files()
     closes = [str(files[slug]["seeking"]["closes"]) for slug in listed]
     assert closes == sorted(closes)  # the call that closes first comes first
     for card in page.select(".cc-calls__list > li"):
-        assert card.select_one("dl.cc-call__details") and card.select_one('a[href$="#join"]')
+        assert card.select_one("dl.cc-call__details")
+        assert card.select_one('a[href$="#join"]')
         # how to respond, and the project's summary, are on the project's page only
         assert not card.select(".cc-md, .cc-card__summary")
         assert len(card.select("dl.cc-call__details dt")) == len(card.select("dl.cc-call__details dd")) >= 2
     # a page for each category sought, listing the calls that seek it
     for category in {c for slug in open_on(DEMO_DAY) for c in files[slug]["seeking"].get("categories", [])}:
         seeking = soup(demo_site / "calls" / category / "index.html")
-        found = {slug_of(a["href"]) for a in seeking.select(".cc-calls__list .cc-card__title a")}
+        found = {slug_of(attr(a, "href")) for a in seeking.select(".cc-calls__list .cc-card__title a")}
         assert found == {s for s in open_on(DEMO_DAY) if category in files[s]["seeking"].get("categories", [])}
 
 
@@ -68,14 +71,15 @@ def test_a_closed_call_is_said_to_be_closed_on_its_project_page_only(demo_site: 
     closed = {slug for slug, data in demo_files().items() if "seeking" in data} - open_on(DEMO_DAY)
     for slug in closed:
         page = soup(demo_site / "projects" / slug / "index.html")
-        assert page.select_one("#call") is None and page.select_one(".cc-badge--call") is None
-        assert "ditutup pada" in page.select_one("#join").text
+        assert page.select_one("#call") is None
+        assert page.select_one(".cc-badge--call") is None
+        assert "ditutup pada" in one(page, "#join").text
         assert slug not in (demo_site / "calls" / "feed.xml").read_text("utf-8")
 
 
 def test_cards_carry_a_badge_and_the_catalogue_filters_by_it(demo_site: Path) -> None:
     catalogue = soup(demo_site / "projects" / "index.html")
-    badged = {slug_of(card.select_one(".cc-card__title a")["href"]) for card in catalogue.select(".cc-card")
+    badged = {slug_of(attr(one(card, ".cc-card__title a"), "href")) for card in catalogue.select(".cc-card")
               if card.select_one(".cc-badge--call")}
     assert badged == open_on(DEMO_DAY)
     index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
@@ -83,7 +87,7 @@ def test_cards_carry_a_badge_and_the_catalogue_filters_by_it(demo_site: Path) ->
     assert {r["slug"] for r in rows if r["call"] == "open"} == open_on(DEMO_DAY)
     assert [o["value"] for o in catalogue.select('select[name="call"] option')] == ["", "open"]
     facet = soup(demo_site / "catalogue" / "call" / "open" / "index.html")
-    assert {slug_of(a["href"]) for a in facet.select(".cc-card__title a")} == open_on(DEMO_DAY)
+    assert {slug_of(attr(a, "href")) for a in facet.select(".cc-card__title a")} == open_on(DEMO_DAY)
 
 
 def test_empty_cells_of_the_coverage_table_link_to_the_calls_that_seek_the_category(demo_site: Path) -> None:
@@ -92,12 +96,13 @@ def test_empty_cells_of_the_coverage_table_link_to_the_calls_that_seek_the_categ
     page = soup(demo_site / "stakeholders" / "index.html")
     linked = 0
     for row in page.select("table.cc-coverage tbody tr"):
-        category = row.select_one("th a")["href"].rstrip("/").rsplit("/", 1)[-1]
+        category = attr(one(row, "th a"), "href").rstrip("/").rsplit("/", 1)[-1]
         for cell in row.select("td"):
             link = cell.select_one("a.cc-missing__calls")
             if "cc-missing" not in cell["class"] or category not in sought:
                 assert link is None, (category, cell)
             else:
+                assert link is not None, (category, cell)
                 assert link["href"] == f"../calls/{category}/", category
                 linked += 1
     assert linked
@@ -107,13 +112,13 @@ def test_the_feed_of_new_calls(demo_site: Path) -> None:
     feed = ElementTree.parse(demo_site / "calls" / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     files = demo_files()
-    assert {slug_of(e.find(f"{ATOM}link").get("href")) for e in entries} == open_on(DEMO_DAY)
-    opened = [e.find(f"{ATOM}updated").text[:10] for e in entries]
+    assert {slug_of(xml_attr(e, f"{ATOM}link", "href")) for e in entries} == open_on(DEMO_DAY)
+    opened = [xml_text(e, f"{ATOM}updated")[:10] for e in entries]
     assert opened == sorted(opened, reverse=True)  # the newest call first
     for entry in entries:
-        slug = slug_of(entry.find(f"{ATOM}link").get("href"))
-        assert entry.find(f"{ATOM}updated").text[:10] == str(files[slug]["seeking"]["opened"])
-        assert entry.find(f"{ATOM}link").get("href").endswith(f"projects/{slug}/#join")
+        slug = slug_of(xml_attr(entry, f"{ATOM}link", "href"))
+        assert xml_text(entry, f"{ATOM}updated")[:10] == str(files[slug]["seeking"]["opened"])
+        assert xml_attr(entry, f"{ATOM}link", "href").endswith(f"projects/{slug}/#join")
     feed_json = json.loads((demo_site / "calls" / "feed.json").read_text("utf-8"))
     assert len(feed_json["items"]) == len(entries)
     # the calls page tells readers and feed readers about it
@@ -135,7 +140,7 @@ def test_closed_calls_are_left_out_for_the_day_of_the_build_reproducibly(tmp_pat
 
     first, again, after = built("a", DEMO_DAY), built("b", DEMO_DAY), built("c", later)
     assert first == again
-    listed = {slug_of(a["href"]) for a in BeautifulSoup(after["calls/index.html"], "html.parser")
+    listed = {slug_of(attr(a, "href")) for a in BeautifulSoup(after["calls/index.html"], "html.parser")
               .select(".cc-calls__list .cc-card__title a")}
     assert listed == open_on(later)
     assert all(slug not in after["calls/feed.xml"] for slug in open_on(DEMO_DAY) - open_on(later))
@@ -145,19 +150,22 @@ def test_join_this_project_offers_the_issue_form_and_an_edit_of_the_file(demo_si
     files = demo_files()
     for slug, data in files.items():
         page = soup(demo_site / "projects" / slug / "index.html")
-        join = page.select_one("section#join")
+        join = one(page, "section#join")
         if data["status"] in CLOSED_STATUSES:
-            assert page.select_one(".cc-join") is None and page.select_one(".cc-join-cta") is None
+            assert page.select_one(".cc-join") is None
+            assert page.select_one(".cc-join-cta") is None
             continue
-        cta = page.select_one("aside.cc-join-cta a")
-        assert cta["href"] == "#join" and cta.find_parent("section")["id"] == "now"
-        issue = urlsplit(join.select_one("a.cc-join__issue")["href"])
+        cta = one(page, "aside.cc-join-cta a")
+        assert cta["href"] == "#join"
+        assert parent(cta, "section")["id"] == "now"
+        issue = urlsplit(attr(one(join, "a.cc-join__issue"), "href"))
         assert (issue.scheme, issue.netloc, issue.path) == ("https", "github.com", "/cocreate-portal/demo/issues/new")
         query = parse_qs(issue.query)
         # GitHub's documented parameters: the template, the title, and the form's fields by their id
-        assert query["template"] == ["join-project.yml"] and query["project"] == [slug]
-        assert query["title"] == [f"Bergabung / Join: {page.select_one('article h1').text}"]
-        edit = join.select_one("a.cc-join__edit")["href"]
+        assert query["template"] == ["join-project.yml"]
+        assert query["project"] == [slug]
+        assert query["title"] == [f"Bergabung / Join: {one(page, 'article h1').text}"]
+        edit = one(join, "a.cc-join__edit")["href"]
         assert edit == f"https://github.com/cocreate-portal/demo/edit/main/projects/{slug}/project.yml"
         # where the project admits by criteria, the criteria come first
         text = join.text
@@ -185,12 +193,15 @@ def test_the_ways_to_join_point_to_how_we_work_together(demo_site: Path) -> None
         section = page.select_one("section#principles")
         pointer = page.select_one('#join a[href="#principles"]')
         if not data.get("principles"):
-            assert section is None and pointer is None
+            assert section is None
+            assert pointer is None
             continue
-        assert section.find_parent("section")["id"] == "details"
+        assert section is not None, slug
+        assert parent(section, "section")["id"] == "details"
         if page.select_one("#join-choices"):
-            text = page.select_one("#join").text
-            assert pointer is not None and text.index(pointer.text) < text.index("Lewat formulir")
+            text = one(page, "#join").text
+            assert pointer is not None
+            assert text.index(pointer.text) < text.index("Lewat formulir")
         names = [dt_.text for dt_ in section.select("dt")]
         from cocreate.i18n.translator import Translator
 
@@ -204,17 +215,19 @@ def test_the_ways_to_join_point_to_how_we_work_together(demo_site: Path) -> None
 def test_the_home_page_keeps_its_own_words_first_and_shows_what_is_happening(demo_site: Path) -> None:
     html = (demo_site / "index.html").read_text("utf-8")
     page = BeautifulSoup(html, "html.parser")
-    article = page.select_one("article")
+    article = one(page, "article")
     home = article.select_one("section.cc-home")
-    assert home is not None and "cocreate:home" not in html
+    assert home is not None
+    assert "cocreate:home" not in html
     words = article.text
     assert words.index("Pemerintah Kota Sukamaju, warga") < words.index("Yang sedang terjadi")
     index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
     phases = [row[index["fields"].index("phase")] for row in index["projects"]]
     numbers = [int(n.text) for n in home.select(".cc-home__number")]
     assert numbers == [phases.count(p) for p in ("involvement", "curation", "empowerment")]
-    calls = [slug_of(a["href"]) for a in home.select(".cc-home__calls a")]
-    assert 0 < len(calls) <= 3 and set(calls) <= open_on(DEMO_DAY)
+    calls = [slug_of(attr(a, "href")) for a in home.select(".cc-home__calls a")]
+    assert 0 < len(calls) <= 3
+    assert set(calls) <= open_on(DEMO_DAY)
     changes = home.select(".cc-home__changes li")
     assert 0 < len(changes) <= 5  # from the timelines here: the copy has no git history
     assert home.select_one('a.md-button[href="propose/"]')
@@ -227,13 +240,13 @@ def test_without_a_marker_the_home_page_shows_what_is_happening_after_its_own_wo
     shutil.rmtree(tmp_path / "projects")
     shutil.copytree(PROJECTS, tmp_path / "projects")
     site = build(config, day=DEMO_DAY)
-    article = soup(site / "index.html").select_one("article")
+    article = one(soup(site / "index.html"), "article")
     assert article.text.index("Kata-kata portal ini sendiri.") < article.text.index("Yang sedang terjadi")
 
 
 @pytest.mark.parametrize("slug", ["taman-kota-hijau"])
 def test_the_english_page_says_it_in_english(demo_site_en: Path, slug: str) -> None:
     page = soup(demo_site_en / "projects" / slug / "index.html")
-    assert page.select_one("#principles h3").text == "How we work together"
-    assert page.select_one("aside.cc-join-cta a").text == "Join this project"
-    assert page.select_one("#call h3").text == "Looking for now"
+    assert one(page, "#principles h3").text == "How we work together"
+    assert one(page, "aside.cc-join-cta a").text == "Join this project"
+    assert one(page, "#call h3").text == "Looking for now"

@@ -57,11 +57,14 @@ def fired(folder: Path, stop: str) -> list[str]:
     (folder / "docs" / "index.md").write_text("# A page\n", "utf-8")
     (folder / "hook.py").write_text(HOOK.format(stop=stop), "utf-8")
     (folder / "mkdocs.yml").write_text("site_name: Events\ntheme: mkdocs\nhooks: [hook.py]\n", "utf-8")
-    with pytest.raises(Exception, match=stop):
+    def run() -> None:
         if stop == "serve":
             serve(str(folder / "mkdocs.yml"), livereload=True)
         else:
             build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
+
+    with pytest.raises(Exception, match=stop):
+        run()
     return list(dict.fromkeys((folder / "events.txt").read_text("utf-8").split()))
 
 

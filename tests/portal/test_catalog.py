@@ -8,6 +8,10 @@ import random
 import sys
 from collections.abc import Callable
 from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import TraceFunction
 
 import pytest
 
@@ -25,12 +29,18 @@ from helpers import FIXTURES, PROJECTS
 def _catalog(language: str = "id") -> Catalog:
     t = Translator(language)
     report = validate_paths([PROJECTS])
-    return Catalog([Project(r.source.slug, r.data, "x", t).entry() for r in report.projects], t)
+    entries = []
+    for result in report.projects:
+        assert result.source.slug is not None
+        assert result.data is not None
+        entries.append(Project(result.source.slug, result.data, "x", t).entry())
+    return Catalog(entries, t)
 
 
-def entry(slug: str, **fields: object) -> Entry:
+def entry(slug: str, **fields: Any) -> Entry:
     """The minimal fixture's entry, under another slug and with some fields changed."""
     data = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
+    assert data is not None
     return dataclasses.replace(Project(slug, data, "x", Translator("en")).entry(), slug=slug, title=slug, **fields)
 
 
@@ -145,7 +155,7 @@ def lines_run(work: Callable[[], object], budget: int) -> int:
     counts them (`sys.settrace`); `work` is stopped once they are more than `budget`."""
     count = 0
 
-    def each_line(frame: FrameType, event: str, arg: object) -> Callable[..., object]:
+    def each_line(_frame: FrameType, event: str, _arg: Any) -> TraceFunction:
         nonlocal count
         if event == "line":
             count += 1
@@ -154,7 +164,10 @@ def lines_run(work: Callable[[], object], budget: int) -> int:
         return each_line
 
     before = sys.gettrace()
-    sys.settrace(lambda frame, event, arg: each_line)
+    def each_call(_frame: FrameType, _event: str, _arg: Any) -> TraceFunction:
+        return each_line
+
+    sys.settrace(each_call)
     try:
         work()
     except _TooMuchWork:
@@ -173,7 +186,8 @@ def test_unique_slugs_take_linear_work_for_many_alike_names() -> None:
     budget = 20 * len(bases)  # a few lines for each slug handed out and each taken one passed over
     lines = lines_run(lambda: slugs.extend(unique(base) for base in bases), budget)
     assert lines <= budget, f"more than {budget} lines of Python for {len(bases)} names"
-    assert len(slugs) == len(bases) and len(set(slugs)) == len(slugs)
+    assert len(slugs) == len(bases)
+    assert len(set(slugs)) == len(slugs)
     assert slugs[:3] == ["rw-05", "rw-05-2", "rw-05-3"]
 
 
@@ -186,7 +200,8 @@ def test_organisations_that_slugify_alike_get_their_own_addresses() -> None:
                 for i in range(len(names) // 200 + 1)]
     orgs = Catalog(projects, t).organisations["community"]
     slugs = [org.slug for org in orgs]
-    assert len(orgs) == len(names) and len(set(slugs)) == len(slugs)
+    assert len(orgs) == len(names)
+    assert len(set(slugs)) == len(slugs)
     # sorted by name, the 16,001 alike names come first and the literal one moves on
     assert slugs[:3] == ["forum-rw-05", "forum-rw-05-2", "forum-rw-05-3"]
     assert slugs[-2:] == ["forum-rw-05-16001", "forum-rw-05-2-2"]
@@ -223,4 +238,5 @@ def test_a_project_began_on_the_first_day_its_record_gives(timeline: list[str], 
     if start:
         data["start_date"] = start
     project = Project("p", data, "x", Translator("en"))
-    assert project.began == began and project.entry().began == began
+    assert project.began == began
+    assert project.entry().began == began

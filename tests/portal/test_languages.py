@@ -43,16 +43,18 @@ def test_links_between_trees_and_to_what_they_share() -> None:
 
 def test_versions_of_a_page() -> None:
     found = {"en/take-part.md": "en/take-part/", "take-part.md": "take-part/"}
-    languages = page_languages(TREES, "id", "take-part/", found.get, lambda path: False, "take-part.md")
+    languages = page_languages(TREES, "id", "take-part/", found.get, lambda _path: False, "take-part.md")
     assert [(v.language, v.href, v.translated) for v in languages.others] == [("en", "../en/take-part/", True)]
     assert [v.name for v in languages.versions] == ["Indonesia", "English"]  # CLDR's names (Babel)
     assert [v.language for v in languages.hreflang] == ["id", "en"]
     untranslated = page_languages(TREES, "en", "en/take-part/", found.get, lambda path: path.startswith("en/"),
                                   "take-part.md")
-    assert not untranslated.translated and untranslated.hreflang == ()
+    assert not untranslated.translated
+    assert untranslated.hreflang == ()
     assert [v.href for v in untranslated.others] == ["../../take-part/"]
-    alone = page_languages(TREES, "id", "take-part/", {}.get, lambda path: False, "take-part.md")
-    assert alone.others == () and alone.hreflang == ()
+    alone = page_languages(TREES, "id", "take-part/", lambda _path: None, lambda _path: False, "take-part.md")
+    assert alone.others == ()
+    assert alone.hreflang == ()
 
 
 def test_a_shared_header_gets_each_page_s_links() -> None:
@@ -60,7 +62,8 @@ def test_a_shared_header_gets_each_page_s_links() -> None:
                                                  Version("en", "English", "../en/x/", "en/x/", True)))
     held = languages.placeheld()
     placeholder = held.others[0].href
-    assert "\x00" in placeholder and languages.links() == {placeholder: "../en/x/"}
+    assert "\x00" in placeholder
+    assert languages.links() == {placeholder: "../en/x/"}
     assert fill(["<a href='", placeholder, "'>"], languages.links()) == "<a href='../en/x/'>"
     assert fill(["<a href='", placeholder, "'>"], {}) is None  # a page with no such link: not shared
     assert fill(["<p>"], languages.links()) is None  # a link with no place: not shared
@@ -74,10 +77,13 @@ def test_previews_escape_every_text() -> None:
     assert "<script" not in html
     page = BeautifulSoup(html, "html.parser")
     content = {tag.get("property") or tag.get("name"): tag["content"] for tag in page.select("meta")}
-    assert content["og:title"] == hostile and content["og:site_name"] == hostile
-    assert content["og:locale"] == "en_US" and content["og:locale:alternate"] == "id_ID"
+    assert content["og:title"] == hostile
+    assert content["og:site_name"] == hostile
+    assert content["og:locale"] == "en_US"
+    assert content["og:locale:alternate"] == "id_ID"
     assert content["og:url"] == 'https://p.example/"x'
-    assert len(content["og:description"]) <= 300 and content["og:description"].endswith("…")
+    assert len(content["og:description"]) <= 300
+    assert str(content["og:description"]).endswith("…")
     assert content["twitter:title"] == hostile
     links = BeautifulSoup(alternate_tags(PageLanguages("en", "id", True, versions), "https://p.example/"),
                           "html.parser").select("link")

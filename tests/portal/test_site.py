@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import posixpath
 import re
+from typing import Any
 
 from cocreate.i18n.translator import Translator
 from cocreate.portal.listing import PAGER_SPAN, Listing, paginate
@@ -18,7 +19,7 @@ from helpers import FIXTURES, assert_inert
 XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'><svg onload=alert(3)>'
 
 
-def _project(slug: str = "bank", data: dict | None = None, language: str = "id") -> Project:
+def _project(slug: str = "bank", data: dict[str, Any] | None = None, language: str = "id") -> Project:
     base = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "m.yml").data
     return Project(slug, data or base, f"projects/{slug}/project.yml", Translator(language))
 
@@ -37,7 +38,9 @@ def test_hostile_text_is_inert_even_if_validation_were_bypassed() -> None:
     site = Site.from_projects([_project(data=hostile)], Options(repo_url="https://github.com/o/r"))
     for spec in site.pages():
         assert_inert(spec.render(), spec.uri)
-    assert "<" not in safe_title(XSS) and ">" not in safe_title(XSS) and '"' not in safe_title(XSS)
+    assert "<" not in safe_title(XSS)
+    assert ">" not in safe_title(XSS)
+    assert '"' not in safe_title(XSS)
 
 
 def test_relative_links_with_and_without_directory_urls() -> None:
@@ -57,7 +60,8 @@ def test_relative_url_agrees_with_posixpath() -> None:
             expected = posixpath.relpath(target, base.rstrip("/") or ".")
             expected = "./" if expected == "." else expected + ("/" if target.endswith("/") else "")
             assert relative_url(base, target) == expected, (base, target)
-    assert relative_url("a/b/", "") == "../../" and relative_url("", "") == "./"
+    assert relative_url("a/b/", "") == "../../"
+    assert relative_url("", "") == "./"
 
 
 def test_pager_shows_a_window_not_every_page() -> None:
@@ -69,7 +73,8 @@ def test_pager_shows_a_window_not_every_page() -> None:
         for number in range(1, count + 1):
             shown = Listing(number, count).window()
             numbers = [n for n in shown if n is not None]
-            assert numbers == sorted(set(numbers)) and {1, number, count} <= set(numbers)
+            assert numbers == sorted(set(numbers))
+            assert {1, number, count} <= set(numbers)
             assert len(shown) <= 2 * PAGER_SPAN + 5  # the same size on every page of any list
     many = [_project(f"p{i:03d}") for i in range(100)]
     html = Site.from_projects(many, Options(language="en", page_size=2)).pages()
@@ -78,14 +83,15 @@ def test_pager_shows_a_window_not_every_page() -> None:
     assert re.findall(r'href="([^"]+)">(\d+)<', pager) == [
         ("../../projects/", "1"), ("../23/", "23"), ("../24/", "24"), ("../26/", "26"), ("../27/", "27"),
         ("../50/", "50")]
-    assert '<span aria-current="page">25</span>' in pager and pager.count("…") == 2
+    assert '<span aria-current="page">25</span>' in pager
+    assert pager.count("…") == 2
 
 
 def test_paginate() -> None:
     pages = paginate(list(range(5)), 2, "a.md", lambda n: f"a{n}.md")
     assert [p.items for p in pages] == [[0, 1], [2, 3], [4]]
     assert pages[0].uris == ["a.md", "a2.md", "a3.md"]
-    assert len(paginate([], 2, "a.md", lambda n: "x")) == 1  # an empty list still has its page
+    assert len(paginate([], 2, "a.md", lambda _n: "x")) == 1  # an empty list still has its page
 
 
 def test_every_page_is_listed_once_and_only_lists_grow() -> None:
@@ -95,7 +101,8 @@ def test_every_page_is_listed_once_and_only_lists_grow() -> None:
     assert [s.uri for s in small.pages() if s.in_nav] == [
         "projects/index.md", "kinds/index.md", "phases/index.md", "stakeholders/index.md", "calls/index.md",
         "statistics/index.md", "propose/index.md", "glossary/index.md", "data/index.md"]
-    assert "catalogue/2/index.md" in uris and "catalogue/3/index.md" not in uris
+    assert "catalogue/2/index.md" in uris
+    assert "catalogue/3/index.md" not in uris
 
 
 def test_an_organisation_in_many_projects_gets_its_own_list() -> None:
@@ -104,6 +111,7 @@ def test_an_organisation_in_many_projects_gets_its_own_list() -> None:
     assert "stakeholders/community/paguyuban-warga-rt-03/index.md" in specs
     assert "stakeholders/community/paguyuban-warga-rt-03/2/index.md" in specs  # paginated: 5 + 3
     category = specs["stakeholders/community/index.md"].render()
-    assert 'href="paguyuban-warga-rt-03/"' in category and "All 8 projects of this party" in category
+    assert 'href="paguyuban-warga-rt-03/"' in category
+    assert "All 8 projects of this party" in category
     few = Site.from_projects([_project(f"p{i}") for i in range(3)], Options(language="en"))
     assert not any("paguyuban" in spec.uri for spec in few.pages())  # all listed on the category page

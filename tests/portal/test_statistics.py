@@ -4,6 +4,7 @@ the dates they read."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ from cocreate.portal.statistics import (
 from cocreate.standard.vocabulary import PRINCIPLES
 
 
-def entry(slug: str, phases: tuple = (), parties: tuple = (), principles: tuple = ()) -> Entry:
+def entry(slug: str, phases: tuple[Any, ...] = (), parties: tuple[Any, ...] = (), principles: tuple[Any, ...] = ()) -> Entry:
     return Entry(slug=slug, title=slug, summary="", phase="involvement", status="active", kind="crowd",
                  openness="open", ownership="initiator", approach="bottom-up", categories=(), dimensions=(), tags=(),
                  place="Kota", example=False, incomplete=False, title_lang=None, summary_lang=None,
@@ -32,14 +33,15 @@ def entry(slug: str, phases: tuple = (), parties: tuple = (), principles: tuple 
     ("2024-Q3", dt.date(2024, 7, 1), dt.date(2024, 9, 30), (2024, 3)),
     ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31), None),  # a year names no quarter
 ])
-def test_a_recorded_date_stands_for_its_period(value: str, first: dt.date, last: dt.date, quarter) -> None:
+def test_a_recorded_date_stands_for_its_period(value: str, first: dt.date, last: dt.date, quarter: tuple[int, int] | None) -> None:
     assert span(value) == (first, last)
     assert quarter_of(value) == quarter
 
 
 @pytest.mark.parametrize("value", ["2023-02-29", "2024-13", "2024-Q5", "24-01-01", "soon"])
 def test_a_date_that_names_no_day_is_not_placed(value: str) -> None:
-    assert span(value) is None and quarter_of(value) is None
+    assert span(value) is None
+    assert quarter_of(value) is None
 
 
 def test_quarters_run_across_years() -> None:
@@ -107,7 +109,9 @@ def test_principles_are_counted_with_their_evidence() -> None:
                                entry("b", principles=(("sharing", False),))])
     assert [c.principle for c in counts] == list(PRINCIPLES)
     found = {c.principle: (c.committed, c.evidenced) for c in counts}
-    assert found["sharing"] == (2, 1) and found["openness"] == (1, 0) and found["focus"] == (0, 0)
+    assert found["sharing"] == (2, 1)
+    assert found["openness"] == (1, 0)
+    assert found["focus"] == (0, 0)
 
 
 def _project(slug: str, status: str, timeline: list[tuple[str, str]]) -> Entry:

@@ -4,7 +4,9 @@ GitHub documents, so that test_workflow_steps.py means what it says."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -12,11 +14,11 @@ import yaml
 from actions_runner import JobRun, NotEmulated, Runner, shell_command
 
 
-def workflow(text: str) -> dict:
+def workflow(text: str) -> dict[str, Any]:
     return yaml.load(text, Loader=yaml.BaseLoader)
 
 
-def run(tmp_path: Path, text: str, **actions) -> JobRun:
+def run(tmp_path: Path, text: str, **actions: Callable[[Runner, dict[str, str]], None]) -> JobRun:
     event = {"pull_request": {"base": {"sha": "b" * 40}, "user": {"login": "warga"}}}
     runner = Runner(workspace=tmp_path / "work", temp=tmp_path / "temp", event_name="pull_request", event=event,
                     github={"sha": "a" * 40}, path=os.environ["PATH"].split(os.pathsep), actions=actions)
@@ -112,6 +114,6 @@ jobs:
     steps:
       - uses: actions/setup-python@0b93645e9fea7318ecaed2b359559ac225c90a2b
         with: {python-version: "3.11", cache: "${{ github.sha }}"}
-""", **{"actions/setup-python": lambda runner, inputs: seen.append(inputs)})
+""", **{"actions/setup-python": lambda _runner, inputs: seen.append(inputs)})
     assert result.outcomes() == {"Run actions/setup-python": "success"}
     assert seen == [{"python-version": "3.11", "cache": "a" * 40}]

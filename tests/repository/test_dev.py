@@ -59,7 +59,8 @@ def test_stopping_dev_py_serve_leaves_no_server(tmp_path: Path) -> None:
         assert _serving(url, proc, timeout=180), "dev.py serve did not serve the portal"
         # the process started as dev.py is MkDocs now: no wrapper left to outlive
         command = Path(f"/proc/{proc.pid}/cmdline").read_bytes().split(b"\0")
-        assert b"mkdocs" in command and b"serve" in command, command
+        assert b"mkdocs" in command, command
+        assert b"serve" in command, command
         proc.send_signal(signal.SIGTERM)  # as a terminal's Ctrl-C or a supervisor would stop dev.py
         proc.wait(timeout=30)
         deadline = time.monotonic() + 10
@@ -85,4 +86,5 @@ def test_dev_py_build_passes_mkdocs_exit_code_on(tmp_path: Path) -> None:
     broken.write_text(broken.read_text("utf-8") + "\nstatus: [\n", "utf-8")
     failed = subprocess.run(_dev("build", "-f", str(config), "-d", str(tmp_path / "out2")), env=_env(),
                             capture_output=True, text=True, timeout=300)
-    assert failed.returncode != 0 and "Traceback" not in failed.stdout + failed.stderr
+    assert failed.returncode != 0
+    assert "Traceback" not in failed.stdout + failed.stderr

@@ -26,11 +26,13 @@ import wheel_check
 
 def test_the_version_has_one_home() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    assert "version" not in pyproject["project"] and pyproject["project"]["dynamic"] == ["version"]
+    assert "version" not in pyproject["project"]
+    assert pyproject["project"]["dynamic"] == ["version"]
     assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "cocreate.__version__"}
     assert metadata.version("cocreate") == __version__ == release.version()
     result = CliRunner().invoke(cli, ["--version"])
-    assert result.exit_code == 0 and result.output == f"cocreate, version {__version__}\n"
+    assert result.exit_code == 0
+    assert result.output == f"cocreate, version {__version__}\n"
 
 
 def test_the_wheel_is_the_version_and_declares_the_licence(wheel: Path) -> None:
@@ -39,9 +41,11 @@ def test_the_wheel_is_the_version_and_declares_the_licence(wheel: Path) -> None:
         meta = archive.read(f"cocreate-{__version__}.dist-info/METADATA").decode()
         entry_points = archive.read(f"cocreate-{__version__}.dist-info/entry_points.txt").decode()
         licence = archive.read(f"cocreate-{__version__}.dist-info/licenses/LICENSE").decode()
-    assert licence == (ROOT / "LICENSE").read_text("utf-8") and "Apache License" in licence  # its text travels with it
+    assert licence == (ROOT / "LICENSE").read_text("utf-8")
+    assert "Apache License" in licence
     assert "License-File: LICENSE" in meta
-    assert "License-Expression: Apache-2.0" in meta and "\nLicense:" not in meta
+    assert "License-Expression: Apache-2.0" in meta
+    assert "\nLicense:" not in meta
     assert "Provides-Extra: properdocs" in meta
     assert "[mkdocs.plugins]\ncocreate = cocreate.mkdocs_plugin.plugin:CocreatePlugin" in entry_points
     assert "[properdocs.plugins]\ncocreate = cocreate.mkdocs_plugin.plugin:CocreatePlugin" in entry_points
@@ -110,10 +114,12 @@ def test_the_release_script_checks_the_tag() -> None:
 def test_the_changelog_keeps_a_changelog() -> None:
     text = (ROOT / "CHANGELOG.md").read_text("utf-8")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings and headings[0] == "## [Unreleased]"
+    assert headings
+    assert headings[0] == "## [Unreleased]"
     for heading in headings[1:]:
         match = release.HEADING.match(heading)
-        assert match and match["date"], f"write a released version as '## [X.Y.Z] - YYYY-MM-DD': {heading}"
+        assert match, f"write a released version as '## [X.Y.Z] - YYYY-MM-DD': {heading}"
+        assert match["date"], f"write a released version as '## [X.Y.Z] - YYYY-MM-DD': {heading}"
     # the version in the code is either released with notes, or the notes wait under Unreleased
     found = release.sections(text)
     assert __version__ in found or found["Unreleased"].strip()

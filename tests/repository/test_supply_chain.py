@@ -73,7 +73,8 @@ def test_the_tests_run_the_versions_ci_and_the_portals_run() -> None:
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
     for requirement in (Requirement(r) for extra in ("test", "import", "properdocs") for r in extras[extra]):
         name = canonicalize_name(requirement.name)
-        assert name in dev and requirement.specifier.contains(dev[name][0], prereleases=True), requirement
+        assert name in dev, requirement
+        assert requirement.specifier.contains(dev[name][0], prereleases=True), requirement
     assert "--constraint=requirements/ci.txt" in DEV_LOCK.read_text("utf-8")[:600], "compile it as SECURITY.md says"
 
 
@@ -109,7 +110,8 @@ def test_the_lock_holds_the_build_backend() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     for requirement in map(Requirement, pyproject["build-system"]["requires"]):
         name = canonicalize_name(requirement.name)
-        assert name in locked(LOCK) and requirement.specifier.contains(locked(LOCK)[name][0]), requirement
+        assert name in locked(LOCK), requirement
+        assert requirement.specifier.contains(locked(LOCK)[name][0]), requirement
 
 
 def test_the_lock_source_names_the_same_dependencies_as_pyproject() -> None:
@@ -130,8 +132,8 @@ def test_the_lock_names_no_package_index(lock: Path) -> None:
         assert option not in text, f"{lock.name} names a package index ({option.strip()}): compile it as SECURITY.md says"
     source = lock.with_suffix(".in").relative_to(ROOT).as_posix()
     header = text[:400]
-    assert f"--output-file={lock.relative_to(ROOT).as_posix()} " in header and f" {source}\n" in header, \
-        f"Dependabot finds the lock of {source} by this header"
+    assert f"--output-file={lock.relative_to(ROOT).as_posix()} " in header, f"Dependabot finds the lock of {source} by this header"
+    assert f" {source}\n" in header, f"Dependabot finds the lock of {source} by this header"
 
 
 def test_the_search_fix_of_material_is_required() -> None:
@@ -146,7 +148,8 @@ def test_the_lock_is_for_the_python_the_workflows_use() -> None:
         assert "with Python 3.11" in lock.read_text("utf-8")[:200], f"compile {lock.name} with Python 3.11"
     for workflow in WORKFLOWS:
         versions = re.findall(r'python-version:\s*"?([\d.]+)"?', workflow.read_text("utf-8"))
-        assert versions and set(versions) == {"3.11"}, workflow.name
+        assert versions, workflow.name
+        assert set(versions) == {"3.11"}, workflow.name
 
 
 def install_problem(words: list[str]) -> str | None:
@@ -170,7 +173,8 @@ def install_problem(words: list[str]) -> str | None:
 def test_the_install_check_refuses_what_it_should() -> None:
     ok_lock = ["python", "-m", "pip", "install", "--require-hashes", "--only-binary", ":all:", "-r", "requirements/ci.txt"]
     ok_self = ["python", "-m", "pip", "install", "--no-deps", "--no-build-isolation", "-r", "requirements.txt"]
-    assert install_problem(ok_lock) is None and install_problem(ok_self) is None
+    assert install_problem(ok_lock) is None
+    assert install_problem(ok_self) is None
     for bad in ("python -m pip install -r requirements.txt", "python -m pip install mkdocs",
                 "python -m pip install -r requirements/ci.txt",
                 "python -m pip install --no-deps --no-build-isolation -r requirements.txt evil",
@@ -194,7 +198,8 @@ def test_the_newest_dependencies_are_tested_weekly_and_on_demand() -> None:
     """latest.yml installs nothing itself: it runs `python3 dev.py test --latest`, which takes the
     newest releases pyproject allows into an environment of its own, never the lock's."""
     data = yaml.load(LATEST.read_text("utf-8"), Loader=yaml.BaseLoader)
-    assert set(data["on"]) == {"schedule", "workflow_dispatch"} and len(data["on"]["schedule"]) == 1
+    assert set(data["on"]) == {"schedule", "workflow_dispatch"}
+    assert len(data["on"]["schedule"]) == 1
     assert re.fullmatch(r"\d+ \d+ \* \* \d", data["on"]["schedule"][0]["cron"]), "weekly"
     (job,) = data["jobs"].values()
     runs = [step["run"].strip() for step in job["steps"] if "run" in step]

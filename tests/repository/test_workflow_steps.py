@@ -30,6 +30,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,9 @@ REVIEW = "Check who may change which project"
 CODEOWNERS = "Check that CODEOWNERS is up to date"
 BUILD = "Build the portal"
 DIFF = "Say what the pull request changes"
+
+Action = Callable[[Runner, dict[str, str]], None]
+"""A `uses:` step's emulation: what the action does to the runner, given the step's `with:`."""
 
 DEMO = ("bank-sampah-berseri", "taman-kota-hijau")
 """Two demo projects: both shared; bank-sampah-berseri's only maintainer is one login."""
@@ -93,7 +97,7 @@ def python_for(version: str) -> str:
     return found
 
 
-def setup_python(bin_dir: Path, version: str):
+def setup_python(bin_dir: Path, version: str) -> Action:
     """actions/setup-python: the runner's Python, first on PATH."""
     def run(runner: Runner, inputs: dict[str, str]) -> None:
         if set(inputs) != {"python-version"} or inputs["python-version"] != version:
@@ -102,7 +106,7 @@ def setup_python(bin_dir: Path, version: str):
     return run
 
 
-def checkout(origin: Path, head_ref: str, head_sha: str):
+def checkout(origin: Path, head_ref: str, head_sha: str) -> Action:
     """actions/checkout: a clone of the repository into the workspace, at the head commit.
     (GitHub checks out a merge of head into base; here head is made on the base tip, so the
     tree is the same.)"""
@@ -118,7 +122,7 @@ def checkout(origin: Path, head_ref: str, head_sha: str):
     return run
 
 
-def python_version(workflow: dict) -> str:
+def python_version(workflow: dict[str, Any]) -> str:
     return next(step["with"]["python-version"] for step in workflow["jobs"][JOB]["steps"]
                 if step.get("uses", "").startswith("actions/setup-python@"))
 
@@ -177,7 +181,7 @@ class PullRequest:
     base: str
     head: str
     run: JobRun
-    workflow: dict
+    workflow: dict[str, Any]
 
 
 def open_pull_request(tmp_path: Path, runner_bin: Path, flavour: str, author: str,
@@ -241,7 +245,8 @@ def test_an_allowed_change_passes_every_step(tmp_path: Path, runner_bin: Path, f
     review = pr.run.step(REVIEW)
     for slug in ("bank-sampah-berseri", "dasbor-anggaran-terbuka"):
         line = f"- ✅ {markdown_inline(slug)}:"
-        assert line in review.output and line in pr.run.summary
+        assert line in review.output
+        assert line in pr.run.summary
     assert "❌" not in pr.run.summary
     for language in ("id", "en"):  # the diff, in both languages, after the review lines
         t = Translator(language)
@@ -263,7 +268,8 @@ def test_a_refused_review_fails_the_review_step(tmp_path: Path, runner_bin: Path
     pr = open_pull_request(tmp_path, runner_bin, flavour, OUTSIDER, change, wheel)
     assert_fails_at(pr, REVIEW)
     line = f"- ❌ {markdown_inline('bank-sampah-berseri')}:"
-    assert line in pr.run.step(REVIEW).output and line in pr.run.step(REVIEW).summary
+    assert line in pr.run.step(REVIEW).output
+    assert line in pr.run.step(REVIEW).summary
     assert markdown_inline(f"@{OWNER}") in pr.run.step(REVIEW).output  # named, never mentioned
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -42,12 +43,13 @@ def test_zizmor_finds_nothing() -> None:
 
 
 @pytest.mark.parametrize("github", GITHUB_DIRS, ids=["repository", "scaffold"])
-def test_dependabot_keeps_actions_and_locks_current_after_a_cooldown(github) -> None:
+def test_dependabot_keeps_actions_and_locks_current_after_a_cooldown(github: Path) -> None:
     data = yaml.load((github / "dependabot.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     ecosystems = {update["package-ecosystem"]: update for update in data["updates"]}
     assert set(ecosystems) == {"github-actions", "pip"}
     for update in ecosystems.values():
-        assert update["directory"] == "/" and int(update["cooldown"]["default-days"]) >= 3
+        assert update["directory"] == "/"
+        assert int(update["cooldown"]["default-days"]) >= 3
 
 
 def test_each_action_is_pinned_to_one_commit_everywhere() -> None:
@@ -66,7 +68,7 @@ def test_each_action_is_pinned_to_one_commit_everywhere() -> None:
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_hardening(workflow) -> None:
+def test_hardening(workflow: Path) -> None:
     text = workflow.read_text("utf-8")
     data = yaml.load(text, Loader=yaml.BaseLoader)
     assert data["permissions"] == {"contents": "read"}
@@ -90,7 +92,7 @@ def test_deploy_is_least_privilege_and_never_overlaps() -> None:
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_run_step_fails_when_a_command_in_a_pipe_fails(workflow) -> None:
+def test_every_run_step_fails_when_a_command_in_a_pipe_fails(workflow: Path) -> None:
     """Without `shell: bash`, GitHub runs a step as `bash -e {0}`: `cocreate review | tee`
     then passes with tee's status whatever the review decided. The workflow-wide default
     gives every step `bash --noprofile --norc -eo pipefail {0}`, and no step may undo it."""
@@ -112,7 +114,8 @@ def test_release_is_least_privilege_and_uses_no_token() -> None:
     assert jobs["publish"]["permissions"] == {"contents": "read", "id-token": "write", "attestations": "write"}
     assert jobs["publish"]["environment"]["name"] == "pypi"
     assert jobs["release"]["permissions"] == {"contents": "write"}
-    assert jobs["publish"]["needs"] == "build" and jobs["release"]["needs"] == "publish"
+    assert jobs["publish"]["needs"] == "build"
+    assert jobs["release"]["needs"] == "publish"
     # trusted publishing: no password, token or secret anywhere
     for word in ("secrets.", "password", "TWINE_PASSWORD", "PYPI_TOKEN", "__token__"):
         assert word not in text, word

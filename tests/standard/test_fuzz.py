@@ -90,14 +90,16 @@ def _check_document(raw: bytes, backend: str) -> None:
     doc = load_text(raw, "fuzz.yml", backend=backend)
     for problem in doc.problems:
         assert problem.code in CODES, problem
-        assert problem.position.line >= 1 and problem.position.column >= 1, problem
+        assert problem.position.line >= 1, problem
+        assert problem.position.column >= 1, problem
     if doc.problems:
         assert doc.data is None
     else:
         assert isinstance(doc.data, dict)
         assert _walk(doc.data) <= MAX_DEPTH
         for path, position in doc.positions.items():
-            assert position.line >= 1 and position.column >= 1, path
+            assert position.line >= 1, path
+            assert position.column >= 1, path
 
 
 @budget(300)
@@ -155,11 +157,13 @@ def _check_validation(raw: bytes) -> None:
     lines = len(_YAML_LINE_BREAK.split(raw.decode("utf-8", "replace"))) + 1
     for problem in result.problems:
         assert problem.code in CODES, problem
-        assert 1 <= problem.position.line <= lines and problem.position.column >= 1, problem
+        assert 1 <= problem.position.line <= lines, problem
+        assert problem.position.column >= 1, problem
     report = make_report([result])
     for language in LANGUAGES:
         for problem in result.problems:
-            assert message(problem, language) and hint(problem, language)
+            assert message(problem, language)
+            assert hint(problem, language)
         text = render_text(report, language)
         assert text.count("\n") == 2 * len(result.problems) + 1  # one line each: no line of contributor text
         assert not _TERMINAL_CONTROL.search(text), "contributor text could drive the terminal"
@@ -188,7 +192,7 @@ MINIMAL = load_text((FIXTURES / "valid" / "minimal.yml").read_bytes(), "minimal.
 assert MINIMAL is not None
 
 
-def _paths(value: Any, path: tuple = ()) -> list[tuple]:
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [path]
     if isinstance(value, dict):
         for k, v in value.items():
@@ -199,7 +203,7 @@ def _paths(value: Any, path: tuple = ()) -> list[tuple]:
     return found
 
 
-def _parent(data: Any, path: tuple) -> Any:
+def _parent(data: Any, path: tuple[Any, ...]) -> Any:
     for part in path[:-1]:
         data = data[part]
     return data
@@ -300,7 +304,9 @@ def test_reports_mask_personal_data_that_another_check_repeats() -> None:
     assert {"invalid-value", "unknown-field", "personal-data-email", "personal-data-phone"} <= {p.code for p in result.problems}
     for render_report in (render_text, render_json, render_github):
         out = render_report(make_report([result]), "en")
-        assert "budi@contoh.id" not in out and "0812 3456 7890" not in out and "bu**********id" in out
+        assert "budi@contoh.id" not in out
+        assert "0812 3456 7890" not in out
+        assert "bu**********id" in out
 
 
 def test_text_reports_escape_what_would_drive_a_terminal() -> None:
@@ -309,7 +315,8 @@ def test_text_reports_escape_what_would_drive_a_terminal() -> None:
     raw = (FIXTURES / "valid" / "minimal.yml").read_text("utf-8")
     raw = raw.replace("status: active", 'status: "\\e]0;title\\a\\e[2Jx\\u2028y\\x85z\\u202e"')
     out = render_text(make_report([check_bytes(raw.encode(), "p.yml", today=TODAY)]), "en")
-    assert "p.yml:4:9: error[control-character]: status: " in out and "U+001B" in out  # refused where it stands
+    assert "p.yml:4:9: error[control-character]: status: " in out
+    assert "U+001B" in out
     assert not _TERMINAL_CONTROL.search(out)
     # what does reach a report (a file or folder name) is shown escaped
     name = "projects/x\x1b]0;title\x07\x1b[2Jx\u2028y\x85z\u202e/project.yml"
@@ -435,8 +442,10 @@ def test_the_email_detector_takes_linear_time() -> None:
 
 
 def test_the_inertness_check_sees_what_it_looks_for() -> None:
-    assert executable_constructs('<a href=" JaVa\tScRipt:x">') and executable_constructs("<svg>")
-    assert executable_constructs("<p onclick=x>") and executable_constructs('<p style="x">')
+    assert executable_constructs('<a href=" JaVa\tScRipt:x">')
+    assert executable_constructs("<svg>")
+    assert executable_constructs("<p onclick=x>")
+    assert executable_constructs('<p style="x">')
     assert executable_constructs('<a href="&#x6a;avascript:x">')
     assert not executable_constructs('<a href="https://ok.example/" rel="nofollow ugc noopener">x</a>')
 
@@ -495,4 +504,5 @@ def test_deep_nesting_stops_at_the_depth_limit(nesting: tuple[str, int], backend
 def test_nesting_up_to_the_limit_loads(backend: str) -> None:
     for style in ("flow-list", "flow-map", "block-list", "block-map"):
         doc = load_text(nested(style, MAX_DEPTH - 1), "deep.yml", backend=backend)
-        assert doc.problems == [] and _walk(doc.data) == MAX_DEPTH, style
+        assert doc.problems == [], style
+        assert _walk(doc.data) == MAX_DEPTH, style

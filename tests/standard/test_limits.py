@@ -34,7 +34,9 @@ def limits_table() -> dict[str, tuple[int, str | None]]:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) != 4 or cells[0] in ("limit", "---"):
             continue
-        value = int(re.match(r"[\d,]+", cells[1]).group().replace(",", ""))
+        number = re.match(r"[\d,]+", cells[1])
+        assert number is not None, cells
+        value = int(number.group().replace(",", ""))
         where = cells[2].strip("`")
         code = re.match(r"`([a-z0-9-]+)`", cells[3])
         rows[where] = (value, code.group(1) if code else None)
@@ -59,7 +61,8 @@ def in_code(where: str) -> Any:
 
 
 def test_the_table_is_there() -> None:
-    assert len(LIMITS) >= 25 and "cocreate.standard.loader.MAX_BYTES" in LIMITS
+    assert len(LIMITS) >= 25
+    assert "cocreate.standard.loader.MAX_BYTES" in LIMITS
 
 
 @pytest.mark.parametrize("where", sorted(LIMITS))
@@ -122,7 +125,7 @@ def full_project() -> dict[str, Any]:
 TODAY = __import__("datetime").date(2025, 6, 1)
 
 
-def problems(data: dict[str, Any]) -> list[tuple[str, tuple]]:
+def problems(data: dict[str, Any]) -> list[tuple[str, tuple[Any, ...]]]:
     raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode()
     return [(p.code, p.path) for p in check_bytes(raw, "p.yml", today=TODAY).problems]
 
@@ -131,7 +134,7 @@ def test_the_full_project_is_valid() -> None:
     assert problems(full_project()) == []
 
 
-def _set(data: Any, path: tuple, value: Any) -> None:
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
     for part in path[:-1]:
         data = data[part]
     data[path[-1]] = value
@@ -141,7 +144,7 @@ def _text(n: int) -> str:
     return "a" * n
 
 
-TEXTS: dict[str, tuple[tuple, Callable[[int], str]]] = {
+TEXTS: dict[str, tuple[tuple[Any, ...], Callable[[int], str]]] = {
     "#/$defs/title/maxLength": (("title",), _text),
     "#/$defs/summary/maxLength": (("summary",), _text),
     "#/$defs/text/maxLength": (("trust", "information"), _text),
@@ -180,10 +183,11 @@ def test_one_character_past_a_text_limit_in_one_language(ref: str) -> None:
     data = full_project()
     data[field] = {"id": "a" * limit, "en": "a" * (limit + 1)}
     found = problems(data)
-    assert (code, (field, "en")) in found and (code, (field, "id")) not in found
+    assert (code, (field, "en")) in found
+    assert (code, (field, "id")) not in found
 
 
-ITEMS: dict[str, tuple[tuple, Callable[[int], Any]]] = {
+ITEMS: dict[str, tuple[tuple[Any, ...], Callable[[int], Any]]] = {
     "#/properties/tags/maxItems": (("tags",), lambda i: f"tag-{i}"),
     "#/properties/dimensions/maxItems": (("dimensions",), lambda i: ["governance", "branding", "economy", "living",
                                                                      "society", "environment"][i % 6]),
@@ -252,7 +256,8 @@ def test_one_level_past_the_depth_limit() -> None:
 
     assert load_text(nested(limit), "p.yml").problems == []
     over = load_text(nested(limit + 1), "p.yml")
-    assert [p.code for p in over.problems] == [code] and over.problems[0].params == {"limit": MAX_DEPTH}
+    assert [p.code for p in over.problems] == [code]
+    assert over.problems[0].params == {"limit": MAX_DEPTH}
 
 
 def test_reporting_stops_at_the_problem_limit() -> None:
@@ -260,7 +265,8 @@ def test_reporting_stops_at_the_problem_limit() -> None:
     assert code is None
     raw = "".join(f"a{i}: &x{i} b\n" for i in range(limit + 10)).encode()
     found = check_bytes(raw, "p.yml", today=TODAY).problems
-    assert len(found) == limit and {p.code for p in found} == {"yaml-anchor"}
+    assert len(found) == limit
+    assert {p.code for p in found} == {"yaml-anchor"}
 
 
 def test_one_character_past_the_slug_limit(minimal_text: str) -> None:
@@ -293,7 +299,8 @@ def test_one_bracket_past_the_markdown_limit() -> None:
 
     assert render(links(limit)).count("<a ") == limit
     over = render(links(limit + 1))
-    assert "<a " not in over and over.startswith("<p>[0](https://a.example/0)")
+    assert "<a " not in over
+    assert over.startswith("<p>[0](https://a.example/0)")
     data = copy.deepcopy(MINIMAL)
     data["description"] = links(limit + 1)
     assert problems(data) == []
@@ -303,14 +310,16 @@ def test_one_angle_bracket_past_the_markdown_limit() -> None:
     limit, code = LIMITS["cocreate.standard.markdown.MAX_BRACKETS"]
     assert render("<b>x</b> " * (limit // 2)).count("<b>") == limit // 2
     over = render("<b>x</b> " * (limit // 2) + "<")
-    assert "<b>" not in over and over.startswith("<p>&lt;b&gt;x&lt;/b&gt;")
+    assert "<b>" not in over
+    assert over.startswith("<p>&lt;b&gt;x&lt;/b&gt;")
 
 
 def test_one_character_past_the_markdown_rendering_limit() -> None:
     limit, code = LIMITS["cocreate.standard.markdown.MAX_CHARS"]
     assert limit == pointer("#/$defs/markdown/maxLength")  # longer is never valid
     text = "*x* " * (limit // 4)
-    assert len(text) == limit and render(text).startswith("<p><em>x</em>")
+    assert len(text) == limit
+    assert render(text).startswith("<p><em>x</em>")
     assert render(text + "x").startswith("<p>*x* *x*")
     data = copy.deepcopy(MINIMAL)
     data["description"] = text + "x"
@@ -321,15 +330,18 @@ def test_the_largest_portal_built_is_the_one_documented(monkeypatch: pytest.Monk
     """`python3 bench/bench_build.py`, as SECURITY.md says, builds a portal of 10,000 projects."""
     monkeypatch.setattr(sys, "path", list(sys.path))  # the benchmark puts bench/ on it
     spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "bench_build.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    assert bench.arguments([]).memory_projects == 10_000 and "**10,000 projects**" in SECURITY
+    assert bench.arguments([]).memory_projects == 10_000
+    assert "**10,000 projects**" in SECURITY
 
 
 def test_the_documentation_points_to_the_limits() -> None:
     page = (ROOT / "docs" / "maintainers" / "portal.md").read_text("utf-8")
-    assert "[SECURITY.md](security.md)" in page and f"{MAX_BYTES // 1024} KiB" in page
+    assert "[SECURITY.md](security.md)" in page
+    assert f"{MAX_BYTES // 1024} KiB" in page
 
 
 def test_one_column_past_the_table_width_limit(tmp_path: Path) -> None:
@@ -340,7 +352,7 @@ def test_one_column_past_the_table_width_limit(tmp_path: Path) -> None:
     data["data"] = [{"name": "tabungan", "title": "Tabungan", "path": "tabungan.csv", "schema": "tabungan.json"}]
     (folder / "project.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
-    def width(columns: int, fields: int) -> list[tuple[str, str, tuple[int, int]]]:
+    def width(columns: int, fields: int) -> list[tuple[str, str, tuple[int, ...]]]:
         names = [f"c{i}" for i in range(columns)]
         (folder / "tabungan.csv").write_text(",".join(names) + "\n" + ",".join("x" * columns) + "\n", "utf-8")
         (folder / "tabungan.json").write_text(json.dumps({"fields": [{"name": f"c{i}"} for i in range(fields)]}), "utf-8")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, load_file, load_text
+from cocreate.standard.loader import MAX_BYTES, MAX_DEPTH, Document, load_file, load_text
 from cocreate.standard.problems import Position
 from cocreate.standard.schema import annotated_fields
 from helpers import ROOT
@@ -16,7 +17,7 @@ from helpers import ROOT
 BACKENDS = ["c", "python"]
 
 
-def codes(doc) -> list[str]:
+def codes(doc: Document) -> list[str]:
     return [p.code for p in doc.problems]
 
 
@@ -136,7 +137,8 @@ def test_what_real_text_needs_is_allowed(backend: str) -> None:
     for text in texts:
         for raw in (f"title: {text}\n".encode(), f'title: "{text}"\n'.encode()):
             doc = load_text(raw, "f.yml", backend=backend)
-            assert doc.problems == [] and doc.data == {"title": text}, text
+            assert doc.problems == [], text
+            assert doc.data == {"title": text}, text
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -144,7 +146,8 @@ def test_a_file_with_crlf_line_ends_stays_valid(backend: str) -> None:
     # CR may end lines in the file; YAML reads every line break as a line feed
     raw = b'title: a\r\ndescription: |\r\n  one\r\n  two\r\nsummary: "x\r\n  y"\r\n'
     doc = load_text(raw, "f.yml", backend=backend)
-    assert doc.problems == [] and doc.data == {"title": "a", "description": "one\ntwo\n", "summary": "x y"}
+    assert doc.problems == []
+    assert doc.data == {"title": "a", "description": "one\ntwo\n", "summary": "x y"}
 
 
 def test_a_lone_surrogate_is_refused() -> None:
@@ -172,7 +175,7 @@ def test_depth_limit_is_exact() -> None:
     assert codes(load_text(deep, "f.yml")) == ["yaml-too-deep"]
 
 
-def _peak_kib(func) -> tuple[object, int]:
+def _peak_kib(func: Callable[[], Document]) -> tuple[Document, int]:
     tracemalloc.start()
     try:
         result = func()
@@ -197,7 +200,8 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 def test_alias_bomb_is_refused_without_expansion(backend: str) -> None:
     doc, peak = _peak_kib(lambda: load_text(ALIAS_BOMB, "bomb.yml", backend=backend))
     assert doc.data is None
-    assert "yaml-anchor" in codes(doc) and "yaml-alias" in codes(doc)
+    assert "yaml-anchor" in codes(doc)
+    assert "yaml-alias" in codes(doc)
     assert peak < 2048  # expanded, it would be billions of nodes
 
 
@@ -242,7 +246,9 @@ def test_python_tags_are_refused_and_never_run(backend: str, raw: bytes) -> None
 def test_backends_agree_on_a_real_project(minimal_text: str) -> None:
     raw = minimal_text.encode()
     c, py = load_text(raw, "f.yml", backend="c"), load_text(raw, "f.yml", backend="python")
-    assert c.data == py.data and c.positions == py.positions and c.key_positions == py.key_positions
+    assert c.data == py.data
+    assert c.positions == py.positions
+    assert c.key_positions == py.key_positions
 
 
 def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_suggestions() -> None:
     assert suggest("zzz", ["academia", "business"]) == ""
 
 
-def _documents():
+def _documents() -> Iterator[tuple[str, dict[str, Any]]]:
     files = [*FIXTURES.glob("*/*.yml"), *PROJECTS.glob("*/project.yml")]
     for file in sorted(files):
         doc = load_text(file.read_bytes(), file.name)
@@ -71,8 +71,12 @@ def test_markdown_and_multilingual_fields_come_from_the_schema() -> None:
 
     assert annotated_fields("x-markdown") == {("description",), ("openness", "how_to_join"),
                                               ("timeline", int, "description"), ("seeking", "how_to_respond")}
-    assert is_markdown(("timeline", 3, "description", "en")) and is_markdown(("description",))
-    assert not is_markdown(("title",)) and not is_markdown(("stakeholders", 0, "contributes"))
-    assert is_multilingual(("stakeholders", 2, "benefit")) and is_multilingual(("trust", "purpose"))
-    assert not is_multilingual(("location", "city")) and not is_multilingual(("tags", 0))
+    assert is_markdown(("timeline", 3, "description", "en"))
+    assert is_markdown(("description",))
+    assert not is_markdown(("title",))
+    assert not is_markdown(("stakeholders", 0, "contributes"))
+    assert is_multilingual(("stakeholders", 2, "benefit"))
+    assert is_multilingual(("trust", "purpose"))
+    assert not is_multilingual(("location", "city"))
+    assert not is_multilingual(("tags", 0))
     assert not is_markdown(("description", "en", "x"))  # only one language level

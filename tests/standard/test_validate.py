@@ -6,10 +6,12 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 
 from cocreate.i18n.messages import problem_codes
+from cocreate.standard.validate import Result as FileResult
 from cocreate.standard.validate import check_bytes, discover, make_report, validate_paths, validate_sources
 from helpers import FIXTURES, PROJECTS
 
@@ -58,18 +60,23 @@ def test_every_problem_code_has_a_fixture() -> None:
 @pytest.mark.parametrize("fixture", sorted((FIXTURES / "valid").glob("*.yml")), ids=lambda p: p.stem)
 def test_valid_fixtures_are_valid(fixture: Path) -> None:
     result = check_bytes(fixture.read_bytes(), fixture.name, today=TODAY)
-    assert result.problems == [] and result.data is not None
+    assert result.problems == []
+    assert result.data is not None
 
 
 def test_implicit_types_stay_text() -> None:
     data = check_bytes((FIXTURES / "valid" / "implicit-types.yml").read_bytes(), "x.yml", today=TODAY).data
-    assert data["title"] == "yes" and data["summary"] == "012345" and data["location"]["city"] == "off"
-    assert data["trust"]["access"] == "no" and data["stakeholders"][0]["contributes"] == "~"
+    assert data is not None
+    assert data["title"] == "yes"
+    assert data["summary"] == "012345"
+    assert data["location"]["city"] == "off"
+    assert data["trust"]["access"] == "no"
+    assert data["stakeholders"][0]["contributes"] == "~"
 
 
 def test_demo_projects_are_valid_without_warnings() -> None:
     report = validate_paths([PROJECTS])
-    assert [p for p in report.problems] == []
+    assert list(report.problems) == []
     assert len(report.projects) >= 8
 
 
@@ -123,21 +130,26 @@ def test_parallel_and_serial_agree(tmp_path: Path, minimal_text: str) -> None:
     parallel = make_report(validate_sources(sources, jobs=2, finish=_mark_done,
                                             on_result=lambda r: arrived.append(r.source.name)))
     assert serial.problems == parallel.problems
-    assert serial.errors == 9 and len(parallel.projects) == 441
+    assert serial.errors == 9
+    assert len(parallel.projects) == 441
     # the finish step ran in the workers, once per file, and results arrived in order
-    assert all(r.artefact[0] == r.source.name for r in parallel.results) and arrived == [s.name for s in sources]
-    assert {r.artefact[1] for r in parallel.results} - {os.getpid()}
+    made: list[tuple[str, int]] = [r.artefact for r in parallel.results if r.artefact is not None]
+    assert len(made) == len(parallel.results)
+    assert [artefact[0] for artefact in made] == [r.source.name for r in parallel.results]
+    assert arrived == [s.name for s in sources]
+    assert {artefact[1] for artefact in made} - {os.getpid()}
     # what the step made travels back instead of the data
-    assert all(r.data is None for r in parallel.results) and len(parallel.projects) == 441
+    assert all(r.data is None for r in parallel.results)
+    assert len(parallel.projects) == 441
 
 
-def _mark_done(result) -> tuple[str, int]:
+def _mark_done(result: FileResult[Any]) -> tuple[str, int]:
     return result.source.name, os.getpid()
 
 
-def test_a_bug_becomes_an_internal_error_problem(tmp_path: Path, minimal_text: str, monkeypatch) -> None:
+def test_a_bug_becomes_an_internal_error_problem(tmp_path: Path, minimal_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # fault injection: a rule that crashes must not crash the run or hide the other files
-    def broken(*args, **kwargs):
+    def broken(*_args: object, **_kwargs: object) -> NoReturn:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("cocreate.standard.validate.rule_problems", broken)

@@ -28,8 +28,8 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, ignoring the `!!python/name:` and `!ENV` tags MkDocs sites use."""
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
 
 
 def find_root(start: Path | None = None) -> Path | None:

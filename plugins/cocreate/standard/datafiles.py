@@ -111,7 +111,7 @@ def published_table(folder: Path, entry: dict[str, Any]) -> Table:
     in worker processes and keeps nothing). Its texts are searched for personal data again,
     so that a file changed since (`mkdocs serve`) cannot slip through; frictionless is not
     run again. Raises ValueError, naming the problem, for a table that is not valid."""
-    reading = _Reading(folder, entry, 0, str(folder / "project.yml"), lambda path: Position(1, 1)).run(validate=False)
+    reading = _Reading(folder, entry, 0, str(folder / "project.yml"), lambda _path: Position(1, 1)).run(validate=False)
     if reading.table is None:
         raise ValueError(f"{folder / entry['path']}: {reading.problems[0].code}")
     return reading.table

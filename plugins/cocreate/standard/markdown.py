@@ -149,7 +149,7 @@ def _tokens(fragment: str) -> list[tuple[str, ...]]:
 def _describe(token: tuple[str, ...]) -> str:
     kind = token[0]
     if kind in ("start", "end"):
-        attrs = [a for a in token[2:]]
+        attrs = list(token[2:])
         return f"<{token[1]}{' ' if attrs else ''}{' '.join(attrs)}>"[:80]
     return f"{kind}: {token[1]}"[:80]
 

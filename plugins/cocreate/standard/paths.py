@@ -21,7 +21,7 @@ def normalise_folder(folder: str) -> str:
     """The projects folder as git names it: `projects`, `data/projects` (no `./`, no
     trailing `/`). A folder outside the repository is refused."""
     cleaned = posixpath.normpath(folder.replace("\\", "/").strip() or ".")
-    if cleaned in (".", "") or cleaned.startswith("/") or cleaned == ".." or cleaned.startswith("../"):
+    if cleaned in (".", "") or cleaned.startswith(("/", "../")) or cleaned == "..":
         raise FolderError(f"the projects folder {folder!r} must be a folder inside the repository")
     return cleaned
 
