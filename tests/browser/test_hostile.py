@@ -31,8 +31,7 @@ from cocreate.standard.loader import load_text
 
 from .support import DESKTOP, LANGUAGES, ROOT, Watched, serve
 
-# one worker of pytest-xdist runs this file's tests: its hostile portal is built once, not once a worker
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile")]
+pytestmark = pytest.mark.browser
 
 RUN = "window.__pwned=1;alert(1)"
 PAYLOADS = [

@@ -25,13 +25,12 @@ from typing import Any
 
 import pytest
 
-from helpers import DEMO_DAY, FIXTURES, build, make_portal
+from helpers import DEMO_DAY, FIXTURES, build, make_portal, shared
 
 from .support import Watched, screenshot, serve
 from .test_accessibility import blocking, describe, run_axe
 
-# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("phone")]
+pytestmark = pytest.mark.browser
 
 PHONES = {"360": {"width": 360, "height": 740}, "390": {"width": 390, "height": 844}}
 SCALE = 3
@@ -66,12 +65,15 @@ CHECKS = (Path(__file__).parent / "phone_checks.js").read_text("utf-8")
 def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo in both languages, with a minimal project and four projects to a list page,
     served on localhost."""
-    config = make_portal(tmp_path_factory.mktemp("phone"), bilingual=True)
-    config.write_text(config.read_text("utf-8").replace(
-        "      branch: main\n", "      branch: main\n      page_size: 4\n      facet_page_size: 4\n"), "utf-8")
-    (config.parent / "projects" / "minimal").mkdir()
-    shutil.copy(FIXTURES / "valid" / "minimal.yml", config.parent / "projects" / "minimal" / "project.yml")
-    with serve(build(config, day=DEMO_DAY)) as base:
+    def fill(folder: Path) -> None:
+        config = make_portal(folder, bilingual=True)
+        config.write_text(config.read_text("utf-8").replace(
+            "      branch: main\n", "      branch: main\n      page_size: 4\n      facet_page_size: 4\n"), "utf-8")
+        (config.parent / "projects" / "minimal").mkdir()
+        shutil.copy(FIXTURES / "valid" / "minimal.yml", config.parent / "projects" / "minimal" / "project.yml")
+        build(config, day=DEMO_DAY)
+
+    with serve(shared(tmp_path_factory, "phone", fill) / "site") as base:
         yield base
 
 

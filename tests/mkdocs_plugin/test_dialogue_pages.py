@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, assert_inert, build, make_portal, one, xml_text
+from helpers import FIXTURES, assert_inert, build, make_portal, one, shared, xml_text
 
 DAY = dt.date(2026, 12, 1)
 """The build's day: waits are counted up to it, and planned steps before it have passed."""
@@ -85,14 +85,11 @@ def _portal(folder: Path, projects: dict[str, str]) -> Path:
     return build(make_portal(folder / "portal", source), day=DAY)
 
 
-# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
-pytestmark = pytest.mark.xdist_group("dialogue-pages")
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _portal(tmp_path_factory.mktemp("dialogue"), {
+    return shared(tmp_path_factory, "dialogue", lambda folder: _portal(folder, {
         "menunggu": _project(WAITING), "dijawab": _project(ANSWERED, PLANS), "tanpa-tanggal": _project(UNRECORDED),
-        "tanpa-dialog": _project()})
+        "tanpa-dialog": _project()})) / "portal" / "site"
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

@@ -14,25 +14,24 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import FIXTURES, ROOT, build, make_portal, one, parent
+from helpers import FIXTURES, ROOT, build, make_portal, one, parent, shared
 
 UNRECORDED = (FIXTURES / "unrecorded" / "project.yml").read_text("utf-8")
 """A project whose source records little: texts in English only, answers not recorded."""
 
 
-# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
-pytestmark = pytest.mark.xdist_group("not-recorded-pages")
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("unrecorded")
-    projects = folder / "src"
-    (projects / "parlamento-abierto").mkdir(parents=True)
-    (projects / "parlamento-abierto" / "project.yml").write_text(UNRECORDED, "utf-8")
-    taman = (ROOT / "projects" / "taman-kota-hijau" / "project.yml").read_text("utf-8")
-    (projects / "taman-kota-hijau").mkdir()
-    (projects / "taman-kota-hijau" / "project.yml").write_text(taman, "utf-8")
-    return build(make_portal(folder / "portal", projects))  # strict: the English-only texts never fail it
+    def fill(folder: Path) -> None:
+        projects = folder / "src"
+        (projects / "parlamento-abierto").mkdir(parents=True)
+        (projects / "parlamento-abierto" / "project.yml").write_text(UNRECORDED, "utf-8")
+        taman = (ROOT / "projects" / "taman-kota-hijau" / "project.yml").read_text("utf-8")
+        (projects / "taman-kota-hijau").mkdir()
+        (projects / "taman-kota-hijau" / "project.yml").write_text(taman, "utf-8")
+        build(make_portal(folder / "portal", projects))  # strict: the English-only texts never fail it
+
+    return shared(tmp_path_factory, "unrecorded", fill) / "portal" / "site"
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

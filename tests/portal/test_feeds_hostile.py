@@ -12,24 +12,24 @@ from pathlib import Path
 import pytest
 
 from cocreate.portal import urls
-from helpers import DEMO_DAY, build, make_portal
+from helpers import DEMO_DAY, build, make_portal, shared
 
 ARABIC = "تصميم المواقع"
 HEBREW = "עיצוב אתרים"
 
 
-# one worker of pytest-xdist runs this file's tests: its portal is built once, not once a worker
-pytestmark = pytest.mark.xdist_group("feeds-hostile")
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    config = make_portal(tmp_path_factory.mktemp("feeds") / "portal")
-    project = config.parent / "projects" / "angkot-pintar-sukamaju" / "project.yml"
-    text = project.read_text("utf-8")
-    start, end = text.index("seeking:\n"), text.index("  opened: 2026-10-26\n")
-    text = text[:start] + f"seeking:\n  skills:\n    - {ARABIC}\n    - {HEBREW}\n" + text[end:]
-    project.write_text(text.replace("  opened: 2026-10-26\n", "  opened: 0001-01-01\n"), "utf-8")
-    return build(config, DEMO_DAY)
+    def fill(folder: Path) -> None:
+        config = make_portal(folder / "portal")
+        project = config.parent / "projects" / "angkot-pintar-sukamaju" / "project.yml"
+        text = project.read_text("utf-8")
+        start, end = text.index("seeking:\n"), text.index("  opened: 2026-10-26\n")
+        text = text[:start] + f"seeking:\n  skills:\n    - {ARABIC}\n    - {HEBREW}\n" + text[end:]
+        project.write_text(text.replace("  opened: 2026-10-26\n", "  opened: 0001-01-01\n"), "utf-8")
+        build(config, DEMO_DAY)
+
+    return shared(tmp_path_factory, "feeds-hostile", fill) / "portal" / "site"
 
 
 def test_a_call_opened_in_year_one_is_dated_with_four_digits(site: Path) -> None:

@@ -60,10 +60,6 @@ PORTAL_MAINTAINER = "admin-portal"
 OUTSIDER = "orang-luar"
 FLAVOURS = ("repository", "scaffold")
 
-# One worker of pytest-xdist runs these tests: the runner's Python is made once (a fresh
-# install of the lock), and every job's "Install cocreate" installs into it again.
-pytestmark = pytest.mark.xdist_group("workflow-steps")
-
 
 def checkout_files(target: Path) -> Path:
     """A copy of this checkout as git sees it (tracked and new files, not ignored ones):
