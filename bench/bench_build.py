@@ -374,7 +374,8 @@ def main() -> int:
     over = False
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        for languages in {"one": [("id",)], "two": [("id", "en")], "both": [("id",), ("id", "en")]}[args.languages]:
+        choices: dict[str, list[tuple[str, ...]]] = {"one": [("id",)], "two": [("id", "en")], "both": [("id",), ("id", "en")]}
+        for languages in choices[args.languages]:
             if not args.repeat:
                 break
             over |= time_portal(base, args.projects, languages, args.repeat, args.growth) > 1.25

@@ -27,8 +27,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from tests.gitutil import commit_all, init_repo
-from tests.helpers import DEMO_DAY, epoch, make_portal
+
+from cocreate.build.preview import PreviewState
+from cocreate.mkdocs_plugin.plugin import CocreatePlugin
+from gitutil import commit_all, init_repo
+from helpers import DEMO_DAY, epoch, make_portal
 
 SLUG = "bank-sampah-berseri"
 """A demo project shown in the catalogue's lists."""
@@ -76,7 +79,9 @@ class Serve:
         self.site = Path(tempfile.mkdtemp(prefix="mkdocs_", dir=config_file.parent))
         config = self._config()
         config.plugins.on_startup(command="serve", dirty=False)
-        self.plugin = config.plugins["cocreate"]
+        plugin = config.plugins["cocreate"]
+        assert isinstance(plugin, CocreatePlugin)
+        self.plugin = plugin
 
     def _config(self) -> MkDocsConfig:
         config = load_config(str(self.config_file), site_dir=str(self.site))
@@ -89,14 +94,20 @@ class Serve:
     def __exit__(self, *_: object) -> None:
         """The serve is over: MkDocs keeps the plugin for the whole process, and the next
         builds of the test run are `mkdocs build`s."""
-        self.plugin._preview.site.stop_search()
+        self.preview().site.stop_search()
         self.plugin.on_startup(command="build", dirty=False)
 
     def save(self) -> Path:
         """One rebuild, as after a save; the site served once its search has followed."""
         mkdocs_build(self._config(), serve_url=self.site_url)
-        self.plugin._preview.site.wait_search()
+        self.preview().site.wait_search()
         return self.site
+
+    def preview(self) -> PreviewState:
+        """What the plugin keeps between the serve's rebuilds."""
+        state = self.plugin._preview
+        assert state is not None, "mkdocs serve keeps a preview"
+        return state
 
 
 CLEAN = ("import sys; from mkdocs.commands.build import build; from mkdocs.config import load_config; "
@@ -119,8 +130,9 @@ def day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(DEMO_DAY))
 
 
+@pytest.mark.usefixtures("day")
 @pytest.mark.parametrize("bilingual", [False, True], ids=["one language", "two languages"])
-def test_each_save_serves_what_a_clean_build_makes(tmp_path: Path, day: None, bilingual: bool) -> None:
+def test_each_save_serves_what_a_clean_build_makes(tmp_path: Path, bilingual: bool) -> None:
     config = _portal(tmp_path, bilingual)
     url = "http://127.0.0.1:8000/"
     with Serve(config, url) as serve:
@@ -131,7 +143,7 @@ def saves(serve: Serve, config: Path, url: str) -> None:
     """An edit, no change, a project added and one removed: each save's site as a clean build's."""
     portal = config.parent
     assert differences(serve.save(), _clean(config, url)) == []
-    preview = serve.plugin._preview
+    preview = serve.preview()
     assert len(preview.validated) == len(list((portal / "projects").iterdir()))
 
     serve.save()  # nothing changed: nothing validated again, no generated page rendered again
@@ -153,7 +165,8 @@ def saves(serve: Serve, config: Path, url: str) -> None:
     assert differences(site, _clean(config, url)) == []
 
 
-def test_a_save_that_fails_keeps_the_site_and_the_next_one_serves_it(tmp_path: Path, day: None) -> None:
+@pytest.mark.usefixtures("day")
+def test_a_save_that_fails_keeps_the_site_and_the_next_one_serves_it(tmp_path: Path) -> None:
     config = _portal(tmp_path)
     url = "http://127.0.0.1:8000/"
     with Serve(config, url) as serve:
