@@ -209,8 +209,7 @@ class Indexing:
 
     def _wait_one(self) -> str | None:
         """Wait for the run at work; what went wrong, or None."""
-        assert self.process is not None
-        assert self.said is not None
+        assert self.process is not None and self.said is not None  # noqa: PT018 (_run sets both at once)
         code = self.process.wait()
         self.said.seek(0)
         said = self.said.read().decode("utf-8", "replace")
