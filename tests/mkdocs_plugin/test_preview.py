@@ -166,6 +166,33 @@ def saves(serve: Serve, config: Path, url: str) -> None:
 
 
 @pytest.mark.usefixtures("day")
+def test_a_summary_edited_renders_again_only_the_lists_that_show_it(tmp_path: Path) -> None:
+    """Two projects a page: the catalogue's later pages (outside the navigation) are rendered
+    again only when they show the summary edited; the site is still a clean build's."""
+    config = _portal(tmp_path)
+    config.write_text(config.read_text("utf-8").replace("  - cocreate:\n", "  - cocreate:\n      page_size: 2\n", 1),
+                      "utf-8")
+    url = "http://127.0.0.1:8000/"
+    with Serve(config, url) as serve:
+        serve.save()
+        kept = serve.preview().site
+        page = "catalogue/2/index.html"  # the catalogue's second page, outside the navigation
+        slug = sorted(kept.summaries[page])[0]
+        assert [uri for uri, slugs in kept.summaries.items() if slug not in slugs]  # not on every list
+
+        _edit_summary(config.parent, slug, "Ringkasan di halaman berikutnya.")
+        site = serve.save()
+        assert kept.changed_summaries == frozenset({slug})
+        assert "Ringkasan di halaman berikutnya." in (site / page).read_text("utf-8")
+        assert differences(site, _clean(config, url)) == []
+
+        config.write_text(config.read_text("utf-8").replace("page_size: 2", "page_size: 3", 1), "utf-8")
+        site = serve.save()  # the lists are made anew: every list rendered
+        assert kept.changed_summaries is None
+        assert differences(site, _clean(config, url)) == []
+
+
+@pytest.mark.usefixtures("day")
 def test_a_save_that_fails_keeps_the_site_and_the_next_one_serves_it(tmp_path: Path) -> None:
     config = _portal(tmp_path)
     url = "http://127.0.0.1:8000/"

@@ -155,6 +155,15 @@ class PreviewState:
         finally:
             output.close()
 
+    def templates_for(self, sites: list[Site]) -> None:
+        """Before anything of this build's `sites` is rendered (the home page's lists are, as
+        soon as the sites are made): the portal's templates compiled once for all the builds,
+        the cards of the projects whose entries are the same taken from the last build."""
+        for n, site in enumerate(sites):
+            site.portal.environment.bytecode_cache = self.portal_templates
+            if self.same_templates and n < len(self.sites):
+                site.portal.reuse_cards(self.sites[n].portal)
+
     def _keep(self, key: tuple[Any, ...], result: Result[Built]) -> None:
         built = result.artefact
         feeds = {language: each.feeds for language, each in built.translations.items()} if built else {}

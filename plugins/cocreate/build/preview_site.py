@@ -23,7 +23,7 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -123,6 +123,27 @@ def text_digest(text: str | bytes) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text).hexdigest()
 
 
+def changed_summaries(before: list[tuple[Options, list[Entry]]] | None,
+                      after: list[tuple[Options, list[Entry]]]) -> frozenset[str] | None:
+    """The projects whose entries changed from `before` to `after` (in each language, the
+    options and every entry, in order) in their summaries alone; None when anything else
+    changed. Lists show a summary only in a project's card (`Portal.card`): the rest of each
+    list (which projects, in which order, the counts and filters) is as it was."""
+    if before is None or len(before) != len(after):
+        return None
+    changed: set[str] = set()
+    for (options_before, old), (options, new) in zip(before, after, strict=True):
+        if options_before != options or len(old) != len(new):
+            return None
+        for a, b in zip(old, new, strict=True):
+            if a == b:
+                continue
+            if replace(a, summary="", summary_lang=None) != replace(b, summary="", summary_lang=None):
+                return None
+            changed.add(b.slug)
+    return frozenset(changed)
+
+
 @dataclass
 class KeptSite:
     """The site as the last build of the preview left it (see the module's docstring)."""
@@ -135,12 +156,16 @@ class KeptSite:
     """The digest of each feed file on disk."""
     contents: dict[str, str] = field(default_factory=dict)
     """The digest of each generated page's content (the HTML inside Material's page)."""
-    lists_same: bool = False
-    """This build's lists are made of what the last build's were (`lists_from`)."""
-    _lists: object = None
-    _next_lists: object = None
+    summaries: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The projects whose summaries each generated page's content shows (in its cards)."""
+    changed_summaries: frozenset[str] | None = None
+    """The projects whose summaries alone changed since the last build, if nothing else
+    lists show did (`lists_from`); None when something else did, or nothing is known."""
+    _lists: list[tuple[Options, list[Entry]]] | None = None
+    _next_lists: list[tuple[Options, list[Entry]]] | None = None
     _next_pages: dict[str, str] = field(default_factory=dict)
     _next_contents: dict[str, str] = field(default_factory=dict)
+    _next_summaries: dict[str, frozenset[str]] = field(default_factory=dict)
     _writing: bool = False
     """The build has begun writing pages or feeds: a failure now leaves the folder changed."""
     _search: tuple[threading.Thread, list[Indexing | None], threading.Event] | None = None
@@ -152,7 +177,7 @@ class KeptSite:
         folder is swapped in for it."""
         self.stop_search()
         self._writing = False
-        self._next_pages, self._next_contents = {}, {}
+        self._next_pages, self._next_contents, self._next_summaries = {}, {}, {}
         if not site.is_dir():
             self.forget()
             return
@@ -168,13 +193,14 @@ class KeptSite:
         os.replace(building, site)
 
     def forget(self) -> None:
-        self.produced, self.pages, self.feeds, self.contents = set(), {}, {}, {}
+        self.produced, self.pages, self.feeds, self.contents, self.summaries = set(), {}, {}, {}, {}
         self._lists = None
 
-    def lists_from(self, made: list[tuple[Options, list[Entry]]]) -> None:
+    def lists_from(self, made: list[tuple[Options, list[Entry]]], same_templates: bool) -> None:
         """What this build's lists are made of: in each language, the options and every
-        project's entry (what lists show)."""
-        self.lists_same = self._lists is not None and made == self._lists
+        project's entry (what lists show); `same_templates`: the portal's templates are those
+        of the last build."""
+        self.changed_summaries = changed_summaries(self._lists, made) if same_templates else None
         self._next_lists = made
 
     def writing(self) -> None:
@@ -188,14 +214,17 @@ class KeptSite:
         self._writing = self._writing or not same
         return same
 
-    def content_digest(self, uri: str, lists_unchanged: bool, render: Iterable[str]) -> str:
+    def content_digest(self, uri: str, render: Iterable[str], shown: set[str]) -> str:
         """The digest of a generated page's content: the last build's when the lists are
-        made of what they were made of (`lists_unchanged`), else of the content rendered
-        (`render` yields it, once, only when needed)."""
-        digest = self.contents.get(uri) if lists_unchanged else None
-        if digest is None:
+        made of what they were made of but for summaries (`changed_summaries`) that the page
+        does not show, else of the content rendered (`render` yields it, once, only when
+        needed, and fills `shown` with the projects whose summaries it shows)."""
+        changed, digest, summaries = self.changed_summaries, self.contents.get(uri), self.summaries.get(uri)
+        if changed is None or digest is None or summaries is None or not summaries.isdisjoint(changed):
             digest = text_digest(next(iter(render)))
+            summaries = frozenset(shown)
         self._next_contents[uri] = digest
+        self._next_summaries[uri] = summaries
         return digest
 
     def page_unchanged(self, uri: str, key: str) -> bool:
@@ -218,7 +247,8 @@ class KeptSite:
                 folder = folder.parent
         self.produced = produced
         self.pages, self.contents, self._lists = self._next_pages, self._next_contents, self._next_lists
-        self._next_pages, self._next_contents = {}, {}
+        self.summaries = self._next_summaries
+        self._next_pages, self._next_contents, self._next_summaries = {}, {}, {}
         self._writing = False
         return stale
 

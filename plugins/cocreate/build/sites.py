@@ -41,7 +41,10 @@ def build_sites(options: Options, root: Path, projects: Path, output: Output,
         say(problem)
     if not report.valid:
         raise SiteError(summary(report, options.language))
-    return sites(report, options, projects, output)
+    made = sites(report, options, projects, output)
+    if preview is not None:
+        preview.templates_for(made)
+    return made
 
 
 def validate(options: Options, root: Path, projects: Path, output: Output) -> Report:

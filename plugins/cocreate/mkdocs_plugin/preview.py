@@ -9,7 +9,8 @@ of all a generated page is made of:
 
 - its content (the portal's HTML inside Material's page): a project page's as its worker
   rendered it; a list's as the last build rendered it while every project's entry (what
-  lists show) and the options are the same, else rendered again;
+  lists show) and the options are the same, or differ only in the summaries of projects
+  whose cards it does not show (`KeptSite.content_digest`), else rendered again;
 - its address, title, description, edit link and feeds;
 - what is around it (`chrome`): `mkdocs.yml`, the hand-written pages and the titles of the
   pages in the navigation, the theme's templates as edited, the day the data last changed
@@ -39,7 +40,6 @@ from cocreate.build.preview import PreviewState
 from cocreate.build.preview_site import ServedFolder, tree_fingerprint
 from cocreate.build.search import SearchError, SearchIndex, SiteSearch
 from cocreate.mkdocs_plugin.pages import PortalPage, add_files
-from cocreate.portal.catalog import Catalog
 from cocreate.portal.site import PageSpec, Site
 
 log = get_plugin_logger(__name__)
@@ -47,10 +47,15 @@ log = get_plugin_logger(__name__)
 THEME = str(Path(__file__).resolve().parent / "theme")
 
 
-def _rendered(spec: PageSpec) -> Iterator[str]:
-    """A list's content, rendered when first asked for and kept for the page."""
+def _rendered(spec: PageSpec, sites: list[Site], shown: set[str]) -> Iterator[str]:
+    """A list's content, rendered when first asked for and kept for the page; `shown` is
+    given the projects whose summaries it shows."""
+    for site in sites:
+        site.portal.summaries_shown.clear()
     html = spec.render()
     spec.render = lambda: html
+    for site in sites:
+        shown.update(site.portal.summaries_shown)
     yield html
 
 
@@ -106,7 +111,7 @@ class Preview:
         folder.produced = {file.dest_uri for file in files} | set(self._output.generated if self._output else ())
         lists_made(preview, sites)
         log.info("preview: %d generated pages as they were",
-                 mark_unchanged(preview, config, files, sites[0].catalog, len(sites)))
+                 mark_unchanged(preview, config, files, sites))
 
 
 def chrome(config: MkDocsConfig, files: Files, data_date: str | None, languages: int) -> str:
@@ -131,18 +136,15 @@ def chrome(config: MkDocsConfig, files: Files, data_date: str | None, languages:
 
 def lists_made(preview: PreviewState, sites: list[Site]) -> None:
     """Tell the preview what this build's lists are made of (every language's entries and
-    options); the portal's templates compiled once, the cards of unchanged projects reused."""
-    preview.site.lists_from([(site.options, site.catalog.projects) for site in sites])
-    for n, site in enumerate(sites):
-        site.portal.environment.bytecode_cache = preview.portal_templates
-        if preview.same_templates and n < len(preview.sites):
-            site.portal.reuse_cards(preview.sites[n].portal)
+    options); its sites are those whose cards the next build reuses (`PreviewState.templates_for`)."""
+    preview.site.lists_from([(site.options, site.catalog.projects) for site in sites], preview.same_templates)
     preview.sites = list(sites)
 
 
-def mark_unchanged(preview: PreviewState, config: MkDocsConfig, files: Files, catalog: Catalog, languages: int) -> int:
+def mark_unchanged(preview: PreviewState, config: MkDocsConfig, files: Files, sites: list[Site]) -> int:
     """Mark each generated page outside the navigation whose key is the one its file on disk
     was made with (see the module's docstring); how many are."""
+    catalog, languages = sites[0].catalog, len(sites)
     data_date = max((p.last_changed for p in catalog.projects if p.last_changed), default=None)  # the footer's
     around = chrome(config, files, data_date, languages)
     site, building = preview.site, Path(config.site_dir)
@@ -152,7 +154,8 @@ def mark_unchanged(preview: PreviewState, config: MkDocsConfig, files: Files, ca
         if not isinstance(page, PortalPage) or page.spec.in_nav:
             continue
         spec = page.spec
-        content = site.content_digest(file.dest_uri, site.lists_same, _rendered(spec))
+        shown: set[str] = set()
+        content = site.content_digest(file.dest_uri, _rendered(spec, sites, shown), shown)
         key = hashlib.sha256("\0".join((around, file.dest_uri, page.url, spec.title, spec.description,
                                         spec.edit_url or "", spec.feeds or "", content))
                              .encode("utf-8", "surrogatepass")).hexdigest()
