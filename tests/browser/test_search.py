@@ -209,17 +209,24 @@ def test_the_open_search_is_accessible(open_page: Callable[..., Watched], sites:
     assert not (problems := blocking(result)), describe(problems)
 
 
+def _with_page(demo_site: Path, tmp_path: Path, folder: str, heading: str, text: str) -> Path:
+    """A copy of the demo site with one more page, `folder/`, whose heading and paragraph are
+    the HTML given, and the site search indexed again."""
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    (site / folder).mkdir()
+    (site / folder / "index.html").write_text(
+        f'<!doctype html><html lang="id"><head><title>x</title></head><body><main data-pagefind-body>'
+        f"<h1>{heading}</h1><p>{text}</p></main></body></html>", "utf-8")
+    index_site(site, "id")
+    return site
+
+
 def test_text_from_the_index_is_shown_as_text(open_page: Callable[..., Watched], demo_site: Path, tmp_path: Path) -> None:
     """A page whose words are markup (as the portal escapes contributors' text into its
     pages): the results show the words, and nothing runs."""
-    site = tmp_path / "site"
-    shutil.copytree(demo_site, site)
     hostile = '&lt;img src=x onerror="window.__pwned=1;alert(1)"&gt; zzhostile &lt;script&gt;alert(2)&lt;/script&gt;'
-    (site / "hostile").mkdir()
-    (site / "hostile" / "index.html").write_text(
-        f'<!doctype html><html lang="id"><head><title>x</title></head><body><main data-pagefind-body>'
-        f"<h1>{hostile}</h1><p>{hostile} &amp;amp; &#x3C;b&#x3E;</p></main></body></html>", "utf-8")
-    index_site(site, "id")
+    site = _with_page(demo_site, tmp_path, "hostile", hostile, f"{hostile} &amp;amp; &#x3C;b&#x3E;")
     with serve(site) as base:
         page = open_page(DESKTOP).page
         page.goto(base + "kinds/")
@@ -233,15 +240,9 @@ def test_text_from_the_index_is_shown_as_text(open_page: Callable[..., Watched],
 def test_a_title_holding_entities_is_shown_as_the_page_shows_it(open_page: Callable[..., Watched], demo_site: Path, tmp_path: Path) -> None:
     """Issue 27: a title written `&amp; &lt;b&gt;tebal&lt;/b&gt;` is shown so on its page, and
     so in the search box's results (not decoded once more into `& <b>tebal</b>`)."""
-    site = tmp_path / "site"
-    shutil.copytree(demo_site, site)
     title = "zzentity &amp; &lt;b&gt;tebal&lt;/b&gt;"
     escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    (site / "entities").mkdir()
-    (site / "entities" / "index.html").write_text(
-        f'<!doctype html><html lang="id"><head><title>x</title></head><body><main data-pagefind-body>'
-        f"<h1>{escaped}</h1><p>{escaped} &lt;img src=x&gt;</p></main></body></html>", "utf-8")
-    index_site(site, "id")
+    site = _with_page(demo_site, tmp_path, "entities", escaped, f"{escaped} &lt;img src=x&gt;")
     with serve(site) as base:
         page = open_page(DESKTOP).page
         page.goto(base + "entities/")
