@@ -1,9 +1,9 @@
 """The demo portal in Chromium, as a citizen uses it: on a phone and on a desktop, in both
-languages, with and without JavaScript: every page type, the menu, the catalogue's filters
-(and its static facet lists without JavaScript), the kinds matrix and site search. (The
-proposal form: test_forms.py; joining, open calls and the home page: test_taking_part.py.)
-Every page is watched (see conftest.py): no request may leave localhost, and no console
-error, HTTP error, script error or dialog may happen.
+languages, with and without JavaScript: the menu, the catalogue's filters (and its static
+facet lists without JavaScript), the kinds matrix and site search. (Every page type on a
+phone: test_phone.py; the proposal form: test_forms.py; joining, open calls and the home
+page: test_taking_part.py.) Every page is watched (see conftest.py): no request may leave
+localhost, and no console error, HTTP error, script error or dialog may happen.
 """
 
 from __future__ import annotations
@@ -25,21 +25,6 @@ pytestmark = pytest.mark.browser
 def card_slugs(page: Any) -> list[str]:
     hrefs = page.locator("ul.cc-cards .cc-card__title a").evaluate_all("links => links.map(a => a.href)")
     return sorted(matched(r"/projects/([^/]+)/", href, 1) for href in hrefs)
-
-
-def test_every_page_type_opens_cleanly_on_a_phone(open_page: Callable[..., Watched], sites: dict[str, str], lang: str) -> None:
-    """(The accessibility tests open every page type on a desktop, watched the same way.)"""
-    page = open_page(PHONE).page
-    for kind, path in PAGE_TYPES.items():
-        response = page.goto(sites[lang] + path)
-        assert response is not None, f"{kind}: {path}"
-        assert response.ok, f"{kind}: {path}"
-        assert page.locator("html").get_attribute("lang") == lang, kind
-        assert page.locator("article h1").first.is_visible(), kind
-        assert page.title(), kind
-        # nothing wider than the screen: no sideways scrolling on a phone
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{kind}: {overflow}px wider than a phone's screen"
 
 
 def test_home_leads_to_a_project_page(open_page: Callable[..., Watched], sites: dict[str, str], built: Path, lang: str) -> None:

@@ -7,6 +7,7 @@ per CSS pixel). On each page, with everything folded unfolded (the widest it get
 - no word is broken inside the word (codes may wrap at `_` and `.`);
 - every target is at least 24 x 24 CSS px or spaced as WCAG 2.2's 2.5.8 allows (links in
   running text are exempt), and text is at least 12 px;
+- it is served, in its language (`<html lang>`), with a title and a visible heading;
 - axe finds no serious or critical violation (at 360 px: the same page at 390 px is laid out
   the same way, and axe's sweep of every page type costs about 20 s).
 
@@ -93,10 +94,20 @@ def problems_of(page: Any) -> list[str]:
     return [f"{kind}: {item}" for kind, items in found.items() for item in items[:8]]
 
 
-def check(page: Any, url: str, stem: str, axe: Any | None) -> list[str]:
-    page.goto(url)
+def check(page: Any, url: str, stem: str, axe: Any | None, lang: str) -> list[str]:
+    response = page.goto(url)
+    problems = []
+    if not url.endswith(NOT_FOUND):  # served with its 404 status
+        if response is None or not response.ok:
+            problems.append(f"served with HTTP {response and response.status}")
+        if page.locator("html").get_attribute("lang") != lang:
+            problems.append(f"html lang is not {lang}")
+        if not page.locator("article h1").first.is_visible():
+            problems.append("no visible heading")
+        if not page.title():
+            problems.append("no title")
     unfold(page)
-    problems = problems_of(page)
+    problems += problems_of(page)
     if axe is not None:
         problems += [describe([v]) for v in blocking(run_axe(axe, page))]
     screenshot(page, stem)  # last: for a full page, the viewport is made as tall as the page meanwhile
@@ -112,7 +123,7 @@ def test_every_page_type_reads_on_a_phone(open_page: Callable[..., Watched], por
     problems = []
     for kind, path in paths.items():
         url = portal + path if path == NOT_FOUND else tree + path
-        found = check(page, url, f"phone-{phone}-{lang}-{kind}", axe if phone == AXE_PHONE else None)
+        found = check(page, url, f"phone-{phone}-{lang}-{kind}", axe if phone == AXE_PHONE else None, lang)
         problems += [f"{kind} ({path or '/'}): {p}" for p in found]
     assert not problems, "\n".join(problems)
 
