@@ -165,30 +165,59 @@ def saves(serve: Serve, config: Path, url: str) -> None:
     assert differences(site, _clean(config, url)) == []
 
 
+EDITS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "summary": (SLUG, (("\nsummary:\n  id: ", "\nsummary:\n  id: Ringkasan di halaman berikutnya. "),)),
+    "title": (SLUG, (("\ntitle:\n  id: Bank Sampah", "\ntitle:\n  id: Zona Bank Sampah"),)),  # to the end
+    "phase": ("dana-rintisan-sukamaju", (  # the rules want the phase of the latest event of the timeline
+        ("\nphase: involvement\n", "\nphase: curation\n"),
+        ("phase: involvement\n    activity: co-definition\n    title:\n      id: Rancangan",
+         "phase: curation\n    activity: curation\n    title:\n      id: Rancangan"))),
+    "tag added": (SLUG, (("tags: [bank-sampah, ", "tags: [bank-sampah, data-terbuka, "),)),  # another's tag
+    "tag removed": (SLUG, (("tags: [bank-sampah, daur-ulang, ", "tags: [bank-sampah, "),)),
+}
+"""Edits of a project that change what lists show: its card, its place in the catalogue's
+order, the lists it is in and their counts."""
+
+
+def _lists(site: Path, kept: dict[str, tuple[object, ...]]) -> dict[str, str]:
+    """The generated lists outside the navigation (the pages a preview may leave unrendered), by path."""
+    return {uri: (site / uri).read_text("utf-8") for uri, made_of in kept.items() if made_of[0] != "project"}
+
+
 @pytest.mark.usefixtures("day")
-def test_a_summary_edited_renders_again_only_the_lists_that_show_it(tmp_path: Path) -> None:
-    """Two projects a page: the catalogue's later pages (outside the navigation) are rendered
-    again only when they show the summary edited; the site is still a clean build's."""
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_edit_renders_again_only_the_lists_that_show_the_project(tmp_path: Path, edit: str) -> None:
+    """Two projects a page: an edit of a project's summary, title, phase or tags renders again
+    only the lists that show the project before or after it, or whose content it changes
+    (their order, pages or counts); the site is a clean build's, byte for byte."""
     config = _portal(tmp_path)
-    config.write_text(config.read_text("utf-8").replace("  - cocreate:\n", "  - cocreate:\n      page_size: 2\n", 1),
-                      "utf-8")
+    config.write_text(config.read_text("utf-8").replace(
+        "  - cocreate:\n", "  - cocreate:\n      page_size: 2\n      facet_page_size: 2\n", 1), "utf-8")
     url = "http://127.0.0.1:8000/"
     with Serve(config, url) as serve:
-        serve.save()
         kept = serve.preview().site
-        page = "catalogue/2/index.html"  # the catalogue's second page, outside the navigation
-        slug = sorted(kept.summaries[page])[0]
-        assert [uri for uri, slugs in kept.summaries.items() if slug not in slugs]  # not on every list
+        before = _lists(serve.save(), kept.inputs)
+        slug, replacements = EDITS[edit]
+        path = config.parent / "projects" / slug / "project.yml"
+        text = path.read_text("utf-8")
+        for old, new in replacements:
+            assert old in text
+            text = text.replace(old, new, 1)
+        path.write_text(text, "utf-8")
 
-        _edit_summary(config.parent, slug, "Ringkasan di halaman berikutnya.")
         site = serve.save()
-        assert kept.changed_summaries == frozenset({slug})
-        assert "Ringkasan di halaman berikutnya." in (site / page).read_text("utf-8")
         assert differences(site, _clean(config, url)) == []
+        after = _lists(site, kept.inputs)
+        link = f"projects/{slug}/"
+        shows = {uri for uri, html in (*before.items(), *after.items()) if link in html}
+        changed = {uri for uri in after if before.get(uri) != after[uri]}  # or new
+        rendered = {uri for uri in kept.rendered if uri in after}
+        assert changed <= rendered <= shows | changed
+        assert len(rendered) < len(after), (rendered, len(after))
 
         config.write_text(config.read_text("utf-8").replace("page_size: 2", "page_size: 3", 1), "utf-8")
-        site = serve.save()  # the lists are made anew: every list rendered
-        assert kept.changed_summaries is None
+        site = serve.save()  # the lists are cut anew: every list rendered
+        assert set(_lists(site, kept.inputs)) <= set(kept.rendered)
         assert differences(site, _clean(config, url)) == []
 
 

@@ -23,14 +23,14 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
 
 from cocreate.build.output import SiteFolder
 from cocreate.build.search import Indexing, SearchError, SearchIndex, SiteSearch, start_indexing
-from cocreate.portal.entry import Entry
 from cocreate.portal.options import Options
 
 
@@ -123,27 +123,6 @@ def text_digest(text: str | bytes) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text).hexdigest()
 
 
-def changed_summaries(before: list[tuple[Options, list[Entry]]] | None,
-                      after: list[tuple[Options, list[Entry]]]) -> frozenset[str] | None:
-    """The projects whose entries changed from `before` to `after` (in each language, the
-    options and every entry, in order) in their summaries alone; None when anything else
-    changed. Lists show a summary only in a project's card (`Portal.card`): the rest of each
-    list (which projects, in which order, the counts and filters) is as it was."""
-    if before is None or len(before) != len(after):
-        return None
-    changed: set[str] = set()
-    for (options_before, old), (options, new) in zip(before, after, strict=True):
-        if options_before != options or len(old) != len(new):
-            return None
-        for a, b in zip(old, new, strict=True):
-            if a == b:
-                continue
-            if replace(a, summary="", summary_lang=None) != replace(b, summary="", summary_lang=None):
-                return None
-            changed.add(b.slug)
-    return frozenset(changed)
-
-
 @dataclass
 class KeptSite:
     """The site as the last build of the preview left it (see the module's docstring)."""
@@ -156,16 +135,20 @@ class KeptSite:
     """The digest of each feed file on disk."""
     contents: dict[str, str] = field(default_factory=dict)
     """The digest of each generated page's content (the HTML inside Material's page)."""
-    summaries: dict[str, frozenset[str]] = field(default_factory=dict)
-    """The projects whose summaries each generated page's content shows (in its cards)."""
-    changed_summaries: frozenset[str] | None = None
-    """The projects whose summaries alone changed since the last build, if nothing else
-    lists show did (`lists_from`); None when something else did, or nothing is known."""
-    _lists: list[tuple[Options, list[Entry]]] | None = None
-    _next_lists: list[tuple[Options, list[Entry]]] | None = None
+    inputs: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    """What each generated list's content was made of (`portal.list_inputs.inputs`)."""
+    lists_same: bool = False
+    """This build's lists are rendered with the options (in each language) and the
+    templates of the last build's (`lists_from`): a list whose inputs are the same says
+    what it said."""
+    rendered: list[str] = field(default_factory=list)
+    """The generated pages whose content this build rendered to know it (the others' was
+    known from their inputs)."""
+    _options: list[Options] | None = None
+    _next_options: list[Options] | None = None
     _next_pages: dict[str, str] = field(default_factory=dict)
     _next_contents: dict[str, str] = field(default_factory=dict)
-    _next_summaries: dict[str, frozenset[str]] = field(default_factory=dict)
+    _next_inputs: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     _writing: bool = False
     """The build has begun writing pages or feeds: a failure now leaves the folder changed."""
     _search: tuple[threading.Thread, list[Indexing | None], threading.Event] | None = None
@@ -177,7 +160,8 @@ class KeptSite:
         folder is swapped in for it."""
         self.stop_search()
         self._writing = False
-        self._next_pages, self._next_contents, self._next_summaries = {}, {}, {}
+        self._next_pages, self._next_contents, self._next_inputs = {}, {}, {}
+        self.rendered = []
         if not site.is_dir():
             self.forget()
             return
@@ -193,15 +177,14 @@ class KeptSite:
         os.replace(building, site)
 
     def forget(self) -> None:
-        self.produced, self.pages, self.feeds, self.contents, self.summaries = set(), {}, {}, {}, {}
-        self._lists = None
+        self.produced, self.pages, self.feeds, self.contents, self.inputs = set(), {}, {}, {}, {}
+        self._options = None
 
-    def lists_from(self, made: list[tuple[Options, list[Entry]]], same_templates: bool) -> None:
-        """What this build's lists are made of: in each language, the options and every
-        project's entry (what lists show); `same_templates`: the portal's templates are those
-        of the last build."""
-        self.changed_summaries = changed_summaries(self._lists, made) if same_templates else None
-        self._next_lists = made
+    def lists_from(self, options: list[Options], same_templates: bool) -> None:
+        """What this build's lists are rendered with: in each language, the options;
+        `same_templates`: the portal's templates are those of the last build."""
+        self.lists_same = same_templates and options == self._options
+        self._next_options = options
 
     def writing(self) -> None:
         self._writing = True
@@ -214,17 +197,18 @@ class KeptSite:
         self._writing = self._writing or not same
         return same
 
-    def content_digest(self, uri: str, render: Iterable[str], shown: set[str]) -> str:
-        """The digest of a generated page's content: the last build's when the lists are
-        made of what they were made of but for summaries (`changed_summaries`) that the page
-        does not show, else of the content rendered (`render` yields it, once, only when
-        needed, and fills `shown` with the projects whose summaries it shows)."""
-        changed, digest, summaries = self.changed_summaries, self.contents.get(uri), self.summaries.get(uri)
-        if changed is None or digest is None or summaries is None or not summaries.isdisjoint(changed):
+    def content_digest(self, uri: str, inputs: tuple[Any, ...] | None, render: Iterable[str]) -> str:
+        """The digest of a generated page's content: the last build's when the page is a
+        list whose `inputs` (`portal.list_inputs.inputs`) are the last build's and the lists
+        are rendered as they were (`lists_same`), else of the content rendered (`render`
+        yields it, once, only when needed)."""
+        digest = self.contents.get(uri)
+        if inputs is None or not self.lists_same or digest is None or self.inputs.get(uri) != inputs:
             digest = text_digest(next(iter(render)))
-            summaries = frozenset(shown)
+            self.rendered.append(uri)
         self._next_contents[uri] = digest
-        self._next_summaries[uri] = summaries
+        if inputs is not None:
+            self._next_inputs[uri] = inputs
         return digest
 
     def page_unchanged(self, uri: str, key: str) -> bool:
@@ -246,9 +230,9 @@ class KeptSite:
                 folder.rmdir()
                 folder = folder.parent
         self.produced = produced
-        self.pages, self.contents, self._lists = self._next_pages, self._next_contents, self._next_lists
-        self.summaries = self._next_summaries
-        self._next_pages, self._next_contents, self._next_summaries = {}, {}, {}
+        self.pages, self.contents, self._options = self._next_pages, self._next_contents, self._next_options
+        self.inputs = self._next_inputs
+        self._next_pages, self._next_contents, self._next_inputs = {}, {}, {}
         self._writing = False
         return stale
 

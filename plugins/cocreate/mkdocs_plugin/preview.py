@@ -8,9 +8,10 @@ disk was made with is neither rendered nor written (`mark_unchanged`). The key i
 of all a generated page is made of:
 
 - its content (the portal's HTML inside Material's page): a project page's as its worker
-  rendered it; a list's as the last build rendered it while every project's entry (what
-  lists show) and the options are the same, or differ only in the summaries of projects
-  whose cards it does not show (`KeptSite.content_digest`), else rendered again;
+  rendered it (with links to its tags' pages); a list's as the last build rendered it while
+  the options and the portal's templates are the same and so is what the list shows
+  (`PageSpec.inputs`, `portal/list_inputs.py`: the projects of its page, what its cards show
+  of them, its pager and counts; `KeptSite.content_digest`), else rendered again;
 - its address, title, description, edit link and feeds;
 - what is around it (`chrome`): `mkdocs.yml`, the hand-written pages and the titles of the
   pages in the navigation, the theme's templates as edited, the day the data last changed
@@ -47,15 +48,10 @@ log = get_plugin_logger(__name__)
 THEME = str(Path(__file__).resolve().parent / "theme")
 
 
-def _rendered(spec: PageSpec, sites: list[Site], shown: set[str]) -> Iterator[str]:
-    """A list's content, rendered when first asked for and kept for the page; `shown` is
-    given the projects whose summaries it shows."""
-    for site in sites:
-        site.portal.summaries_shown.clear()
+def _rendered(spec: PageSpec) -> Iterator[str]:
+    """A list's content, rendered when first asked for and kept for the page."""
     html = spec.render()
     spec.render = lambda: html
-    for site in sites:
-        shown.update(site.portal.summaries_shown)
     yield html
 
 
@@ -110,8 +106,9 @@ class Preview:
         folder.search = (search, self.language, _indexed)
         folder.produced = {file.dest_uri for file in files} | set(self._output.generated if self._output else ())
         lists_made(preview, sites)
-        log.info("preview: %d generated pages as they were",
-                 mark_unchanged(preview, config, files, sites))
+        unchanged = mark_unchanged(preview, config, files, sites)
+        log.info("preview: %d generated pages as they were, %d rendered to compare",
+                 unchanged, len(preview.site.rendered))
 
 
 def chrome(config: MkDocsConfig, files: Files, data_date: str | None, languages: int) -> str:
@@ -135,9 +132,9 @@ def chrome(config: MkDocsConfig, files: Files, data_date: str | None, languages:
 
 
 def lists_made(preview: PreviewState, sites: list[Site]) -> None:
-    """Tell the preview what this build's lists are made of (every language's entries and
+    """Tell the preview what this build's lists are rendered with (every language's
     options); its sites are those whose cards the next build reuses (`PreviewState.templates_for`)."""
-    preview.site.lists_from([(site.options, site.catalog.projects) for site in sites], preview.same_templates)
+    preview.site.lists_from([site.options for site in sites], preview.same_templates)
     preview.sites = list(sites)
 
 
@@ -154,8 +151,7 @@ def mark_unchanged(preview: PreviewState, config: MkDocsConfig, files: Files, si
         if not isinstance(page, PortalPage) or page.spec.in_nav:
             continue
         spec = page.spec
-        shown: set[str] = set()
-        content = site.content_digest(file.dest_uri, _rendered(spec, sites, shown), shown)
+        content = site.content_digest(file.dest_uri, spec.inputs(), _rendered(spec))
         key = hashlib.sha256("\0".join((around, file.dest_uri, page.url, spec.title, spec.description,
                                         spec.edit_url or "", spec.feeds or "", content))
                              .encode("utf-8", "surrogatepass")).hexdigest()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from html import escape
+from typing import Any
 
 from markupsafe import Markup
 
@@ -42,6 +43,7 @@ from cocreate.portal.feeds import Item
 from cocreate.portal.figures import Section, sections
 from cocreate.portal.forms import MAX_URL_BYTES, browser_rules, form_messages
 from cocreate.portal.glossary import glossary
+from cocreate.portal.list_inputs import inputs, overridden
 from cocreate.portal.listing import paginate
 from cocreate.portal.options import Options
 from cocreate.portal.project import Project
@@ -79,6 +81,10 @@ class PageSpec:
     """The folder of the page's own feeds (a project's), besides the portal's."""
     searched: bool = False
     """The site search reads the page (a project's); it leaves the lists out."""
+    inputs: Callable[[], tuple[Any, ...] | None] = lambda: None
+    """What its content is made of, but for the options and the templates, when that is
+    known without rendering it (a preview renders again only pages whose inputs changed);
+    None when it is not (`portal/list_inputs.py`)."""
 
 
 class Site:
@@ -169,7 +175,8 @@ class Site:
             yield PageSpec(project.uri, project.title, partial(self._hand_over, project),
                            description=project.summary,
                            edit_url=self.urls.edit(project_file(self.options.projects_folder, project.slug)),
-                           feeds=urls.project_folder(project.slug), searched=True)
+                           feeds=urls.project_folder(project.slug), searched=True,
+                           inputs=partial(self._project_inputs, project))
         for facet in FACETS:
             if not facet.static:
                 continue
@@ -193,7 +200,26 @@ class Site:
               feeds: str | None = None) -> PageSpec:
         """A page, rendered with its template when asked."""
         return PageSpec(page.uri, page.title, lambda: self.portal.render(page),
-                        description=description, in_nav=in_nav, feeds=feeds)
+                        description=description, in_nav=in_nav, feeds=feeds, inputs=partial(self._inputs, page))
+
+    @cached_property
+    def _overridden(self) -> bool:
+        return overridden(self.options)
+
+    def _inputs(self, page: Page) -> tuple[Any, ...] | None:
+        """What a list's content is made of (`list_inputs.inputs`), unless the portal's own
+        templates render lists (they may show anything)."""
+        return None if self._overridden else inputs(page)
+
+    def _project_inputs(self, project: Entry) -> tuple[Any, ...] | None:
+        """What a project's page is made of: its page as rendered (the same object while the
+        project is not validated again) and the pages its tags link to (`_relinked`)."""
+        rendered = self.rendered.get(project.slug)
+        if rendered is None:
+            return None
+        links = tuple((tag, self.facet_uri(fv) if (fv := self._tags.get(tag)) is not None and shares_a_page(fv)
+                       else None) for tag in project.tags)
+        return "project", project.slug, rendered, links
 
     def _calls_pages(self) -> Iterator[PageSpec]:
         """The open calls, the one that closes first first; and those that seek each category."""

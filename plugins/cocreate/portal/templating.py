@@ -114,9 +114,6 @@ class Portal:
         self.environment.filters["pair"] = lambda value, group: (value, self.translate.label(group, value))
         self.environment.globals["portal"] = self
         self._cards: dict[tuple[str, str, bool], Markup] = {}
-        self.summaries_shown: set[str] = set()
-        """The projects whose summaries the cards rendered since it was last emptied show (a
-        preview tells by it which lists a changed summary is in)."""
 
     def render(self, page: Page) -> str:
         """The page's template, given this portal and the page."""
@@ -230,8 +227,6 @@ class Portal:
         per folder depth and reused."""
         depth = "../" * from_uri.count("/")
         key = (project.slug, depth, compact)
-        if not compact:
-            self.summaries_shown.add(project.slug)
         if key not in self._cards:
             macro = self.environment.get_template("_macros.html").module.card  # type: ignore[attr-defined]
             link = self.repository.link
