@@ -136,10 +136,11 @@ class KeptSite:
     contents: dict[str, str] = field(default_factory=dict)
     """The digest of each generated page's content (the HTML inside Material's page)."""
     inputs: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    """What each generated list's content was made of (`portal.list_inputs.inputs`)."""
+    """What each generated page's content was made of, when that is known without rendering
+    it (`PageSpec.inputs`: a list's, `portal/list_inputs.py`; a project page's)."""
     lists_same: bool = False
-    """This build's lists are rendered with the options (in each language) and the
-    templates of the last build's (`lists_from`): a list whose inputs are the same says
+    """This build's pages are rendered with the options (in each language) and the
+    templates of the last build's (`lists_from`): a page whose inputs are the same says
     what it said."""
     rendered: list[str] = field(default_factory=list)
     """The generated pages whose content this build rendered to know it (the others' was
@@ -198,9 +199,9 @@ class KeptSite:
         return same
 
     def content_digest(self, uri: str, inputs: tuple[Any, ...] | None, render: Iterable[str]) -> str:
-        """The digest of a generated page's content: the last build's when the page is a
-        list whose `inputs` (`portal.list_inputs.inputs`) are the last build's and the lists
-        are rendered as they were (`lists_same`), else of the content rendered (`render`
+        """The digest of a generated page's content: the last build's when its `inputs`
+        (`PageSpec.inputs`) are the last build's and the pages are rendered as they were
+        (`lists_same`), else of the content rendered (`render`
         yields it, once, only when needed)."""
         digest = self.contents.get(uri)
         if inputs is None or not self.lists_same or digest is None or self.inputs.get(uri) != inputs:
