@@ -16,7 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from cocreate.build.search import MAX_GLOB, UNUSED, SearchError, SiteSearch, index_site, pages_glob
-from cocreate.build.search_files import read
+from cocreate.build.search_files import SHORTEST, read, short_names
 from cocreate.i18n.translator import _flat
 from helpers import PROJECTS, ROOT, build, make_portal
 
@@ -148,6 +148,34 @@ def test_indexing_the_same_site_again_writes_the_same_files(demo_site: Path, tmp
     for _ in range(3):
         index_site(site, "id")
         assert files(site / "pagefind") == first
+
+
+def test_the_metadata_names_each_page_s_fragment_in_few_characters(demo_site_bilingual: Path) -> None:
+    """Every search loads the metadata, which names every page's fragment: by its content's
+    hash in base 36, 4 characters after its language's prefix (Pagefind wrote 7 hex digits);
+    each name is a fragment of that language, each fragment is named once."""
+    bundle = demo_site_bilingual / "pagefind"
+    named = set()
+    for language, about in entry(demo_site_bilingual)["languages"].items():
+        pages = read(bundle / f"pagefind.{about['hash']}.pf_meta")[1]
+        assert len(pages) == about["page_count"]
+        for name, words in pages:
+            # (one character more where two fragments' hashes begin alike, 1 chance in 3,500 here)
+            assert re.fullmatch(rf"{language}_[0-9a-z]{{{SHORTEST},{SHORTEST + 1}}}", name), name
+            assert words > 0
+            data = json.loads(gzip.decompress((bundle / "fragment" / f"{name}.pf_fragment").read_bytes())[12:])
+            assert data["url"].startswith("/en/") == (language == "en")
+            named.add(name)
+    assert {f.name.removesuffix(".pf_fragment") for f in (bundle / "fragment").iterdir()} == named
+
+
+def test_two_fragments_whose_names_would_begin_alike_get_longer_names() -> None:
+    digests = ["abcd1xyz", "abcd2xyz", "abce0000", "zzzz9999", "abcd1xzz"]
+    names = short_names(digests)
+    assert names == {"abcd1xyz": "abcd1xy", "abcd1xzz": "abcd1xz", "abcd2xyz": "abcd2",
+                     "abce0000": "abce", "zzzz9999": "zzzz"}
+    assert short_names(list(reversed(digests))) == names
+    assert short_names(["abcd1xyz", "abcd1xyz"]) == {"abcd1xyz": "abcd"}, "one content, one fragment"
 
 
 MARKED = '<html lang="id"><head><title>{0}</title></head><body><main data-pagefind-body><h1>kata {0}</h1></main></body></html>'
