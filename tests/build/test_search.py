@@ -96,6 +96,28 @@ def test_no_sentence_of_cocreate_s_own_finds_a_project(demo_site_bilingual: Path
     assert "CC-BY-SA-4.0" in content
 
 
+def test_a_timeline_s_dates_labels_and_evidence_links_find_no_project(demo_site_bilingual: Path) -> None:
+    """The line above each event of a timeline (its date, and its phase and activity as the
+    vocabulary names them) and the word of an evidence link say the same kind of thing on
+    every project: a search for "Pelibatan", "Maret" or "Bukti" found every project through
+    them. An event's own title is still found."""
+    said = "\n".join(p.read_text("utf-8") for p in PROJECTS.glob("*/project.yml"))
+    assert not re.search(r"\b(Bukti|Evidence)\b", said)
+    projects = 0
+    for fragment in (demo_site_bilingual / "pagefind" / "fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        if "/projects/" not in data["url"]:
+            continue
+        projects += 1
+        content = data["content"]
+        assert not re.search(r"· (Pelibatan|Kurasi|Pemberdayaan|Involvement|Curation|Empowerment)\b", content)
+        assert not re.search(r"\b(Bukti|Evidence)\b", content), data["url"]
+        if data["url"].endswith("/taman-kota-hijau/"):
+            assert ("Jalan bersama menyusuri lahan tidur" if not data["url"].startswith("/en/")
+                    else "A walk together across the idle plot") in content
+    assert projects == 2 * PROJECT_COUNT
+
+
 def test_project_pages_give_their_filters_in_the_portal_s_language(demo_site: Path) -> None:
     (meta,) = (demo_site / "pagefind").glob("*.pf_meta")
     filters = {}

@@ -50,14 +50,14 @@ EXCLUDED = (
     ".cc-motivations", ".cc-join", ".cc-join-cta", ".cc-edit", ".cc-section > h2", "dt", ".headerlink",
     ".cc-toc", ".cc-fold > summary", ".cc-part > h3", ".cc-now__status", ".cc-now__latest > strong",
     ".cc-now__latest > a", ".cc-join__principles",
-    ".cc-label", ".cc-exchange__when", ".cc-exchange__answer", ".cc-ask", ".cc-channels",
-    ".md-content__button", ".md-source-file",
+    ".cc-label", ".cc-exchange__when", ".cc-exchange__answer", ".cc-ask", ".cc-channels", ".cc-event__when",
+    ".cc-event > p > a", ".cc-principle-list dd > a", ".md-content__button", ".md-source-file",
 )
 """What Pagefind leaves out of a page's words: cocreate's words, which are the same on every
 project page (the vocabulary's labels, explanations, the ways to join a project, how an
-answer to residents or a planned step is introduced: `.cc-label`; the ask form and the city's
-channels), and
-Material's page furniture (permalinks, edit button, page dates)."""
+answer to residents or a planned step is introduced: `.cc-label`; the line above each event
+of the timeline, its date, phase and activity; the word of an evidence link; the ask form
+and the city's channels), and Material's page furniture (permalinks, edit button, page dates)."""
 
 UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
