@@ -84,7 +84,8 @@ def test_previews_escape_every_text() -> None:
     assert content["og:url"] == 'https://p.example/"x'
     assert len(content["og:description"]) <= 300
     assert str(content["og:description"]).endswith("…")
-    assert content["twitter:title"] == hostile
+    assert content["twitter:card"] == "summary"
+    assert "twitter:title" not in content  # X reads og:title, escaped above
     links = BeautifulSoup(alternate_tags(PageLanguages("en", "id", True, versions), "https://p.example/"),
                           "html.parser").select("link")
     assert [(link["hreflang"], link["href"]) for link in links] == [

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -164,16 +165,44 @@ def compact(html: str) -> str:
                    for i, part in enumerate(parts))
 
 
+_ICON = re.compile(r"(<svg\b[^>]*>)(.*?)</svg>", re.S)
+ICON_ID = "__cc_icon_{}"
+"""The id of an icon's drawing that Material's template around the content shows more than
+once (`share_icons`); like Material's own `__drawer`, no heading's id begins with `__`."""
+
+
+def share_icons(*parts: str) -> list[str]:
+    """`parts` of a page, each icon (an inline `<svg>`) that they show more than once drawn once:
+    its first drawing gets an id, and every other shows it (`<use>`). Material's header and
+    navigation drawer show the logo, the repository's icon (1.3 KB, with its licence) and the
+    search's twice each, on every page."""
+    found = Counter((m[1], m[2]) for part in parts for m in _ICON.finditer(part))
+    ids: dict[tuple[str, str], str] = {}
+
+    def one(match: re.Match[str]) -> str:
+        key = (match[1], match[2])
+        if found[key] < 2:
+            return match[0]
+        if key in ids:
+            return f'{match[1]}<use href="#{ids[key]}"/></svg>'
+        ids[key] = ICON_ID.format(len(ids) + 1)
+        return f'{match[1]}<g id="{ids[key]}">{match[2]}</g></svg>'
+
+    return [_ICON.sub(one, part) for part in parts]
+
+
 def compact_chrome(html: str) -> str:
     """A finished page with Material's template around its content compacted (`compact`):
     the head and what follows the content, the blocks `SharedBlocks` does not render, which
-    held a kilobyte of blank lines and indentation. The content itself is left as it is: a
-    contributor's text or a project file's entry may be shown with its white space."""
+    held a kilobyte of blank lines and indentation; and each icon they show more than once
+    drawn once (`share_icons`). The content itself is left as it is: a contributor's text or
+    a project file's entry may be shown with its white space."""
     start = html.find('<article class="md-content__inner')
     end = html.rfind("</article>")
     if start < 0 or end < start:
         return html
-    return compact(html[:start]) + html[start:end] + compact(html[end:])
+    before, after = share_icons(compact(html[:start]), compact(html[end:]))
+    return before + html[start:end] + after
 
 
 TITLE = "\x00cocreate:title\x00"

@@ -92,9 +92,10 @@ def preview_tags(preview: Preview, languages: PageLanguages | None) -> str:
         tags.append(("og:description", description))
     if preview.url:
         tags.append(("og:url", preview.url))
+    # X (Twitter) reads og:title and og:description when its own tags are missing: only its
+    # card's kind is said, not the title and description a third time
     html = "".join(f'<meta property="{name}" content="{_attr(value)}">' for name, value in tags if value)
-    twitter = [("twitter:card", "summary"), ("twitter:title", preview.title), ("twitter:description", description)]
-    return html + "".join(f'<meta name="{name}" content="{_attr(value)}">' for name, value in twitter if value)
+    return html + '<meta name="twitter:card" content="summary">'
 
 
 def alternate_tags(languages: PageLanguages, site_url: str) -> str:
