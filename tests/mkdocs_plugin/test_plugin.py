@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from cocreate.i18n.translator import Translator
 from helpers import FIXTURES, PROJECTS, ROOT, attr, build, make_portal, one, parent
 
 SLUGS = sorted(p.name for p in PROJECTS.iterdir() if (p / "project.yml").exists())
@@ -111,6 +112,7 @@ def test_lists_of_a_facet_value_do_not_repeat_the_project_pages_summaries(demo_s
     index = json.loads((demo_site / "projects" / "index.json").read_text("utf-8"))
     rows = {row[0]: dict(zip(index["fields"], row, strict=True)) for row in index["projects"]}
     catalogue = soup(demo_site / "projects" / "index.html")
+    t = Translator("id")
     assert len(catalogue.select(".cc-card .cc-card__summary")) == len(catalogue.select(".cc-card")) == len(rows)
     for phase in ("involvement", "curation", "empowerment"):
         page = soup(demo_site / "catalogue" / "phase" / phase / "index.html")
@@ -120,8 +122,10 @@ def test_lists_of_a_facet_value_do_not_repeat_the_project_pages_summaries(demo_s
         for card in cards:
             row = rows[attr(one(card, ".cc-card__title a"), "href").rstrip("/").rsplit("/", 1)[-1]]
             assert card.select_one(f".cc-badge--phase.cc-badge--{phase}")
-            assert card.select_one(".cc-badge--status")
-            assert row["location"] in one(card, ".cc-card__meta").text
+            meta = one(card, ".cc-card__meta").text  # the rest in one line of words
+            assert t.label("kind", row["kind"]) in meta
+            assert t.label("status", row["status"]) in meta
+            assert row["location"] in meta
             assert row["summary"] not in page.text
 
 
@@ -216,16 +220,16 @@ def test_hostile_markdown_fails_validation_in_the_build(tmp_path: Path, caplog: 
 
 def test_pagination_and_nav_do_not_grow_with_projects(tmp_path: Path) -> None:
     projects = tmp_path / "src"
-    for i in range(3):
+    for i in range(6):
         for demo in PROJECTS.iterdir():
             if (demo / "project.yml").exists():
                 shutil.copytree(demo, projects / f"{demo.name}-{i}")
     site = build(make_portal(tmp_path / "portal", projects, extra=""), )
     first = soup(site / "projects" / "index.html")
-    assert len(first.select(".cc-card")) == 24
+    assert len(first.select(".cc-card")) == 48
     assert (site / "catalogue" / "2" / "index.html").exists()
     second = soup(site / "catalogue" / "2" / "index.html")
-    assert len(second.select(".cc-card")) == 3
+    assert len(second.select(".cc-card")) == 6
     assert one(second, 'a[rel="prev"]')["href"] == "../../projects/"
     nav = soup(site / "projects" / "taman-kota-hijau-0" / "index.html").select("nav.md-nav--primary a.md-nav__link")
     demo_nav = soup(build(make_portal(tmp_path / "small"), ) / "projects" / "taman-kota-hijau" / "index.html") \

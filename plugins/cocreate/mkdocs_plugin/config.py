@@ -157,11 +157,14 @@ class CocreateConfig(base.Config):
     """SPDX licence of the portal's open data (the data package)."""
 
     page_size = c.Type(int, default=DEFAULTS.page_size)
-    """Projects per page of the catalogue."""
+    """Projects per page of the catalogue and of the open calls (organisations per page of a
+    stakeholder category: twice as many). Long pages: each page repeats the header,
+    navigation and footer around its list (about 12 KB), which a portal of thousands of
+    projects would otherwise publish on thousands of pages."""
 
     facet_page_size = c.Type(int, default=DEFAULTS.facet_page_size)
     """Projects per page of a facet list (one list per phase, kind, tag...; every project is
-    in a dozen of them)."""
+    in a dozen of them, each entry one line under its title)."""
 
     timezone = _TimeZone(default=DEFAULTS.timezone)
     """The portal's time zone, an IANA name (`Asia/Jakarta`, `Asia/Makassar`, `Asia/Jayapura`):

@@ -32,8 +32,8 @@ class Options:
     """The language of this tree of pages: the portal's (main) language, or in a portal of
     several languages, the further language whose pages these options make."""
     languages: tuple[str, ...] = ()
-    page_size: int = 24
-    facet_page_size: int = 96
+    page_size: int = 48
+    facet_page_size: int = 192
     repo_url: str | None = None
     branch: str = "main"
     directory_urls: bool = True

@@ -222,7 +222,7 @@ class Portal:
         return next(f.static for f in FACETS if f.name == name)
 
     def card(self, project: Entry, from_uri: str, compact: bool = False) -> Markup:
-        """A project's card in a list (`compact`: without its summary). A project appears in
+        """A project's card in a list (`compact`: without its summary, in one line). A project appears in
         many lists (the catalogue and one per facet value), so each card is rendered once
         per folder depth and reused."""
         depth = "../" * from_uri.count("/")
