@@ -16,8 +16,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from cocreate.mkdocs_plugin.pages import SharedBlocks, compact, compact_chrome, nav_titles
-from helpers import PROJECTS, attr, make_portal
+from cocreate.mkdocs_plugin.pages import SharedBlocks, compact, compact_chrome, nav_titles, share_icons
+from helpers import PROJECTS, attr, make_portal, one, parent
 
 
 def test_nav_titles_reads_titles_at_any_depth() -> None:
@@ -112,12 +112,44 @@ def test_compact_chrome_compacts_around_the_content_and_leaves_the_content() -> 
     html = f"<head>\n    <title>t</title>\n\n  </head>\n  <main>\n{content}</article>\n\n    <footer>\n  </footer>"
     assert compact_chrome(html) == f"<head>\n<title>t</title>\n</head>\n<main>\n{content}</article>\n<footer>\n</footer>"
     assert compact_chrome("<p>\n\n  no content</p>") == "<p>\n\n  no content</p>"
+    page = '<article class="md-content__inner">\n\n  <a>edit</a>\n  \n<div>\n  <pre> x\n\n y</pre></div>\n\n  </article>'
+    assert compact_chrome(page, "<div>\n  <pre> x\n\n y</pre></div>") == \
+        '<article class="md-content__inner">\n<a>edit</a>\n<div>\n  <pre> x\n\n y</pre></div>\n</article>'
 
 
 def test_a_built_page_has_no_blank_lines_around_its_content(demo_site: Path) -> None:
     html = (demo_site / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8")
     start, end = html.index('<article class="md-content__inner'), html.rindex("</article>")
-    for chrome in (html[:start], html[end:]):
+    content = html.index('<article class="cc cc-project"'), html.rindex("</article>", 0, end)
+    for chrome in (html[:start], html[end:], html[start:content[0]], html[content[1] + len("</article>"):end]):
         outside = re.sub(r"<(script|style)\b.*?</\1>", "<kept>", chrome, flags=re.S)
         assert "\n\n" not in outside
         assert "\n " not in outside
+
+
+def test_an_icon_shown_twice_around_the_content_is_drawn_once() -> None:
+    logo, once = '<svg viewBox="0 0 24 24"><path d="M1"/></svg>', '<svg viewBox="0 0 9 9"><path d="M2"/></svg>'
+    before, after = share_icons(f"<a>{logo}</a>{once}<nav>{logo}</nav>", f"<footer>{logo}</footer>")
+    drawn = '<svg viewBox="0 0 24 24"><g id="__cc_icon_1"><path d="M1"/></g></svg>'
+    shown = '<svg viewBox="0 0 24 24"><use href="#__cc_icon_1"/></svg>'
+    assert (before, after) == (f"<a>{drawn}</a>{once}<nav>{shown}</nav>", f"<footer>{shown}</footer>")
+
+
+def test_a_built_page_draws_each_icon_of_materials_frame_once(demo_site: Path) -> None:
+    """The header and the navigation drawer show the logo, the repository's icon and the
+    search's twice each: each is drawn once, with its licence, and shown again by `<use>`;
+    the one scheme of the demo's palette needs no form or script; Material's configuration
+    holds no words of its own search, which is off."""
+    html = (demo_site / "projects" / "taman-kota-hijau" / "index.html").read_text("utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    uses = page.select("svg > use")
+    assert len(uses) >= 3
+    for use in uses:
+        drawn = one(page, attr(use, "href"))
+        assert drawn.name == "g"
+        assert attr(parent(drawn, "svg"), "viewbox") == attr(parent(use, "svg"), "viewbox")  # html.parser: lower case
+    assert html.count("Font Awesome") == 1
+    assert not page.select('[data-md-component="palette"]')
+    assert "__palette" not in html
+    assert "search.result" not in html
+    assert "clipboard.copy" in html

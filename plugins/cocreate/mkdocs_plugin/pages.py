@@ -191,18 +191,23 @@ def share_icons(*parts: str) -> list[str]:
     return [_ICON.sub(one, part) for part in parts]
 
 
-def compact_chrome(html: str) -> str:
+def compact_chrome(html: str, content: str | None = None) -> str:
     """A finished page with Material's template around its content compacted (`compact`):
     the head and what follows the content, the blocks `SharedBlocks` does not render, which
     held a kilobyte of blank lines and indentation; and each icon they show more than once
     drawn once (`share_icons`). The content itself is left as it is: a contributor's text or
-    a project file's entry may be shown with its white space."""
+    a project file's entry may be shown with its white space. Given the page's `content`,
+    what Material writes around it inside the article (its edit button) is compacted too."""
     start = html.find('<article class="md-content__inner')
     end = html.rfind("</article>")
     if start < 0 or end < start:
         return html
     before, after = share_icons(compact(html[:start]), compact(html[end:]))
-    return before + html[start:end] + after
+    article = html[start:end]
+    at = article.find(content) if content else -1
+    if content and at >= 0:
+        article = compact(article[:at]) + content + compact(article[at + len(content):])
+    return before + article + after
 
 
 TITLE = "\x00cocreate:title\x00"
