@@ -176,19 +176,25 @@ def share_icons(*parts: str) -> list[str]:
     its first drawing gets an id, and every other shows it (`<use>`). Material's header and
     navigation drawer show the logo, the repository's icon (1.3 KB, with its licence) and the
     search's twice each, on every page."""
-    found = Counter((m[1], m[2]) for part in parts for m in _ICON.finditer(part))
+    icons = [list(_ICON.finditer(part)) for part in parts]  # read once: every page goes through here
+    found = Counter((m[1], m[2]) for matches in icons for m in matches)
     ids: dict[tuple[str, str], str] = {}
-
-    def one(match: re.Match[str]) -> str:
-        key = (match[1], match[2])
-        if found[key] < 2:
-            return match[0]
-        if key in ids:
-            return f'{match[1]}<use href="#{ids[key]}"/></svg>'
-        ids[key] = ICON_ID.format(len(ids) + 1)
-        return f'{match[1]}<g id="{ids[key]}">{match[2]}</g></svg>'
-
-    return [_ICON.sub(one, part) for part in parts]
+    shared = []
+    for part, matches in zip(parts, icons, strict=True):
+        pieces, last = [], 0
+        for match in matches:
+            key = (match[1], match[2])
+            if found[key] < 2:
+                continue
+            if key in ids:
+                drawn = f'{match[1]}<use href="#{ids[key]}"/></svg>'
+            else:
+                ids[key] = ICON_ID.format(len(ids) + 1)
+                drawn = f'{match[1]}<g id="{ids[key]}">{match[2]}</g></svg>'
+            pieces += [part[last:match.start()], drawn]
+            last = match.end()
+        shared.append("".join([*pieces, part[last:]]))
+    return shared
 
 
 def compact_chrome(html: str, content: str | None = None) -> str:
@@ -204,8 +210,8 @@ def compact_chrome(html: str, content: str | None = None) -> str:
         return html
     before, after = share_icons(compact(html[:start]), compact(html[end:]))
     article = html[start:end]
-    at = article.find(content) if content else -1
-    if content and at >= 0:
+    at = article.find(content[:80]) if content else -1  # then compared whole: cheaper than finding it whole
+    if content and at >= 0 and article.startswith(content, at):
         article = compact(article[:at]) + content + compact(article[at + len(content):])
     return before + article + after
 
