@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import posixpath
 import re
 from typing import Any
@@ -115,3 +116,22 @@ def test_an_organisation_in_many_projects_gets_its_own_list() -> None:
     assert "All 8 projects of this party" in category
     few = Site.from_projects([_project(f"p{i}") for i in range(3)], Options(language="en"))
     assert not any("paguyuban" in spec.uri for spec in few.pages())  # all listed on the category page
+
+
+def test_a_compact_entry_is_its_title_and_one_line() -> None:
+    """On a facet value's list: the title, then the phase as a badge and the kind, status,
+    place and parties in words; no separator is left for a place the record does not give."""
+    t = Translator("en")
+    for place in ("Kota Sukamaju", ""):
+        site = Site.from_projects([_project()], Options(language="en"))  # a portal keeps each project's card
+        entry = dataclasses.replace(site.catalog.projects[0], place=place)
+        card = str(site.portal.card(entry, "catalogue/phase/x/index.md", compact=True))
+        assert card.count("<p") == 1
+        line = re.sub(r"<[^>]+>", "", card.split('<p class="cc-card__meta">')[1])
+        words = [t.label("kind", entry.kind), t.label("status", entry.status), *([place] if place else [])]
+        assert line.startswith(t.label("phase", entry.phase))
+        assert " · ".join(words) in line
+        assert "·  ·" not in line
+        assert not re.search(r"· *(·|$)", line.strip())
+    assert 'class="cc-badge cc-badge--phase' in card
+    assert "cc-badge--kind" not in card
