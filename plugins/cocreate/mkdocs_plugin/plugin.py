@@ -186,9 +186,8 @@ class CocreatePlugin(Preview, BasePlugin[CocreateConfig]):
         preview = page_preview(page, config, languages.language if languages else self.language, self.language)
         tags = head_tags(Head(preview, languages, self.language, page.url, config.site_url or "",
                               spec.feeds if spec else None))
-        content = page.content
-        if spec is not None:
-            page.content = None  # written: not held until the build ends (20,000 pages in a national portal)
+        # a generated page's content, once written, is not held until the build ends (20,000 pages in a national portal)
+        content, page.content = page.content, (page.content if spec is None else None)
         return compact_chrome(output.replace("</head>", f"{tags}</head>", 1), content)
 
     @event_priority(-100)  # after every other plugin has written its files: all goes in at once
