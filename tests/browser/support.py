@@ -33,6 +33,9 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # no host but localhost can be reached: a request elsewhere fails in Chromium's own network
+    # stack (and `watch` records it), without a round trip through the test for every request
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -150,7 +153,7 @@ class Watched:
     page: Any
     name: str
     external: list[str] = field(default_factory=list)
-    """Requests to any host but localhost: blocked, and recorded here."""
+    """Requests to any host but localhost: they fail (`CHROMIUM_FLAGS`), and are recorded here."""
     console: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     """Uncaught exceptions in the page's scripts."""
@@ -160,9 +163,32 @@ class Watched:
     popups: list[str] = field(default_factory=list)
     navigations: list[str] = field(default_factory=list)
     """Navigations cancelled while `hold` was on."""
-    hold: bool = False
-    """When on, every navigation is cancelled (and recorded), so that a test can click every
-    link of a page and stay on it."""
+    _held: bool = False
+
+    @property
+    def hold(self) -> bool:
+        """When on, every navigation is cancelled (and recorded), so that a test can click
+        every link of a page and stay on it. Only then are the page's requests routed through
+        the test: a routed context has no HTTP cache, so every page would load and compile
+        Material's scripts and styles anew."""
+        return self._held
+
+    @hold.setter
+    def hold(self, on: bool) -> None:
+        if on == self._held:
+            return
+        self._held = on
+        if on:
+            self.page.context.route("**/*", self._cancel_navigation)
+        else:
+            self.page.context.unroute("**/*", self._cancel_navigation)
+
+    def _cancel_navigation(self, route: Any) -> None:
+        if route.request.is_navigation_request():
+            self.navigations.append(route.request.url)
+            route.abort("aborted")
+        else:
+            route.continue_()
 
     def reset(self, name: str) -> None:
         """Ready for the next test: nothing recorded, navigations allowed."""
@@ -185,16 +211,12 @@ def watch(context: Any, name: str) -> Watched:
     page = context.new_page()
     watched = Watched(page, name)
 
-    def route(route: Any) -> None:
-        request = route.request
+    def request(request: Any) -> None:
         if watched.hold and request.is_navigation_request():
-            watched.navigations.append(request.url)
-            route.abort("aborted")
-        elif (urlsplit(request.url).hostname or "") in LOCAL_HOSTS:
-            route.continue_()
-        else:
+            return  # cancelled by the route, and recorded as a navigation
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and \
+                (urlsplit(request.url).hostname or "") not in LOCAL_HOSTS:
             watched.external.append(request.url)
-            route.abort("blockedbyclient")
 
     def dialog(dialog: Any) -> None:
         watched.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -212,7 +234,7 @@ def watch(context: Any, name: str) -> Watched:
         if popup != page:
             watched.popups.append(popup.url)
 
-    context.route("**/*", route)
+    context.on("request", request)
     page.on("console", console)
     page.on("pageerror", lambda error: watched.errors.append(str(error)))
     page.on("response", response)

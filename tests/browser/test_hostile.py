@@ -120,6 +120,7 @@ def write_portal(folder: Path, lang: str) -> list[str]:
         (folder / path).write_text(document, "utf-8")
         paths.append(path.removesuffix("index.html"))
     (folder / urls.INDEX_JSON).write_text(site.index_json(), "utf-8")
+    (folder / "favicon.ico").write_bytes(b"")  # Chromium asks for one; a 404 is a console error
     (folder / "assets" / "cocreate").mkdir(parents=True)
     (folder / "assets" / "cocreate" / "catalogue.js").write_bytes(
         resources.files("cocreate.portal").joinpath("assets/catalogue.js").read_bytes())

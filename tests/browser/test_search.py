@@ -216,7 +216,7 @@ def _with_page(demo_site: Path, tmp_path: Path, folder: str, heading: str, text:
     shutil.copytree(demo_site, site)
     (site / folder).mkdir()
     (site / folder / "index.html").write_text(
-        f'<!doctype html><html lang="id"><head><title>x</title></head><body><main data-pagefind-body>'
+        f'<!doctype html><html lang="id"><head><title>x</title><link rel="icon" href="data:,"></head><body><main data-pagefind-body>'
         f"<h1>{heading}</h1><p>{text}</p></main></body></html>", "utf-8")
     index_site(site, "id")
     return site
