@@ -15,8 +15,9 @@ runs install again only when the lock, pyproject.toml or the version changes. `-
 uses its own environment, .venv-latest, and asks pip for the newest releases every time,
 with no lock: it shows a dependency's new release breaking cocreate before a user meets it.
 
-`test` runs pytest with pytest-xdist on every core (`-n auto`); what tests share (a built
-portal, the wheel) is made once for all the workers (tests/helpers.py, `shared`). `-n 0`
+`test` runs pytest with pytest-xdist, one worker more than the cores, `--dist worksteal`
+(CHANGELOG, "Measured", says what that saves); what tests share (a built portal, the wheel)
+is made once for all the workers (tests/helpers.py, `shared`). `-n 0`
 after `test` runs the suite in one process, as `python -m pytest` does.
 
 `serve`, `build` and `docs` become MkDocs (the process is replaced, not wrapped): stopping dev.py
@@ -147,8 +148,10 @@ def main(argv: list[str]) -> int:
         return code
     ensure_browser_tools()
     env.setdefault("COCREATE_VNU_JAR", str(VNU_JAR))
-    # later arguments win; not --dist loadgroup: with pytest 9.2 it groups nothing (pytest-xdist issue 1386)
-    parallel = [] if "no:xdist" in rest else ["-n", "auto"]
+    # one worker more than the cores: tests that wait (a server, a subprocess, MkDocs' watcher)
+    # leave a core to another; worksteal hands the long tests' leftovers to an idle worker.
+    # Later arguments win; not --dist loadgroup: with pytest 9.2 it groups nothing (pytest-xdist issue 1386)
+    parallel = [] if "no:xdist" in rest else ["-n", str((os.cpu_count() or 1) + 1), "--dist", "worksteal"]
     return run(environment.python, "-m", "pytest", *parallel, *rest, env=env)
 
 
