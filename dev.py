@@ -16,7 +16,7 @@ uses its own environment, .venv-latest, and asks pip for the newest releases eve
 with no lock: it shows a dependency's new release breaking cocreate before a user meets it.
 
 `test` runs pytest with pytest-xdist, one worker more than the cores, `--dist worksteal`
-(CHANGELOG, "Measured", says what that saves); what tests share (a built portal, the wheel)
+(CHANGELOG, "Measured", has its figures); what tests share (a built portal, the wheel)
 is made once for all the workers (tests/helpers.py, `shared`). `-n 0`
 after `test` runs the suite in one process, as `python -m pytest` does.
 
